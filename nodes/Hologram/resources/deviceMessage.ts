@@ -1,0 +1,72 @@
+import type { OperationSpec } from '../../shared/operations';
+import { deviceId, deviceIds, messageFields } from '../fields';
+
+export const deviceMessageOperations: OperationSpec[] = [
+	{
+		resource: 'deviceMessage',
+		operation: 'send',
+		name: 'Send',
+		action: 'Send a message to devices',
+		description: 'Send data to devices over TCP or UDP through the Hologram cloud',
+		method: 'POST',
+		path: 'devices/messages',
+		fields: [
+			deviceIds,
+			{
+				displayName: 'Protocol',
+				name: 'protocol',
+				type: 'options',
+				required: true,
+				default: 'TCP',
+				options: [
+					{ name: 'TCP', value: 'TCP' },
+					{ name: 'UDP', value: 'UDP' },
+				],
+			},
+			{
+				displayName: 'Port',
+				name: 'port',
+				type: 'number',
+				integer: true,
+				min: 1,
+				required: true,
+				default: 4010,
+				description: 'Port the device listens on',
+			},
+			...messageFields('data', 'base64data'),
+			{
+				displayName: 'Wait for Response',
+				name: 'waitForResponse',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to wait for the device to answer (TCP only)',
+			},
+		],
+	},
+	{
+		resource: 'deviceMessage',
+		operation: 'sendViaWebhook',
+		name: 'Send via Webhook',
+		action: 'Send a message to a device via its webhook',
+		description:
+			"Send data to one device through its cloud webhook; the webhook's GUID replaces the API key",
+		method: 'POST',
+		path: 'devices/messages/{deviceId}/{webhookGuid}',
+		// The GUID in the URL is the secret: the API key must not travel with it.
+		authenticate: false,
+		fields: [
+			deviceId,
+			{
+				displayName: 'Webhook GUID',
+				name: 'webhookGuid',
+				type: 'string',
+				default: '',
+				required: true,
+				typeOptions: { password: true },
+				description:
+					"The device's webhook GUID, from the device's Cloud Messaging settings in the Dashboard",
+			},
+			...messageFields('data', 'base64data'),
+		],
+	},
+];

@@ -1,0 +1,205 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { FieldSpec, NodeApi, OperationSpec } from './types';
+
+export const ADDITIONAL_FIELDS = 'additionalFields';
+export const FILTERS = 'filters';
+export const REQUEST_OPTIONS = 'requestOptions';
+
+/** The collection that holds an operation's optional fields: Filters on a read, Additional Fields otherwise. */
+export function optionalFieldsCollection(operation: OperationSpec): string {
+	return operation.method === 'GET' ? FILTERS : ADDITIONAL_FIELDS;
+}
+
+function byName<T extends { name: string }>(a: T, b: T): number {
+	return a.name.localeCompare(b.name);
+}
+
+function showFor(
+	operation: OperationSpec,
+	extra: Record<string, Array<string | number | boolean>> = {},
+) {
+	return { show: { resource: [operation.resource], operation: [operation.operation], ...extra } };
+}
+
+function fieldProperty(field: FieldSpec): INodeProperties {
+	// The default is computed from the field's type below, which the lint cannot see.
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
+	const property: INodeProperties = {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'string',
+		default: field.default ?? '',
+		description: field.description,
+	};
+	if (field.placeholder) property.placeholder = field.placeholder;
+	if (field.hint) property.hint = field.hint;
+	if (field.typeOptions) property.typeOptions = { ...field.typeOptions };
+	switch (field.type) {
+		case 'number':
+			property.type = 'number';
+			property.default = field.default ?? 0;
+			if (field.integer || field.min !== undefined) {
+				property.typeOptions = {
+					...property.typeOptions,
+					...(field.integer ? { numberPrecision: 0 } : {}),
+					...(field.min !== undefined ? { minValue: field.min } : {}),
+				};
+			}
+			break;
+		case 'boolean':
+			property.type = 'boolean';
+			property.default = field.default ?? false;
+			break;
+		case 'options':
+			property.type = 'options';
+			if (field.loadOptionsMethod) {
+				property.typeOptions = {
+					...property.typeOptions,
+					loadOptionsMethod: field.loadOptionsMethod,
+				};
+				property.description =
+					`${field.description ?? ''} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`.trim();
+				property.options = [];
+			} else {
+				property.options = field.options ?? [];
+				property.default = field.default ?? field.options?.[0]?.value ?? '';
+			}
+			break;
+		case 'json':
+			property.type = 'json';
+			property.default = field.default ?? '';
+			break;
+		case 'dateTime':
+			property.type = 'dateTime';
+			break;
+		default:
+			break;
+	}
+	return property;
+}
+
+function operationProperties(operation: OperationSpec): INodeProperties[] {
+	const properties: INodeProperties[] = [];
+	const fields = operation.fields ?? [];
+	for (const field of fields.filter((candidate) => candidate.required)) {
+		properties.push({
+			...fieldProperty(field),
+			required: true,
+			displayOptions: showFor(operation, field.showWhen),
+		});
+	}
+	for (const field of fields.filter((candidate) => !candidate.required && candidate.showWhen)) {
+		properties.push({
+			...fieldProperty(field),
+			displayOptions: showFor(operation, field.showWhen),
+		});
+	}
+	if (operation.list) {
+		properties.push(
+			{
+				displayName: 'Return All',
+				name: 'returnAll',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return all results or only up to a given limit',
+				displayOptions: showFor(operation),
+			},
+			{
+				displayName: 'Limit',
+				name: 'limit',
+				type: 'number',
+				default: 50,
+				typeOptions: { minValue: 1 },
+				description: 'Max number of results to return',
+				displayOptions: showFor(operation, { returnAll: [false] }),
+			},
+		);
+	}
+	const optional = fields.filter((field) => !field.required && !field.showWhen);
+	if (optional.length > 0) {
+		const collection = optionalFieldsCollection(operation);
+		properties.push({
+			displayName: collection === FILTERS ? 'Filters' : 'Additional Fields',
+			name: collection,
+			type: 'collection',
+			placeholder: collection === FILTERS ? 'Add Filter' : 'Add Field',
+			default: {},
+			displayOptions: showFor(operation),
+			options: optional
+				.map(fieldProperty)
+				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		});
+	}
+	return properties;
+}
+
+/** Turns a node's operation table into its n8n parameters: resource and operation dropdowns, fields, lists. */
+export function buildProperties(api: NodeApi): INodeProperties[] {
+	const resourceOptions: INodePropertyOptions[] = api.resources
+		.map((resource) => ({
+			name: resource.name,
+			value: resource.value,
+			description: resource.description,
+		}))
+		.sort(byName);
+	const properties: INodeProperties[] = [
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the first resource of the table
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resourceOptions,
+			default: api.resources[0].value,
+		},
+	];
+	for (const resource of api.resources) {
+		const operations = api.operations.filter((operation) => operation.resource === resource.value);
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the first operation of the resource
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: operations
+				.map((operation) => ({
+					name: operation.name,
+					value: operation.operation,
+					action: operation.action,
+					description: operation.description,
+				}))
+				.sort(byName),
+			default: operations[0].operation,
+		});
+	}
+	for (const operation of api.operations) properties.push(...operationProperties(operation));
+	properties.push({
+		displayName: 'Request Options',
+		name: REQUEST_OPTIONS,
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				default: 3,
+				typeOptions: { minValue: 0, maxValue: 10 },
+				description:
+					'How many times a rate-limited or temporarily unavailable request is tried again. A send whose outcome is unknown is never repeated.',
+			},
+			{
+				displayName: 'Timeout (Ms)',
+				name: 'timeout',
+				type: 'number',
+				default: 30000,
+				typeOptions: { minValue: 1 },
+				description: 'How long to wait for the provider to answer, in milliseconds',
+			},
+		],
+	});
+	return properties;
+}

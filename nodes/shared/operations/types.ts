@@ -1,0 +1,104 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodePropertyOptions,
+	INodePropertyTypeOptions,
+} from 'n8n-workflow';
+
+import type { Pagination } from '../pagination';
+import type { ProviderProfile } from '../provider';
+import type { RequestSettings } from '../request';
+
+/**
+ * How a value is read from the node's parameters and checked before it is sent:
+ * - `stringList` / `numberList`: a comma-separated text or an array from an expression;
+ * - `json`: a JSON text or an object from an expression;
+ * - `dateTime`: an n8n date-time, turned into the wire format by `toWire`.
+ */
+export type FieldType =
+	| 'string'
+	| 'number'
+	| 'boolean'
+	| 'options'
+	| 'json'
+	| 'dateTime'
+	| 'stringList'
+	| 'numberList';
+
+export interface FieldSpec {
+	/** Parameter name in n8n: says what the value is (`deviceId`, `message`). */
+	name: string;
+	displayName: string;
+	type: FieldType;
+	/** Name on the wire when it differs from `name`. */
+	wireName?: string;
+	/** Where the value travels. Defaults to the path when the path has `{name}`, else query for GET/DELETE, else body. */
+	in?: 'path' | 'query' | 'body';
+	/** Required fields are parameters of their own; the rest go into Additional Fields (or Filters on lists). */
+	required?: boolean;
+	default?: string | number | boolean;
+	description?: string;
+	placeholder?: string;
+	hint?: string;
+	options?: INodePropertyOptions[];
+	/** Name of a `methods.loadOptions` function that fills a dropdown from the live API. */
+	loadOptionsMethod?: string;
+	/** Only integers are accepted (IDs, counts, byte limits). */
+	integer?: boolean;
+	/** Smallest allowed number. */
+	min?: number;
+	typeOptions?: INodePropertyTypeOptions;
+	/** Shown only when these other parameters of the same operation have these values. */
+	showWhen?: Record<string, Array<string | number | boolean>>;
+	/** Extra check on a non-empty value: returns what is wrong with it, or undefined when it is fine. */
+	validate?: (value: unknown) => string | undefined;
+	/** Converts the checked value into what the API expects. */
+	toWire?: (value: unknown) => unknown;
+}
+
+/** The checked values of one item, by parameter name, plus the item's index. */
+export interface OperationInput {
+	itemIndex: number;
+	values: Record<string, unknown>;
+}
+
+export interface OperationSpec {
+	resource: string;
+	operation: string;
+	/** Title Case, as the dropdown shows it: "Pause". */
+	name: string;
+	/** Sentence shown in the node panel: "Pause a cellular link". */
+	action: string;
+	description: string;
+	method: IHttpRequestMethods;
+	/** Below the credential's base URL; `{name}` placeholders are filled from fields and encoded. */
+	path: string;
+	fields?: FieldSpec[];
+	/** Fixed body fields (the `state: "pause"` of a pause). */
+	constantBody?: IDataObject;
+	/** A list: adds Return All / Limit and walks the provider's pages. */
+	list?: boolean;
+	/** Whether repeating the call is harmless (see ProviderRequest.idempotent). */
+	idempotent?: boolean;
+	/** False for calls that carry their own secret and need no credential auth. */
+	authenticate?: boolean;
+	/** Turns the response body into output items; defaults to the provider's `unwrap`. */
+	output?: (body: unknown, input: OperationInput) => IDataObject | IDataObject[];
+	/** For the few operations the generic request cannot express; kept next to the operation it serves. */
+	execute?: (
+		context: IExecuteFunctions,
+		input: OperationInput,
+		settings: RequestSettings,
+	) => Promise<IDataObject | IDataObject[]>;
+}
+
+/** What a node hands the shared executor: its provider and its operations, described once as data. */
+export interface NodeApi {
+	profile: ProviderProfile;
+	pagination: Pagination;
+	/** Turns a provider response into the item(s) a user wants to see. */
+	unwrap(body: unknown): IDataObject | IDataObject[];
+	resources: Array<{ name: string; value: string; description?: string }>;
+	operations: OperationSpec[];
+}

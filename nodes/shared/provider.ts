@@ -1,0 +1,36 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+/** A failure that a provider reports inside an otherwise successful HTTP response. */
+export interface EnvelopeFailure {
+	message: string;
+	/** The provider's own code for it (`error_insufficient_credit`, a JSON-RPC fault code ...). */
+	code?: string;
+	/** The provider asks to slow down (Hoiio's `error_rate_limit_exceeded` arrives inside a 200). */
+	rateLimited?: boolean;
+}
+
+/**
+ * What the shared request helper needs to know about one provider's API. Each provider folder
+ * describes its API once in one of these; nothing else in `nodes/shared` knows a provider.
+ */
+export interface ProviderProfile {
+	/** Shown in messages: "Hologram returned ...". */
+	displayName: string;
+	credentialType: string;
+	/** Base URL (no trailing slash) taken from the credential. */
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** Credential fields whose values must never appear in errors, logs or output. */
+	secretFields: string[];
+	/** The provider's own message in an error body, when it has one. */
+	errorMessage(body: unknown): string | undefined;
+	/** A failure signalled inside a 2xx response (Hologram `success: false`, Hoiio `error_*`, JSON-RPC `error`). */
+	envelopeFailure?(body: unknown): EnvelopeFailure | undefined;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function stripTrailingSlash(url: string): string {
+	return url.replace(/\/+$/, '');
+}

@@ -1,0 +1,332 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	ITriggerFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import type { ProviderProfile } from './provider';
+import { redactText, redactValue } from './redact';
+import {
+	DEFAULT_MAX_RETRIES,
+	MAX_RETRY_AFTER_MS,
+	NOT_PROCESSED_STATUSES,
+	TRANSIENT_STATUSES,
+	backoffDelay,
+	parseRetryAfter,
+	requestNeverSent,
+} from './retry';
+
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions
+	| ITriggerFunctions;
+
+export interface ProviderRequest {
+	method: IHttpRequestMethods;
+	/** Path below the credential's base URL, each segment already encoded (see `pathWith`). */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[] | URLSearchParams | Buffer;
+	headers?: IDataObject;
+	/**
+	 * Whether repeating the request is harmless. Defaults to true for reads and false for POST:
+	 * a send whose outcome is unknown is never repeated.
+	 */
+	idempotent?: boolean;
+	/** False for the few calls that carry their own secret in the URL (Hologram's webhook send). */
+	authenticate?: boolean;
+	/** Return the body as a Buffer instead of parsing JSON (attachment downloads). */
+	binaryResponse?: boolean;
+	itemIndex?: number;
+}
+
+export interface RequestSettings {
+	/** Milliseconds before a request is given up. */
+	timeout?: number;
+	maxRetries?: number;
+}
+
+export interface ProviderResponse<T = unknown> {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: T;
+}
+
+interface RawResponse {
+	statusCode: number;
+	headers: Record<string, unknown>;
+	body: string | Buffer;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Builds a path from segments, encoding each one so an ID like `../x?y#z` cannot change the path. */
+export function pathWith(template: string, values: Record<string, string | number>): string {
+	return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+		const value = values[name];
+		if (value === undefined || value === '') throw new Error(`No value for path segment "${name}"`);
+		return encodeURIComponent(String(value));
+	});
+}
+
+/**
+ * The one way every node talks to a provider: authenticates through the credential, retries what is
+ * safe to retry, unwraps the provider's envelope and turns every failure into a NodeApiError that
+ * carries the provider's own message and never a secret.
+ */
+export async function providerRequest<T = unknown>(
+	context: RequestContext,
+	profile: ProviderProfile,
+	request: ProviderRequest,
+	settings: RequestSettings = {},
+): Promise<ProviderResponse<T>> {
+	const credentials = await context.getCredentials(profile.credentialType);
+	const secrets = profile.secretFields
+		.map((field) => credentials[field])
+		.filter((value): value is string => typeof value === 'string' && value !== '');
+	const failure = new FailureFactory(context, profile, request, secrets);
+	const idempotent = request.idempotent ?? request.method !== 'POST';
+	const maxRetries = settings.maxRetries ?? DEFAULT_MAX_RETRIES;
+
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: `${profile.baseUrl(credentials)}/${request.path.replace(/^\/+/, '')}`,
+		qs: request.qs,
+		body: request.body,
+		headers: { Accept: request.binaryResponse ? '*/*' : 'application/json', ...request.headers },
+		timeout: settings.timeout ?? DEFAULT_TIMEOUT_MS,
+		// Status codes, bodies and parse failures are judged here, per provider, not by the HTTP client.
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		encoding: request.binaryResponse ? 'arraybuffer' : 'text',
+		json: false,
+	};
+
+	for (let attempt = 0; ; attempt++) {
+		let response: RawResponse;
+		try {
+			response = (await send(
+				context,
+				profile,
+				options,
+				request.authenticate ?? true,
+			)) as RawResponse;
+		} catch (error) {
+			const code = networkErrorCode(error);
+			const safeToRepeat = idempotent || requestNeverSent(code);
+			if (safeToRepeat && attempt < maxRetries) {
+				await sleep(backoffDelay(attempt));
+				continue;
+			}
+			throw failure.network(error, code, safeToRepeat);
+		}
+
+		const { statusCode } = response;
+		const retryable =
+			NOT_PROCESSED_STATUSES.includes(statusCode) ||
+			(idempotent && TRANSIENT_STATUSES.includes(statusCode));
+		if (retryable) {
+			const retryAfter = parseRetryAfter(response.headers['retry-after']);
+			if (attempt < maxRetries && (retryAfter ?? 0) <= MAX_RETRY_AFTER_MS) {
+				await sleep(retryAfter ?? backoffDelay(attempt));
+				continue;
+			}
+		}
+		if (statusCode < 200 || statusCode >= 300) {
+			throw failure.http(response, attempt);
+		}
+		if (request.binaryResponse) {
+			return { statusCode, headers: response.headers, body: toBuffer(response.body) as T };
+		}
+
+		const body = failure.parseBody(response, idempotent);
+		const envelopeFailure = profile.envelopeFailure?.(body);
+		if (envelopeFailure?.rateLimited && attempt < maxRetries) {
+			await sleep(backoffDelay(attempt));
+			continue;
+		}
+		if (envelopeFailure) throw failure.envelope(envelopeFailure, statusCode, body);
+		return { statusCode, headers: response.headers, body: body as T };
+	}
+}
+
+async function send(
+	context: RequestContext,
+	profile: ProviderProfile,
+	options: IHttpRequestOptions,
+	authenticate: boolean,
+): Promise<unknown> {
+	if (!authenticate) return await context.helpers.httpRequest(options);
+	return await context.helpers.httpRequestWithAuthentication.call(
+		context,
+		profile.credentialType,
+		options,
+	);
+}
+
+function toBuffer(body: unknown): Buffer {
+	if (Buffer.isBuffer(body)) return body;
+	if (body instanceof ArrayBuffer) return Buffer.from(body);
+	return Buffer.from(String(body ?? ''));
+}
+
+/** n8n wraps transport errors in a NodeApiError; the socket's error code sits on the original. */
+function networkErrorCode(error: unknown): string | undefined {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const code = (candidate as { code?: unknown })?.code;
+		if (typeof code === 'string' && /^E[A-Z_]+$/.test(code)) return code;
+	}
+	const message = String((error as { message?: unknown })?.message ?? '');
+	if (/timeout/i.test(message)) return 'ETIMEDOUT';
+	if (/socket hang up/i.test(message)) return 'ECONNRESET';
+	return undefined;
+}
+
+/** Builds the NodeApiErrors of one request, with the provider's words and without secrets. */
+class FailureFactory {
+	constructor(
+		private readonly context: RequestContext,
+		private readonly profile: ProviderProfile,
+		private readonly request: ProviderRequest,
+		private readonly secrets: string[],
+	) {}
+
+	network(error: unknown, code: string | undefined, repeatedSafely: boolean): NodeApiError {
+		const name = this.profile.displayName;
+		const reason =
+			code === 'ETIMEDOUT' || code === 'ECONNABORTED'
+				? 'did not answer in time'
+				: 'could not be reached';
+		const description = repeatedSafely
+			? `The request was tried again where it was safe to do so. Network error: ${code ?? this.clean(String((error as Error)?.message))}.`
+			: `The connection failed after the request was sent (${code ?? 'network error'}), so ${name} may have carried it out. ` +
+				'It was not repeated, to avoid sending twice: check in ' +
+				`${name} before running it again.`;
+		return this.error(
+			{ provider: name, networkError: code ?? 'unknown' },
+			repeatedSafely
+				? `${name} ${reason}`
+				: `${name} ${reason}: the request may have been carried out`,
+			description,
+		);
+	}
+
+	http(response: RawResponse, retries: number): NodeApiError {
+		const name = this.profile.displayName;
+		const text = typeof response.body === 'string' ? response.body : response.body.toString('utf8');
+		const body = tryParseJson(text);
+		const providerMessage = body === undefined ? undefined : this.profile.errorMessage(body);
+		let message: string;
+		if (providerMessage) message = `${name}: ${providerMessage}`;
+		else if (looksLikeHtml(text))
+			message = `${name} answered with an HTML error page (HTTP ${response.statusCode})`;
+		else message = `${name} answered HTTP ${response.statusCode}`;
+		const retried =
+			retries > 0 ? ` It was retried ${retries} time${retries === 1 ? '' : 's'}.` : '';
+		const retryAfter = response.headers['retry-after'];
+		const hint =
+			retryAfter !== undefined ? ` ${name} asked to retry after ${String(retryAfter)} s.` : '';
+		return this.error(
+			{
+				provider: name,
+				httpCode: response.statusCode,
+				body: (body ?? snippet(text)) as JsonObject,
+			},
+			message,
+			`${describeStatus(response.statusCode)}.${retried}${hint}`,
+			String(response.statusCode),
+		);
+	}
+
+	parseBody(response: RawResponse, idempotent: boolean): unknown {
+		const text = typeof response.body === 'string' ? response.body : response.body.toString('utf8');
+		if (text.trim() === '') return {};
+		const body = tryParseJson(text);
+		if (body !== undefined) return body;
+		const name = this.profile.displayName;
+		const what = looksLikeHtml(text) ? 'an HTML page' : 'a response that is not valid JSON';
+		const sendNote = idempotent
+			? ''
+			: ` The request reached ${name} and may have been carried out: check before running it again.`;
+		throw this.error(
+			{ provider: name, httpCode: response.statusCode, body: snippet(text) },
+			`${name} returned ${what} (HTTP ${response.statusCode})`,
+			`The response could not be read as JSON.${sendNote}`,
+			String(response.statusCode),
+		);
+	}
+
+	envelope(
+		failure: { message: string; code?: string; rateLimited?: boolean },
+		statusCode: number,
+		body: unknown,
+	): NodeApiError {
+		const name = this.profile.displayName;
+		const code = failure.code ? ` (${failure.code})` : '';
+		return this.error(
+			{ provider: name, httpCode: statusCode, body: body as JsonObject },
+			`${name}: ${failure.message}`,
+			`${name} reported the failure inside an HTTP ${statusCode} response${code}.`,
+			String(statusCode),
+		);
+	}
+
+	private error(
+		details: JsonObject,
+		message: string,
+		description: string,
+		httpCode?: string,
+	): NodeApiError {
+		return new NodeApiError(
+			this.context.getNode(),
+			redactValue(details, this.secrets) as JsonObject,
+			{
+				message: this.clean(message),
+				description: this.clean(description),
+				httpCode,
+				itemIndex: this.request.itemIndex,
+			},
+		);
+	}
+
+	private clean(text: string): string {
+		return redactText(text, this.secrets);
+	}
+}
+
+function tryParseJson(text: string): unknown {
+	if (text.trim() === '') return undefined;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+function looksLikeHtml(text: string): boolean {
+	return /^\s*<(!doctype|html|head|body)/i.test(text);
+}
+
+function snippet(text: string): string {
+	return text.length > 300 ? `${text.slice(0, 300)}...` : text;
+}
+
+function describeStatus(status: number): string {
+	if (status === 401) return 'The credential was not accepted: check its API key or token';
+	if (status === 403) return 'The credential is not allowed to do this';
+	if (status === 404) return 'The item was not found: check the ID';
+	if (status === 409) return 'The item was changed or already exists';
+	if (status === 429) return 'The provider is rate limiting requests and retries ran out';
+	if (status >= 500) return 'The provider failed to process the request';
+	return 'The provider rejected the request: check the parameters';
+}
