@@ -21,7 +21,8 @@ function parseArguments(args: string[]): CliArguments {
 			parsed.host = args[++index];
 		} else if (arg === '--port') {
 			const [name, port] = (args[++index] ?? '').split('=');
-			if (!name || !/^\d+$/.test(port ?? '')) throw new Error(`--port expects provider=PORT, got "${args[index] ?? ''}"`);
+			if (!name || !/^\d+$/.test(port ?? ''))
+				throw new Error(`--port expects provider=PORT, got "${args[index] ?? ''}"`);
 			parsed.ports[name as ProviderName] = Number(port);
 		} else if (arg.startsWith('-')) {
 			throw new Error(`Unknown option ${arg}`);
@@ -34,12 +35,19 @@ function parseArguments(args: string[]): CliArguments {
 
 async function main(): Promise<void> {
 	const args = parseArguments(process.argv.slice(2));
-	const sandbox = await startSandbox({ providers: args.providers.length > 0 ? args.providers : undefined, ports: args.ports, host: args.host });
+	const sandbox = await startSandbox({
+		providers: args.providers.length > 0 ? args.providers : undefined,
+		ports: args.ports,
+		host: args.host,
+	});
 	const width = Math.max(...Object.keys(sandbox.urls).map((name) => name.length)) + 2;
 	for (const [name, url] of Object.entries(sandbox.urls)) {
 		console.log(`${name.padEnd(width)}${url}`);
-		const emulator = (sandbox.emulators as Record<string, { describe(): Record<string, string> } | undefined>)[name];
-		for (const [label, value] of Object.entries(emulator?.describe() ?? {})) console.log(`${''.padEnd(width)}${label}: ${value}`);
+		const emulator = (
+			sandbox.emulators as Record<string, { describe(): Record<string, string> } | undefined>
+		)[name];
+		for (const [label, value] of Object.entries(emulator?.describe() ?? {}))
+			console.log(`${''.padEnd(width)}${label}: ${value}`);
 	}
 	let closing = false;
 	const shutdown = (signal: string) => {

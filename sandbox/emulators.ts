@@ -19,7 +19,9 @@ export const emulatorFactories = {
 } satisfies Partial<Record<ProviderName, () => StartableEmulator>>;
 
 export type RegisteredProvider = keyof typeof emulatorFactories;
-export type RegisteredEmulators = { [P in RegisteredProvider]: ReturnType<(typeof emulatorFactories)[P]> };
+export type RegisteredEmulators = {
+	[P in RegisteredProvider]: ReturnType<(typeof emulatorFactories)[P]>;
+};
 
 export const registeredProviders = Object.keys(emulatorFactories) as RegisteredProvider[];
 

@@ -1,5 +1,12 @@
 import { defaultHost } from './core/http-emulator';
-import { emulatorFactories, isRegisteredProvider, registeredProviders, type ProviderName, type RegisteredEmulators, type StartableEmulator } from './emulators';
+import {
+	emulatorFactories,
+	isRegisteredProvider,
+	registeredProviders,
+	type ProviderName,
+	type RegisteredEmulators,
+	type StartableEmulator,
+} from './emulators';
 
 export type { ProviderName } from './emulators';
 export { emulatorFactories, registeredProviders } from './emulators';
@@ -29,7 +36,9 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
 	const providers = options.providers ?? registeredProviders;
 	const unknown = providers.filter((name) => !isRegisteredProvider(name));
 	if (unknown.length > 0) {
-		throw new Error(`No sandbox emulator is registered for ${unknown.join(', ')} (available: ${registeredProviders.join(', ')})`);
+		throw new Error(
+			`No sandbox emulator is registered for ${unknown.join(', ')} (available: ${registeredProviders.join(', ')})`,
+		);
 	}
 	const started: StartableEmulator[] = [];
 	const urls: Sandbox['urls'] = {};

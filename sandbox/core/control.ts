@@ -17,11 +17,18 @@ function json(status: number, body: unknown): EmulatorResponse {
 
 /** Raw bodies travel as text (and base64, for binary uploads) because a Buffer does not survive JSON. */
 function requestToJson(request: RecordedRequest): unknown {
-	return { ...request, rawBody: request.rawBody.toString('utf8'), rawBodyBase64: request.rawBody.toString('base64') };
+	return {
+		...request,
+		rawBody: request.rawBody.toString('utf8'),
+		rawBodyBase64: request.rawBody.toString('base64'),
+	};
 }
 
 /** Endpoints that let an out-of-process test (n8n end to end) drive the sandbox; no auth, never recorded. */
-export function handleControlRequest(emulator: Controllable, request: RecordedRequest): EmulatorResponse {
+export function handleControlRequest(
+	emulator: Controllable,
+	request: RecordedRequest,
+): EmulatorResponse {
 	const action = `${request.method} ${request.pathname.slice(controlPrefix.length).replace(/\/+$/, '')}`;
 	switch (action) {
 		case 'GET requests':

@@ -13,7 +13,13 @@ interface FaultScope {
 export type Fault = FaultScope &
 	(
 		| { type: 'latency'; ms: number }
-		| { type: 'status'; status: number; retryAfter?: number | string; body?: string; contentType?: string }
+		| {
+				type: 'status';
+				status: number;
+				retryAfter?: number | string;
+				body?: string;
+				contentType?: string;
+		  }
 		| { type: 'drop'; when: 'beforeHandling' | 'afterHandling' }
 		| { type: 'malformedJson' }
 		| { type: 'htmlError'; status?: number }
@@ -43,7 +49,9 @@ export class FaultQueue {
 
 	/** Returns the fault for this request and uses it up once. */
 	take(method: string, pathname: string): Fault | undefined {
-		const entry = this.queued.find((candidate) => candidate.remaining > 0 && matches(candidate.fault.match, method, pathname));
+		const entry = this.queued.find(
+			(candidate) => candidate.remaining > 0 && matches(candidate.fault.match, method, pathname),
+		);
 		if (!entry) return undefined;
 		entry.remaining--;
 		if (entry.remaining <= 0) this.queued = this.queued.filter((candidate) => candidate !== entry);
@@ -70,17 +78,21 @@ export function faultFromJson(input: unknown): Fault {
 	if (raw.times !== undefined && (!Number.isInteger(raw.times) || (raw.times as number) < 1)) {
 		throw new Error('Fault times must be a positive integer');
 	}
-	if (raw.type === 'latency' && typeof raw.ms !== 'number') throw new Error('A latency fault needs ms');
-	if (raw.type === 'status' && !Number.isInteger(raw.status)) throw new Error('A status fault needs status');
+	if (raw.type === 'latency' && typeof raw.ms !== 'number')
+		throw new Error('A latency fault needs ms');
+	if (raw.type === 'status' && !Number.isInteger(raw.status))
+		throw new Error('A status fault needs status');
 	if (raw.type === 'drop' && raw.when !== 'beforeHandling' && raw.when !== 'afterHandling') {
 		throw new Error('A drop fault needs when: beforeHandling or afterHandling');
 	}
 	const fault = { ...raw } as unknown as Fault;
 	const match = raw.match as Record<string, unknown> | undefined;
 	if (match !== undefined) {
-		if (typeof match !== 'object' || match === null) throw new Error('Fault match must be an object');
+		if (typeof match !== 'object' || match === null)
+			throw new Error('Fault match must be an object');
 		const path = match.path;
-		const isRegex = typeof path === 'string' && path.length >= 2 && path.startsWith('/') && path.endsWith('/');
+		const isRegex =
+			typeof path === 'string' && path.length >= 2 && path.startsWith('/') && path.endsWith('/');
 		fault.match = {
 			method: typeof match.method === 'string' ? match.method : undefined,
 			path: isRegex ? new RegExp(path.slice(1, -1)) : typeof path === 'string' ? path : undefined,

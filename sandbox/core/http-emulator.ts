@@ -1,4 +1,10 @@
-import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+	createServer,
+	STATUS_CODES,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { parseBody, parseSearchParams, readRawBody } from './body';
@@ -87,7 +93,8 @@ export abstract class HttpEmulator<State> {
 
 	/** Routes the request inside `basePath` and turns thrown HttpErrors into the provider's envelope. */
 	protected async dispatch(request: RecordedRequest): Promise<EmulatorResponse> {
-		const inside = request.pathname === this.basePath || request.pathname.startsWith(`${this.basePath}/`);
+		const inside =
+			request.pathname === this.basePath || request.pathname.startsWith(`${this.basePath}/`);
 		if (!inside) return this.errorResponse(404, 'Not found');
 		const match = this.routes.match(request.method, request.pathname.slice(this.basePath.length));
 		if (match.kind === 'notFound') return this.errorResponse(404, 'Not found');
@@ -114,11 +121,16 @@ export abstract class HttpEmulator<State> {
 			this.requests.push(request);
 			await this.answer(request, this.faults.take(request.method, request.pathname), response);
 		} catch (error) {
-			if (!response.headersSent) send(response, { status: 500, body: { error: (error as Error).message } });
+			if (!response.headersSent)
+				send(response, { status: 500, body: { error: (error as Error).message } });
 		}
 	}
 
-	private async answer(request: RecordedRequest, fault: Fault | undefined, response: ServerResponse): Promise<void> {
+	private async answer(
+		request: RecordedRequest,
+		fault: Fault | undefined,
+		response: ServerResponse,
+	): Promise<void> {
 		switch (fault?.type) {
 			case undefined:
 				return send(response, await this.dispatch(request));
@@ -126,9 +138,13 @@ export abstract class HttpEmulator<State> {
 				await delay(fault.ms);
 				return send(response, await this.dispatch(request));
 			case 'status': {
-				const headers: Record<string, string> = { 'content-type': fault.contentType ?? 'application/json' };
+				const headers: Record<string, string> = {
+					'content-type': fault.contentType ?? 'application/json',
+				};
 				if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
-				const rawBody = fault.body ?? JSON.stringify(this.errorBody(fault.status, this.faultMessage(fault.status)));
+				const rawBody =
+					fault.body ??
+					JSON.stringify(this.errorBody(fault.status, this.faultMessage(fault.status)));
 				return send(response, { status: fault.status, rawBody, headers });
 			}
 			case 'drop':
@@ -138,16 +154,31 @@ export abstract class HttpEmulator<State> {
 			case 'malformedJson': {
 				const full = serialize(await this.dispatch(request));
 				// Any strict prefix of a JSON object or array is invalid JSON.
-				const truncated = full.startsWith('{') || full.startsWith('[') ? full.slice(0, Math.max(1, Math.floor(full.length / 2))) : '{"success":tr';
-				return send(response, { status: 200, rawBody: truncated, headers: { 'content-type': 'application/json' } });
+				const truncated =
+					full.startsWith('{') || full.startsWith('[')
+						? full.slice(0, Math.max(1, Math.floor(full.length / 2)))
+						: '{"success":tr';
+				return send(response, {
+					status: 200,
+					rawBody: truncated,
+					headers: { 'content-type': 'application/json' },
+				});
 			}
 			case 'htmlError': {
 				const status = fault.status ?? 502;
-				return send(response, { status, rawBody: htmlErrorPage(status), headers: { 'content-type': 'text/html' } });
+				return send(response, {
+					status,
+					rawBody: htmlErrorPage(status),
+					headers: { 'content-type': 'text/html' },
+				});
 			}
 			case 'emptyBody':
 				await this.dispatch(request);
-				return send(response, { status: fault.status ?? 200, rawBody: '', headers: { 'content-type': 'application/json' } });
+				return send(response, {
+					status: fault.status ?? 200,
+					rawBody: '',
+					headers: { 'content-type': 'application/json' },
+				});
 		}
 	}
 }

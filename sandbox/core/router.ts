@@ -1,7 +1,10 @@
 import type { EmulatorResponse, RecordedRequest } from './types';
 
 export type RouteParams = Record<string, string>;
-export type RouteHandler = (request: RecordedRequest, params: RouteParams) => EmulatorResponse | Promise<EmulatorResponse>;
+export type RouteHandler = (
+	request: RecordedRequest,
+	params: RouteParams,
+) => EmulatorResponse | Promise<EmulatorResponse>;
 
 interface Route {
 	method: string;

@@ -26,7 +26,9 @@ export class HologramEmulator extends HttpEmulator<HologramState> {
 		this.now = options.now ?? (() => new Date());
 		registerHologramRoutes({
 			add: (method, pattern, handler, access) => {
-				this.routes.add(method, pattern, (request, path) => this.handle(request, path, handler, access));
+				this.routes.add(method, pattern, (request, path) =>
+					this.handle(request, path, handler, access),
+				);
 			},
 		});
 	}
@@ -48,10 +50,23 @@ export class HologramEmulator extends HttpEmulator<HologramState> {
 		return super.faultMessage(status);
 	}
 
-	private handle(request: RecordedRequest, path: Record<string, string>, handler: HologramHandler, access?: 'public') {
-		if (access !== 'public' && !this.presentedKeys(request).includes(this.apiKey)) throw new HttpError(401, 'Not logged in');
-		if (request.rawBody.length > 0 && request.body === undefined) throw new HttpError(400, 'Could not parse the request body as JSON or form data');
-		return handler({ request, params: requestParams(request), path, state: this.state, now: this.now() });
+	private handle(
+		request: RecordedRequest,
+		path: Record<string, string>,
+		handler: HologramHandler,
+		access?: 'public',
+	) {
+		if (access !== 'public' && !this.presentedKeys(request).includes(this.apiKey))
+			throw new HttpError(401, 'Not logged in');
+		if (request.rawBody.length > 0 && request.body === undefined)
+			throw new HttpError(400, 'Could not parse the request body as JSON or form data');
+		return handler({
+			request,
+			params: requestParams(request),
+			path,
+			state: this.state,
+			now: this.now(),
+		});
 	}
 
 	/** Basic auth (user `apikey`), `?apikey=`, or an `apikey` field in a JSON or form body, even on GET. */
@@ -61,12 +76,19 @@ export class HologramEmulator extends HttpEmulator<HologramState> {
 		if (/^basic /i.test(authorization)) {
 			const decoded = Buffer.from(authorization.slice(6).trim(), 'base64').toString('utf8');
 			const separator = decoded.indexOf(':');
-			if (separator !== -1 && decoded.slice(0, separator) === 'apikey') keys.push(decoded.slice(separator + 1));
+			if (separator !== -1 && decoded.slice(0, separator) === 'apikey')
+				keys.push(decoded.slice(separator + 1));
 		}
 		const fromQuery = request.query.apikey;
-		keys.push(...(Array.isArray(fromQuery) ? fromQuery : fromQuery === undefined ? [] : [fromQuery]));
+		keys.push(
+			...(Array.isArray(fromQuery) ? fromQuery : fromQuery === undefined ? [] : [fromQuery]),
+		);
 		const body = request.body;
-		if (typeof body === 'object' && body !== null && typeof (body as Record<string, unknown>).apikey === 'string') {
+		if (
+			typeof body === 'object' &&
+			body !== null &&
+			typeof (body as Record<string, unknown>).apikey === 'string'
+		) {
 			keys.push((body as Record<string, string>).apikey);
 		}
 		return keys;

@@ -1,4 +1,12 @@
-import type { HologramCellularLink, HologramDevice, HologramOrder, HologramOrganization, HologramPlan, HologramState, HologramTag } from './state';
+import type {
+	HologramCellularLink,
+	HologramDevice,
+	HologramOrder,
+	HologramOrganization,
+	HologramPlan,
+	HologramState,
+	HologramTag,
+} from './state';
 import { notFound } from './wire';
 
 /** Path ids are looked up as integers; anything else simply matches no record. */
@@ -37,7 +45,9 @@ export function findOrganization(state: HologramState, id: string | number): Hol
 }
 
 export function personalOrganization(state: HologramState): HologramOrganization {
-	const organization = state.organizations.find((candidate) => candidate.is_personal && candidate.ownerid === state.user.id);
+	const organization = state.organizations.find(
+		(candidate) => candidate.is_personal && candidate.ownerid === state.user.id,
+	);
 	if (!organization) throw new Error('The seeded state has no personal organization');
 	return organization;
 }
@@ -53,16 +63,30 @@ export function renderDevice(state: HologramState, device: HologramDevice): unkn
 	return {
 		...device,
 		tags: state.tags.filter((tag) => tag.deviceids.includes(device.id)).map((tag) => tag.id),
-		links: { cellular: state.links.filter((link) => link.deviceid === device.id).map((link) => renderLink(state, link)) },
+		links: {
+			cellular: state.links
+				.filter((link) => link.deviceid === device.id)
+				.map((link) => renderLink(state, link)),
+		},
 	};
 }
 
 export function renderOrder(order: HologramOrder): unknown {
-	return { orderid: order.orderid, orgid: order.orgid, amount: order.amount, time: order.time, linkids: order.linkids };
+	return {
+		orderid: order.orderid,
+		orgid: order.orgid,
+		amount: order.amount,
+		time: order.time,
+		linkids: order.linkids,
+	};
 }
 
-export function addOrder(state: HologramState, order: Omit<HologramOrder, 'orderid'>): HologramOrder {
-	const orderid = state.orders.reduce((max, existing) => Math.max(max, existing.orderid), 88100) + 1;
+export function addOrder(
+	state: HologramState,
+	order: Omit<HologramOrder, 'orderid'>,
+): HologramOrder {
+	const orderid =
+		state.orders.reduce((max, existing) => Math.max(max, existing.orderid), 88100) + 1;
 	const stored = { orderid, ...order };
 	state.orders.push(stored);
 	return stored;

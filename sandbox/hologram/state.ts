@@ -54,7 +54,13 @@ export interface HologramDevice {
 	imei: string;
 	model: string;
 	manufacturer: string;
-	lastsession: { linkid: number; active: boolean; bytes: number; session_begin: string; session_end: string };
+	lastsession: {
+		linkid: number;
+		active: boolean;
+		bytes: number;
+		session_begin: string;
+		session_end: string;
+	};
 	/** The secret in `devices/messages/{deviceid}/{webhookguid}`. */
 	webhookguid: string;
 }
@@ -97,7 +103,10 @@ export interface HologramPlan {
 	trialdays: number;
 	carrierid: number;
 	groupid: number;
-	tiers: Record<string, { zones: Record<string, { amount: string; sms: string; overage: string }> }>;
+	tiers: Record<
+		string,
+		{ zones: Record<string, { amount: string; sms: string; overage: string }> }
+	>;
 }
 
 /** Which devices carry a tag is stored here only; a device's `tags` is derived from it. */
@@ -191,7 +200,8 @@ export const hologramSeed = {
 	tagIds: [21, 22],
 	tunnelKeyIds: { enabled: 61, disabled: 62 },
 	/** Device id → the GUID of its webhook URL. */
-	webhookGuid: (deviceId: number): string => `7c8e1f4a-2d3b-4c5e-8f90-${String(deviceId).padStart(12, '0')}`,
+	webhookGuid: (deviceId: number): string =>
+		`7c8e1f4a-2d3b-4c5e-8f90-${String(deviceId).padStart(12, '0')}`,
 	/** Device id → its SIM (ICCID); link id = device id + 1000. */
 	sim: (deviceId: number): string => `8944500102198304${deviceId}`,
 } as const;
@@ -199,14 +209,78 @@ export const hologramSeed = {
 const ada = { id: 501, email: 'ada.lovelace@example.com', first: 'Ada', last: 'Lovelace' };
 const grace = { id: 502, email: 'grace.hopper@example.com', first: 'Grace', last: 'Hopper' };
 
-const deviceSeeds: { id: number; orgid: number; name: string; planid: number; state: HologramLinkState; model: string; created: string }[] = [
-	{ id: 3001, orgid: 1001, name: 'Cold Room Sensor 1', planid: 12, state: 'LIVE', model: 'Nova R410', created: '2023-02-06 10:15:00' },
-	{ id: 3002, orgid: 1001, name: 'Cold Room Sensor 2', planid: 12, state: 'PAUSE', model: 'Nova R410', created: '2023-02-06 10:16:30' },
-	{ id: 3003, orgid: 1001, name: 'Garden Weather Station', planid: 11, state: 'LIVE', model: 'Nova U201', created: '2023-04-19 17:42:11' },
-	{ id: 3004, orgid: 1002, name: 'Truck 17 Tracker', planid: 13, state: 'LIVE', model: 'Nova R410', created: '2023-06-01 08:00:00' },
-	{ id: 3005, orgid: 1002, name: 'Truck 22 Tracker', planid: 13, state: 'LIVE', model: 'Nova R410', created: '2023-06-01 08:05:00' },
-	{ id: 3006, orgid: 1002, name: 'Depot Gate Controller', planid: 13, state: 'PAUSE', model: 'Nova R404', created: '2023-09-12 14:30:45' },
-	{ id: 3007, orgid: 1002, name: 'Spare Modem', planid: 11, state: 'LIVE', model: 'Nova U201', created: '2024-01-08 09:00:00' },
+const deviceSeeds: {
+	id: number;
+	orgid: number;
+	name: string;
+	planid: number;
+	state: HologramLinkState;
+	model: string;
+	created: string;
+}[] = [
+	{
+		id: 3001,
+		orgid: 1001,
+		name: 'Cold Room Sensor 1',
+		planid: 12,
+		state: 'LIVE',
+		model: 'Nova R410',
+		created: '2023-02-06 10:15:00',
+	},
+	{
+		id: 3002,
+		orgid: 1001,
+		name: 'Cold Room Sensor 2',
+		planid: 12,
+		state: 'PAUSE',
+		model: 'Nova R410',
+		created: '2023-02-06 10:16:30',
+	},
+	{
+		id: 3003,
+		orgid: 1001,
+		name: 'Garden Weather Station',
+		planid: 11,
+		state: 'LIVE',
+		model: 'Nova U201',
+		created: '2023-04-19 17:42:11',
+	},
+	{
+		id: 3004,
+		orgid: 1002,
+		name: 'Truck 17 Tracker',
+		planid: 13,
+		state: 'LIVE',
+		model: 'Nova R410',
+		created: '2023-06-01 08:00:00',
+	},
+	{
+		id: 3005,
+		orgid: 1002,
+		name: 'Truck 22 Tracker',
+		planid: 13,
+		state: 'LIVE',
+		model: 'Nova R410',
+		created: '2023-06-01 08:05:00',
+	},
+	{
+		id: 3006,
+		orgid: 1002,
+		name: 'Depot Gate Controller',
+		planid: 13,
+		state: 'PAUSE',
+		model: 'Nova R404',
+		created: '2023-09-12 14:30:45',
+	},
+	{
+		id: 3007,
+		orgid: 1002,
+		name: 'Spare Modem',
+		planid: 11,
+		state: 'LIVE',
+		model: 'Nova U201',
+		created: '2024-01-08 09:00:00',
+	},
 ];
 
 function seedDevice(seed: (typeof deviceSeeds)[number]): HologramDevice {
@@ -257,7 +331,14 @@ function seedLink(seed: (typeof deviceSeeds)[number]): HologramCellularLink {
 	};
 }
 
-function plan(id: number, name: string, description: string, data: number, amount: string, overage: string): HologramPlan {
+function plan(
+	id: number,
+	name: string,
+	description: string,
+	data: number,
+	amount: string,
+	overage: string,
+): HologramPlan {
 	return {
 		id,
 		partnerid: 0,
@@ -274,15 +355,37 @@ function plan(id: number, name: string, description: string, data: number, amoun
 	};
 }
 
-function history(id: number, orgid: number, time: string, description: string, amount: string, type: number, orderid: number | null, linkids: number[] = []): HologramBalanceHistoryEntry {
+function history(
+	id: number,
+	orgid: number,
+	time: string,
+	description: string,
+	amount: string,
+	type: number,
+	orderid: number | null,
+	linkids: number[] = [],
+): HologramBalanceHistoryEntry {
 	return { id, orgid, time, description, amount, transaction_type_id: type, orderid, linkids };
 }
 
 export function seedHologramState(): HologramState {
 	return {
-		user: { ...ada, partnerid: 0, role: 'USER', registered: '2016-03-14 09:26:53', last_login: '2024-05-02 07:30:00' },
+		user: {
+			...ada,
+			partnerid: 0,
+			role: 'USER',
+			registered: '2016-03-14 09:26:53',
+			last_login: '2024-05-02 07:30:00',
+		},
 		organizations: [
-			{ id: 1001, name: 'Ada Lovelace', is_personal: true, ownerid: 501, users: [{ ...ada, permissions: ['owner'] }], pending: [] },
+			{
+				id: 1001,
+				name: 'Ada Lovelace',
+				is_personal: true,
+				ownerid: 501,
+				users: [{ ...ada, permissions: ['owner'] }],
+				pending: [],
+			},
 			{
 				id: 1002,
 				name: 'Acme Fleet Telemetry',
@@ -296,22 +399,85 @@ export function seedHologramState(): HologramState {
 			},
 		],
 		balances: [
-			{ userid: 501, orgid: 1001, balance: '42.50', promobalance: '5.00', minbalance: '0.00', topoffamount: '25.00', pendingcharges: '1.20' },
-			{ userid: 501, orgid: 1002, balance: '1250.00', promobalance: '0.00', minbalance: '100.00', topoffamount: '500.00', pendingcharges: '37.85' },
+			{
+				userid: 501,
+				orgid: 1001,
+				balance: '42.50',
+				promobalance: '5.00',
+				minbalance: '0.00',
+				topoffamount: '25.00',
+				pendingcharges: '1.20',
+			},
+			{
+				userid: 501,
+				orgid: 1002,
+				balance: '1250.00',
+				promobalance: '0.00',
+				minbalance: '100.00',
+				topoffamount: '500.00',
+				pendingcharges: '37.85',
+			},
 		],
 		balanceHistory: [
 			history(7001, 1001, '2024-01-02 09:00:00', 'Account balance top-off', '50.00', 1, 88001),
-			history(7002, 1001, '2024-02-01 00:00:00', 'Monthly data plan charge', '-3.00', 2, null, [4001, 4002]),
+			history(
+				7002,
+				1001,
+				'2024-02-01 00:00:00',
+				'Monthly data plan charge',
+				'-3.00',
+				2,
+				null,
+				[4001, 4002],
+			),
 			history(7003, 1001, '2024-02-15 12:30:00', 'Data overage', '-0.40', 3, null, [4001]),
-			history(7004, 1001, '2024-03-01 00:00:00', 'Monthly data plan charge', '-3.00', 2, null, [4001, 4002]),
+			history(
+				7004,
+				1001,
+				'2024-03-01 00:00:00',
+				'Monthly data plan charge',
+				'-3.00',
+				2,
+				null,
+				[4001, 4002],
+			),
 			history(7005, 1001, '2024-03-20 18:05:00', 'Promotional credit', '5.00', 4, null),
-			history(7006, 1001, '2024-04-01 00:00:00', 'Monthly data plan charge', '-6.10', 2, null, [4001, 4002, 4003]),
+			history(
+				7006,
+				1001,
+				'2024-04-01 00:00:00',
+				'Monthly data plan charge',
+				'-6.10',
+				2,
+				null,
+				[4001, 4002, 4003],
+			),
 			history(7101, 1002, '2024-01-05 10:00:00', 'Account balance top-off', '1000.00', 1, 88002),
-			history(7102, 1002, '2024-02-01 00:00:00', 'Monthly data plan charge', '-120.00', 2, null, [4004, 4005, 4006]),
+			history(
+				7102,
+				1002,
+				'2024-02-01 00:00:00',
+				'Monthly data plan charge',
+				'-120.00',
+				2,
+				null,
+				[4004, 4005, 4006],
+			),
 			history(7103, 1002, '2024-02-10 08:45:00', 'SIM activation', '-15.00', 5, 88003, [4007]),
-			history(7104, 1002, '2024-03-01 00:00:00', 'Monthly data plan charge', '-120.00', 2, null, [4004, 4005, 4006]),
+			history(
+				7104,
+				1002,
+				'2024-03-01 00:00:00',
+				'Monthly data plan charge',
+				'-120.00',
+				2,
+				null,
+				[4004, 4005, 4006],
+			),
 			history(7105, 1002, '2024-03-02 09:15:00', 'Account balance top-off', '500.00', 1, 88004),
-			history(7106, 1002, '2024-04-01 00:00:00', 'Monthly data plan charge', '5.00', 6, null, [4004]),
+			history(7106, 1002, '2024-04-01 00:00:00', 'Monthly data plan charge', '5.00', 6, null, [
+				4004,
+			]),
 		],
 		devices: deviceSeeds.map(seedDevice),
 		links: deviceSeeds.map(seedLink),
@@ -338,20 +504,48 @@ export function seedHologramState(): HologramState {
 		cloudMessages: [],
 		webhookMessages: [],
 		tunnelKeys: [
-			{ id: 61, userid: 501, disabled: 0, public_key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHm8aWQgWC1sYXB0b3Atc2FuZGJveC1rZXk ada@laptop' },
-			{ id: 62, userid: 501, disabled: 1, public_key: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDoldcisabledkeysandbox ada@old-desktop' },
+			{
+				id: 61,
+				userid: 501,
+				disabled: 0,
+				public_key:
+					'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHm8aWQgWC1sYXB0b3Atc2FuZGJveC1rZXk ada@laptop',
+			},
+			{
+				id: 62,
+				userid: 501,
+				disabled: 1,
+				public_key: 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDoldcisabledkeysandbox ada@old-desktop',
+			},
 		],
 		orders: [],
 	};
 }
 
 /** The logged payload mirrors a Data Engine record: the device's bytes plus routing metadata. */
-function csr(id: number, deviceid: number, logged: string, payload: unknown, topics: string[], error: 0 | 1 = 0): HologramCsrMessage {
+function csr(
+	id: number,
+	deviceid: number,
+	logged: string,
+	payload: unknown,
+	topics: string[],
+	error: 0 | 1 = 0,
+): HologramCsrMessage {
 	const data = JSON.stringify({
-		data: Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload)).toString('base64'),
+		data: Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload)).toString(
+			'base64',
+		),
 		received: logged,
 		source: hologramSeed.sim(deviceid),
 		tags: topics,
 	});
-	return { id, deviceid, logged, data, record_id: `rec-${id.toString(16)}`, tags: [`_DEVICE_${deviceid}_`, ...topics], error };
+	return {
+		id,
+		deviceid,
+		logged,
+		data,
+		record_id: `rec-${id.toString(16)}`,
+		tags: [`_DEVICE_${deviceid}_`, ...topics],
+		error,
+	};
 }

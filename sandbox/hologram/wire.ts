@@ -12,7 +12,10 @@ export function unixSeconds(hologramDateText: string): number {
 }
 
 export function ok(data?: unknown, extra: Record<string, unknown> = {}): EmulatorResponse {
-	return { status: 200, body: data === undefined ? { success: true, ...extra } : { success: true, data, ...extra } };
+	return {
+		status: 200,
+		body: data === undefined ? { success: true, ...extra } : { success: true, data, ...extra },
+	};
 }
 
 export function badRequest(message: string): HttpError {
@@ -67,11 +70,16 @@ export function requiredInteger(params: Params, ...names: string[]): number {
 }
 
 /** Limits share one rule: an integer no lower than `minimum` (-1 means "no limit" for overage). */
-export function optionalIntegerAtLeast(params: Params, minimum: number, ...names: string[]): number | undefined {
+export function optionalIntegerAtLeast(
+	params: Params,
+	minimum: number,
+	...names: string[]
+): number | undefined {
 	const value = pick(params, ...names);
 	if (value === undefined) return undefined;
 	const integer = toInteger(value);
-	if (integer === undefined || integer < minimum) throw badRequest(`${names[0]} must be an integer >= ${minimum}`);
+	if (integer === undefined || integer < minimum)
+		throw badRequest(`${names[0]} must be an integer >= ${minimum}`);
 	return integer;
 }
 
@@ -87,7 +95,11 @@ export function optionalString(params: Params, ...names: string[]): string | und
 export function optionalList(params: Params, ...names: string[]): string[] | undefined {
 	const value = pick(params, ...names);
 	if (value === undefined) return undefined;
-	const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
+	const items = Array.isArray(value)
+		? value
+		: typeof value === 'string'
+			? value.split(',')
+			: [value];
 	return items.map((item) => String(item).trim()).filter((item) => item !== '');
 }
 
@@ -118,9 +130,11 @@ export function optionalBoolean(params: Params, name: string): boolean | undefin
 /** Money arrives as a float or numeric string and is stored as a two-decimal string. */
 export function positiveAmount(params: Params, name: string): number {
 	const value = pick(params, name);
-	const amount = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+	const amount =
+		typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
 	if (value === undefined) throw badRequest(`Missing required parameter ${name}`);
-	if (!Number.isFinite(amount) || amount <= 0) throw badRequest(`${name} must be a positive number`);
+	if (!Number.isFinite(amount) || amount <= 0)
+		throw badRequest(`${name} must be a positive number`);
 	return amount;
 }
 
@@ -139,19 +153,37 @@ const maxPageSize = 1000;
  * Current API cursor pagination: `limit` (default 50, max 1000) and `startafter=<id>` over records ordered by id.
  * `continues` is present only when more records remain.
  */
-export function paginated<T extends { id: number }>(request: RecordedRequest, params: Params, records: readonly T[], render: (record: T) => unknown = (record) => record): EmulatorResponse {
+export function paginated<T extends { id: number }>(
+	request: RecordedRequest,
+	params: Params,
+	records: readonly T[],
+	render: (record: T) => unknown = (record) => record,
+): EmulatorResponse {
 	const requestedLimit = optionalInteger(params, 'limit');
-	if (requestedLimit !== undefined && requestedLimit < 1) throw badRequest('limit must be a positive integer');
+	if (requestedLimit !== undefined && requestedLimit < 1)
+		throw badRequest('limit must be a positive integer');
 	const limit = Math.min(requestedLimit ?? defaultPageSize, maxPageSize);
 	const startAfter = optionalInteger(params, 'startafter');
-	const ordered = [...records].sort((a, b) => a.id - b.id).filter((record) => startAfter === undefined || record.id > startAfter);
+	const ordered = [...records]
+		.sort((a, b) => a.id - b.id)
+		.filter((record) => startAfter === undefined || record.id > startAfter);
 	const page = ordered.slice(0, limit);
 	const continues = ordered.length > page.length;
 	const lastid = page.length > 0 ? page[page.length - 1].id : undefined;
-	const body: Record<string, unknown> = { success: true, data: page.map(render), limit, size: page.length };
+	const body: Record<string, unknown> = {
+		success: true,
+		data: page.map(render),
+		limit,
+		size: page.length,
+	};
 	if (continues) body.continues = true;
 	if (lastid !== undefined) body.lastid = lastid;
-	body.links = { base: request.headers.host ?? 'dashboard.hologram.io', path: request.pathname, next: continues && lastid !== undefined ? nextLink(request.pathname, params, limit, lastid) : null };
+	body.links = {
+		base: request.headers.host ?? 'dashboard.hologram.io',
+		path: request.pathname,
+		next:
+			continues && lastid !== undefined ? nextLink(request.pathname, params, limit, lastid) : null,
+	};
 	return { status: 200, body };
 }
 
@@ -160,7 +192,8 @@ function nextLink(pathname: string, params: Params, limit: number, lastid: numbe
 	const query = new URLSearchParams();
 	for (const [name, value] of Object.entries(params)) {
 		if (name === 'apikey' || name === 'limit' || name === 'startafter') continue;
-		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') query.set(name, String(value));
+		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+			query.set(name, String(value));
 		else if (Array.isArray(value)) query.set(name, value.join(','));
 	}
 	query.set('limit', String(limit));

@@ -27,8 +27,13 @@ describe('Hologram → Cellular Link', () => {
 			smslimit: 50,
 		});
 		expect(items).toHaveLength(2);
-		expect(items.map((item) => item.json.sim)).toEqual(['89445001021983049990', '89445001021983049991']);
-		expect(hologram.state().links.filter((link) => link.sim.startsWith('894450010219830499'))).toHaveLength(2);
+		expect(items.map((item) => item.json.sim)).toEqual([
+			'89445001021983049990',
+			'89445001021983049991',
+		]);
+		expect(
+			hologram.state().links.filter((link) => link.sim.startsWith('894450010219830499')),
+		).toHaveLength(2);
 	});
 
 	test('Activate takes the SIMs as a list from an expression', async () => {
@@ -47,7 +52,11 @@ describe('Hologram → Cellular Link', () => {
 	});
 
 	test('Get sends GET links/cellular/{id} and outputs the link', async () => {
-		const { items } = await hologram.run({ resource: 'cellularLink', operation: 'get', linkId: 4003 });
+		const { items } = await hologram.run({
+			resource: 'cellularLink',
+			operation: 'get',
+			linkId: 4003,
+		});
 
 		expect(hologram.lastRequest().pathname).toBe('/api/1/links/cellular/4003');
 		expect(items[0].json).toMatchObject({ id: 4003, deviceid: 3003, state: 'LIVE' });
@@ -110,20 +119,32 @@ describe('Hologram → Cellular Link', () => {
 	});
 
 	test('Pause sends state "pause", and a later Get shows the link paused', async () => {
-		const { items } = await hologram.run({ resource: 'cellularLink', operation: 'pause', linkId: 4001 });
+		const { items } = await hologram.run({
+			resource: 'cellularLink',
+			operation: 'pause',
+			linkId: 4001,
+		});
 
 		const request = hologram.lastRequest();
 		expect(request.pathname).toBe('/api/1/links/cellular/4001/state');
 		expect(request.body).toEqual({ state: 'pause' });
 		expect(items[0].json).toMatchObject({ newstate: 'PAUSED-PENDING-USER' });
 
-		const { items: after } = await hologram.run({ resource: 'cellularLink', operation: 'get', linkId: 4001 });
+		const { items: after } = await hologram.run({
+			resource: 'cellularLink',
+			operation: 'get',
+			linkId: 4001,
+		});
 		expect(after[0].json.state).toBe('PAUSE');
 	});
 
 	test('Unpause sends state "live"', async () => {
 		const [pausedLinkId] = hologramSeed.pausedLinkIds;
-		const { items } = await hologram.run({ resource: 'cellularLink', operation: 'unpause', linkId: pausedLinkId });
+		const { items } = await hologram.run({
+			resource: 'cellularLink',
+			operation: 'unpause',
+			linkId: pausedLinkId,
+		});
 
 		expect(hologram.lastRequest().body).toEqual({ state: 'live' });
 		expect(items[0].json).toMatchObject({ newstate: 'LIVE-PENDING' });

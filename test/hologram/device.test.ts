@@ -5,7 +5,11 @@ const hologram = useHologram();
 
 describe('Hologram → Device', () => {
 	test('Get sends GET devices/{id} with Basic auth and outputs the device', async () => {
-		const { items, error } = await hologram.run({ resource: 'device', operation: 'get', deviceId: 3004 });
+		const { items, error } = await hologram.run({
+			resource: 'device',
+			operation: 'get',
+			deviceId: 3004,
+		});
 
 		expect(error).toBeUndefined();
 		const request = hologram.lastRequest();
@@ -13,12 +17,20 @@ describe('Hologram → Device', () => {
 		expect(request.pathname).toBe('/api/1/devices/3004');
 		expect(request.headers.authorization).toBe(basicAuthFor(hologram.emulator().apiKey));
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ id: 3004, name: 'Truck 17 Tracker', orgid: hologramSeed.teamOrgId });
+		expect(items[0].json).toMatchObject({
+			id: 3004,
+			name: 'Truck 17 Tracker',
+			orgid: hologramSeed.teamOrgId,
+		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	test('Get Many with Return All outputs one item per device', async () => {
-		const { items } = await hologram.run({ resource: 'device', operation: 'getAll', returnAll: true });
+		const { items } = await hologram.run({
+			resource: 'device',
+			operation: 'getAll',
+			returnAll: true,
+		});
 
 		expect(items.map((item) => item.json.id)).toEqual(hologramSeed.deviceIds);
 		expect(hologram.lastRequest().query).toMatchObject({ limit: '100' });
@@ -49,8 +61,12 @@ describe('Hologram → Device', () => {
 		expect(items.map((item) => item.json.id).sort()).toEqual([...tag.deviceids].sort());
 	});
 
-	test('Get of an unknown device is a NodeApiError with Hologram\'s message and HTTP 404', async () => {
-		const { error } = await hologram.run({ resource: 'device', operation: 'get', deviceId: 999999 });
+	test("Get of an unknown device is a NodeApiError with Hologram's message and HTTP 404", async () => {
+		const { error } = await hologram.run({
+			resource: 'device',
+			operation: 'get',
+			deviceId: 999999,
+		});
 
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.httpCode).toBe('404');

@@ -4,14 +4,21 @@ import { useHologramSandbox } from './hologram/harness';
 
 describe('sandbox control endpoints', () => {
 	const h = useHologramSandbox();
-	const control = () => axios.create({ baseURL: new URL(h.emulator.url).origin, validateStatus: () => true });
+	const control = () =>
+		axios.create({ baseURL: new URL(h.emulator.url).origin, validateStatus: () => true });
 
 	it('GET /__sandbox/requests shows the requests on the wire, without control calls; DELETE clears them', async () => {
 		await h.api.get('/devices?orgid=1001&tagid=21');
 		const listed = await control().get('/__sandbox/requests');
 		expect(listed.status).toBe(200);
 		expect(listed.data).toEqual([
-			expect.objectContaining({ method: 'GET', path: '/api/1/devices?orgid=1001&tagid=21', pathname: '/api/1/devices', query: { orgid: '1001', tagid: '21' }, rawBody: '' }),
+			expect.objectContaining({
+				method: 'GET',
+				path: '/api/1/devices?orgid=1001&tagid=21',
+				pathname: '/api/1/devices',
+				query: { orgid: '1001', tagid: '21' },
+				rawBody: '',
+			}),
 		]);
 		expect((await control().delete('/__sandbox/requests')).data).toEqual({ cleared: 1 });
 		expect(h.emulator.requests).toHaveLength(0);
@@ -19,7 +26,13 @@ describe('sandbox control endpoints', () => {
 	});
 
 	it('POST /__sandbox/faults queues a fault, with "/.../" as a path regex; DELETE clears them', async () => {
-		const queued = await control().post('/__sandbox/faults', { type: 'status', status: 429, retryAfter: 5, times: 1, match: { path: '/^/api/1/plans$/' } });
+		const queued = await control().post('/__sandbox/faults', {
+			type: 'status',
+			status: 429,
+			retryAfter: 5,
+			times: 1,
+			match: { path: '/^/api/1/plans$/' },
+		});
 		expect(queued.status).toBe(201);
 		expect((await h.api.get('/plans/11')).status).toBe(200);
 		const limited = await h.api.get('/plans');
@@ -52,7 +65,9 @@ describe('sandbox control endpoints', () => {
 
 	it('answers 404 for an unknown control endpoint and for paths outside the API', async () => {
 		expect((await control().get('/__sandbox/nothing')).status).toBe(404);
-		const outside = await axios.get(new URL('/elsewhere', h.emulator.url).href, { validateStatus: () => true });
+		const outside = await axios.get(new URL('/elsewhere', h.emulator.url).href, {
+			validateStatus: () => true,
+		});
 		expect(outside.data).toEqual({ success: false, error: 'Not found' });
 	});
 });

@@ -14,8 +14,14 @@ describe('sandbox body parsing', () => {
 
 	it('parses form bodies, repeated and name[] keys as arrays, also under a JSON content type', () => {
 		expect(parse('a=1&b=x%20y', 'application/x-www-form-urlencoded')).toEqual({ a: '1', b: 'x y' });
-		expect(parse('ids=1&ids=2&tags[]=t', 'application/x-www-form-urlencoded')).toEqual({ ids: ['1', '2'], tags: ['t'] });
-		expect(parse('grant_type=refresh_token&client_id=maker', 'application/json')).toEqual({ grant_type: 'refresh_token', client_id: 'maker' });
+		expect(parse('ids=1&ids=2&tags[]=t', 'application/x-www-form-urlencoded')).toEqual({
+			ids: ['1', '2'],
+			tags: ['t'],
+		});
+		expect(parse('grant_type=refresh_token&client_id=maker', 'application/json')).toEqual({
+			grant_type: 'refresh_token',
+			client_id: 'maker',
+		});
 	});
 
 	it('leaves raw bytes, empty and unparsable bodies as undefined', () => {
@@ -45,8 +51,13 @@ describe('sandbox route table', () => {
 
 describe('fault JSON from the control endpoint', () => {
 	it('turns a "/.../" match path into a regex and keeps a plain one as a substring', () => {
-		expect(faultFromJson({ type: 'malformedJson', match: { path: '/^\\/api\\/1\\/plans$/' } }).match?.path).toEqual(/^\/api\/1\/plans$/);
-		expect(faultFromJson({ type: 'malformedJson', match: { path: '/plans' } }).match?.path).toBe('/plans');
+		expect(
+			faultFromJson({ type: 'malformedJson', match: { path: '/^\\/api\\/1\\/plans$/' } }).match
+				?.path,
+		).toEqual(/^\/api\/1\/plans$/);
+		expect(faultFromJson({ type: 'malformedJson', match: { path: '/plans' } }).match?.path).toBe(
+			'/plans',
+		);
 	});
 
 	it('refuses incomplete faults', () => {

@@ -1,7 +1,8 @@
 import { useHologramSandbox } from './hologram/harness';
 
 const pause = { state: 'pause' };
-const linkState = (h: ReturnType<typeof useHologramSandbox>, id: number) => h.emulator.state.links.find((link) => link.id === id)?.state;
+const linkState = (h: ReturnType<typeof useHologramSandbox>, id: number) =>
+	h.emulator.state.links.find((link) => link.id === id)?.state;
 
 describe('sandbox fault injection', () => {
 	const h = useHologramSandbox();
@@ -27,7 +28,13 @@ describe('sandbox fault injection', () => {
 	});
 
 	it('status can carry an HTTP-date Retry-After and a custom body', async () => {
-		h.emulator.faults.inject({ type: 'status', status: 503, retryAfter: 'Wed, 21 Oct 2015 07:28:00 GMT', body: 'down', contentType: 'text/plain' });
+		h.emulator.faults.inject({
+			type: 'status',
+			status: 503,
+			retryAfter: 'Wed, 21 Oct 2015 07:28:00 GMT',
+			body: 'down',
+			contentType: 'text/plain',
+		});
 		const response = await h.api.get('/plans');
 		expect(response.status).toBe(503);
 		expect(response.headers['retry-after']).toBe('Wed, 21 Oct 2015 07:28:00 GMT');
@@ -37,20 +44,33 @@ describe('sandbox fault injection', () => {
 
 	it('drop beforeHandling resets the connection and leaves state untouched', async () => {
 		h.emulator.faults.inject({ type: 'drop', when: 'beforeHandling', times: 1 });
-		await expect(h.api.post('/links/cellular/4001/state', pause)).rejects.toMatchObject({ code: 'ECONNRESET' });
+		await expect(h.api.post('/links/cellular/4001/state', pause)).rejects.toMatchObject({
+			code: 'ECONNRESET',
+		});
 		expect(linkState(h, 4001)).toBe('LIVE');
 		expect(h.emulator.requests).toHaveLength(1);
 	});
 
 	it('drop afterHandling changes state, then resets the connection without answering', async () => {
 		h.emulator.faults.inject({ type: 'drop', when: 'afterHandling', times: 1 });
-		await expect(h.api.post('/devices/messages', { deviceids: [3001], protocol: 'UDP', port: 9, data: 'once' })).rejects.toMatchObject({ code: 'ECONNRESET' });
+		await expect(
+			h.api.post('/devices/messages', {
+				deviceids: [3001],
+				protocol: 'UDP',
+				port: 9,
+				data: 'once',
+			}),
+		).rejects.toMatchObject({ code: 'ECONNRESET' });
 		expect(h.emulator.state.cloudMessages).toHaveLength(1);
 	});
 
 	it('malformedJson handles the request and answers 200 with invalid JSON', async () => {
 		h.emulator.faults.inject({ type: 'malformedJson' });
-		const response = await h.api.post('/sms/incoming', { deviceid: 3001, body: 'hi' }, { responseType: 'text', transitional: { silentJSONParsing: true } });
+		const response = await h.api.post(
+			'/sms/incoming',
+			{ deviceid: 3001, body: 'hi' },
+			{ responseType: 'text', transitional: { silentJSONParsing: true } },
+		);
 		expect(response.status).toBe(200);
 		expect(() => JSON.parse(response.data)).toThrow();
 		expect(response.data.startsWith('{')).toBe(true);
@@ -71,7 +91,9 @@ describe('sandbox fault injection', () => {
 
 	it('emptyBody handles the request and answers an empty body (200 by default)', async () => {
 		h.emulator.faults.inject({ type: 'emptyBody', times: 1 });
-		const response = await h.api.post('/links/cellular/4001/state', pause, { responseType: 'text' });
+		const response = await h.api.post('/links/cellular/4001/state', pause, {
+			responseType: 'text',
+		});
 		expect(response.status).toBe(200);
 		expect(response.data).toBe('');
 		expect(linkState(h, 4001)).toBe('PAUSE');
@@ -89,8 +111,16 @@ describe('sandbox fault injection', () => {
 	});
 
 	it('match restricts a fault by method and by path substring or regex', async () => {
-		h.emulator.faults.inject({ type: 'status', status: 500, match: { method: 'POST', path: '/state' } });
-		h.emulator.faults.inject({ type: 'status', status: 429, match: { path: /^\/api\/1\/plans\/\d+$/ } });
+		h.emulator.faults.inject({
+			type: 'status',
+			status: 500,
+			match: { method: 'POST', path: '/state' },
+		});
+		h.emulator.faults.inject({
+			type: 'status',
+			status: 429,
+			match: { path: /^\/api\/1\/plans\/\d+$/ },
+		});
 		expect((await h.api.get('/links/cellular/4001')).status).toBe(200);
 		expect((await h.api.post('/links/cellular/4001/state', pause)).status).toBe(500);
 		expect((await h.api.get('/plans')).status).toBe(200);
@@ -110,6 +140,12 @@ describe('sandbox fault injection', () => {
 	it('records faulted requests like any other', async () => {
 		h.emulator.faults.inject({ type: 'status', status: 429, times: 1 });
 		await h.api.post('/links/cellular/4001/state', pause);
-		expect(h.emulator.requests).toEqual([expect.objectContaining({ method: 'POST', pathname: '/api/1/links/cellular/4001/state', body: pause })]);
+		expect(h.emulator.requests).toEqual([
+			expect.objectContaining({
+				method: 'POST',
+				pathname: '/api/1/links/cellular/4001/state',
+				body: pause,
+			}),
+		]);
 	});
 });

@@ -17,7 +17,9 @@ describe('startSandbox', () => {
 	});
 
 	it('throws a clear error for a provider without a registered emulator', async () => {
-		await expect(startSandbox({ providers: ['hoiio'] })).rejects.toThrow('No sandbox emulator is registered for hoiio (available: hologram)');
+		await expect(startSandbox({ providers: ['hoiio'] })).rejects.toThrow(
+			'No sandbox emulator is registered for hoiio (available: hologram)',
+		);
 	});
 
 	it('uses the requested port, and close() frees it even with keep-alive connections open', async () => {
@@ -28,7 +30,9 @@ describe('startSandbox', () => {
 
 		const sandbox = await startSandbox({ providers: ['hologram'], ports: { hologram: port } });
 		expect(sandbox.urls.hologram).toBe(`http://127.0.0.1:${port}/api/1`);
-		const response = await axios.get(`${sandbox.urls.hologram}/plans`, { auth: { username: 'apikey', password: 'sandbox-hologram-key' } });
+		const response = await axios.get(`${sandbox.urls.hologram}/plans`, {
+			auth: { username: 'apikey', password: 'sandbox-hologram-key' },
+		});
 		expect(response.headers.connection).toBe('keep-alive');
 		await sandbox.close();
 		// The port is free again: something else can listen on it.
@@ -42,7 +46,9 @@ describe('startSandbox', () => {
 		await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
 		try {
 			const port = (blocker.address() as AddressInfo).port;
-			await expect(startSandbox({ ports: { hologram: port } })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+			await expect(startSandbox({ ports: { hologram: port } })).rejects.toMatchObject({
+				code: 'EADDRINUSE',
+			});
 		} finally {
 			await new Promise<void>((resolve) => blocker.close(() => resolve()));
 		}

@@ -1,6 +1,30 @@
-import { addOrder, findDevice, findLink, findOrganization, findPlan, findTag, personalOrganization, renderDevice, renderLink, renderOrder } from '../records';
+import {
+	addOrder,
+	findDevice,
+	findLink,
+	findOrganization,
+	findPlan,
+	findTag,
+	personalOrganization,
+	renderDevice,
+	renderLink,
+	renderOrder,
+} from '../records';
 import type { HologramCellularLink, HologramPlan, HologramState } from '../state';
-import { badRequest, hologramDate, money, nextId, ok, optionalInteger, optionalIntegerAtLeast, optionalList, optionalString, paginated, requiredInteger, type Params } from '../wire';
+import {
+	badRequest,
+	hologramDate,
+	money,
+	nextId,
+	ok,
+	optionalInteger,
+	optionalIntegerAtLeast,
+	optionalList,
+	optionalString,
+	paginated,
+	requiredInteger,
+	type Params,
+} from '../wire';
 import type { HologramContext, HologramRoutes } from './context';
 
 /** An unknown plan in a request body is bad input (400), unlike an unknown plan in the URL (404). */
@@ -12,7 +36,9 @@ function requestedPlan(state: HologramState, params: Params, ...names: string[])
 }
 
 function planPrice(plan: HologramPlan, zone: string): number {
-	return Number(plan.tiers['1']?.zones[zone]?.amount ?? plan.tiers['1']?.zones.global?.amount ?? '0');
+	return Number(
+		plan.tiers['1']?.zones[zone]?.amount ?? plan.tiers['1']?.zones.global?.amount ?? '0',
+	);
 }
 
 function bulkClaim({ params, state, now }: HologramContext) {
@@ -20,11 +46,15 @@ function bulkClaim({ params, state, now }: HologramContext) {
 	if (!sims || sims.length === 0) throw badRequest('Missing required parameter sims');
 	for (const sim of sims) {
 		if (!/^\d{18,22}$/.test(sim)) throw badRequest(`Invalid SIM number ${sim}`);
-		if (state.links.some((link) => link.sim === sim)) throw badRequest(`SIM ${sim} is already claimed`);
+		if (state.links.some((link) => link.sim === sim))
+			throw badRequest(`SIM ${sim} is already claimed`);
 	}
 	if (new Set(sims).size !== sims.length) throw badRequest('sims contains duplicates');
 	const plan = requestedPlan(state, params, 'plan', 'planid');
-	const orgid = findOrganization(state, optionalInteger(params, 'orgid') ?? personalOrganization(state).id).id;
+	const orgid = findOrganization(
+		state,
+		optionalInteger(params, 'orgid') ?? personalOrganization(state).id,
+	).id;
 	const tagid = optionalInteger(params, 'tagid');
 	const tag = tagid === undefined ? undefined : findTag(state, tagid);
 	const overagelimit = optionalIntegerAtLeast(params, -1, 'overage_limit', 'overagelimit') ?? -1;
@@ -69,7 +99,13 @@ function bulkClaim({ params, state, now }: HologramContext) {
 			imei: '',
 			model: '',
 			manufacturer: '',
-			lastsession: { linkid: link.id, active: false, bytes: 0, session_begin: when, session_end: when },
+			lastsession: {
+				linkid: link.id,
+				active: false,
+				bytes: 0,
+				session_begin: when,
+				session_end: when,
+			},
 			webhookguid: `9a0b1c2d-3e4f-4a5b-8c6d-${String(deviceId).padStart(12, '0')}`,
 		});
 		state.links.push(link);
@@ -77,8 +113,18 @@ function bulkClaim({ params, state, now }: HologramContext) {
 		return { device: deviceId, link: link.id, sim };
 	});
 
-	const order = addOrder(state, { orgid, kind: 'bulkclaim', amount: money(planPrice(plan, zone) * sims.length), time: when, linkids: claimed.map((entry) => entry.link) });
-	const data = claimed.map((entry) => ({ device: renderDevice(state, findDevice(state, entry.device)), link: renderLink(state, findLink(state, entry.link)), sim: entry.sim }));
+	const order = addOrder(state, {
+		orgid,
+		kind: 'bulkclaim',
+		amount: money(planPrice(plan, zone) * sims.length),
+		time: when,
+		linkids: claimed.map((entry) => entry.link),
+	});
+	const data = claimed.map((entry) => ({
+		device: renderDevice(state, findDevice(state, entry.device)),
+		link: renderLink(state, findLink(state, entry.link)),
+		sim: entry.sim,
+	}));
 	return ok(data, { order_data: renderOrder(order) });
 }
 
@@ -88,10 +134,17 @@ function changePlan({ path, params, state, now }: HologramContext) {
 	link.planid = plan.id;
 	link.zone = optionalString(params, 'zone') ?? link.zone;
 	link.tier = optionalInteger(params, 'tier') ?? link.tier;
-	link.overagelimit = optionalIntegerAtLeast(params, -1, 'overage_limit', 'overagelimit') ?? link.overagelimit;
+	link.overagelimit =
+		optionalIntegerAtLeast(params, -1, 'overage_limit', 'overagelimit') ?? link.overagelimit;
 	link.datathreshold = optionalIntegerAtLeast(params, 0, 'threshold') ?? link.datathreshold;
 	link.smslimit = optionalIntegerAtLeast(params, 0, 'smslimit') ?? link.smslimit;
-	const order = addOrder(state, { orgid: link.orgid, kind: 'changeplan', amount: money(planPrice(plan, link.zone)), time: hologramDate(now), linkids: [link.id] });
+	const order = addOrder(state, {
+		orgid: link.orgid,
+		kind: 'changeplan',
+		amount: money(planPrice(plan, link.zone)),
+		time: hologramDate(now),
+		linkids: [link.id],
+	});
 	return ok(undefined, { order_data: renderOrder(order) });
 }
 
@@ -108,7 +161,8 @@ function changeOverageLimit({ path, params, state }: HologramContext) {
 function changeState({ path, params, state }: HologramContext) {
 	const link = findLink(state, path.linkId);
 	const requested = optionalString(params, 'state');
-	if (requested !== 'pause' && requested !== 'live') throw badRequest('state must be "pause" or "live"');
+	if (requested !== 'pause' && requested !== 'live')
+		throw badRequest('state must be "pause" or "live"');
 	if (link.state === 'DEACTIVATE') throw badRequest(`Cellular link ${link.id} is deactivated`);
 	link.state = requested === 'pause' ? 'PAUSE' : 'LIVE';
 	return ok({ newstate: requested === 'pause' ? 'PAUSED-PENDING-USER' : 'LIVE-PENDING' });
@@ -120,17 +174,24 @@ export function registerLinkRoutes(routes: HologramRoutes): void {
 		const deviceid = optionalInteger(params, 'deviceid');
 		const sim = optionalString(params, 'sim');
 		const links = state.links.filter(
-			(link) => (orgid === undefined || link.orgid === orgid) && (deviceid === undefined || link.deviceid === deviceid) && (sim === undefined || link.sim === sim),
+			(link) =>
+				(orgid === undefined || link.orgid === orgid) &&
+				(deviceid === undefined || link.deviceid === deviceid) &&
+				(sim === undefined || link.sim === sim),
 		);
 		return paginated(request, params, links, (link) => renderLink(state, link));
 	});
-	routes.add('GET', '/links/cellular/:linkId', ({ path, state }) => ok(renderLink(state, findLink(state, path.linkId))));
+	routes.add('GET', '/links/cellular/:linkId', ({ path, state }) =>
+		ok(renderLink(state, findLink(state, path.linkId))),
+	);
 	routes.add('POST', '/links/cellular/bulkclaim', bulkClaim);
 	routes.add('POST', '/links/cellular/:linkId/changeplan', changePlan);
 	routes.add('POST', '/links/cellular/:linkId/limit/overage', changeOverageLimit);
 	routes.add('POST', '/links/cellular/:linkId/overagelimit', changeOverageLimit);
 	routes.add('POST', '/links/cellular/:linkId/state', changeState);
 
-	routes.add('GET', '/plans', ({ request, params, state }) => paginated(request, params, state.plans));
+	routes.add('GET', '/plans', ({ request, params, state }) =>
+		paginated(request, params, state.plans),
+	);
 	routes.add('GET', '/plans/:planId', ({ path, state }) => ok(findPlan(state, path.planId)));
 }

@@ -16,7 +16,17 @@ describe('Hologram emulator: devices and tags', () => {
 			name: 'Cold Room Sensor 1',
 			tags: [21],
 			webhookguid: hologramSeed.webhookGuid(3001),
-			links: { cellular: [{ id: 4001, deviceid: 3001, devicename: 'Cold Room Sensor 1', state: 'LIVE', sim: hologramSeed.sim(3001) }] },
+			links: {
+				cellular: [
+					{
+						id: 4001,
+						deviceid: 3001,
+						devicename: 'Cold Room Sensor 1',
+						state: 'LIVE',
+						sim: hologramSeed.sim(3001),
+					},
+				],
+			},
 		});
 		expect(response.data.data[0].whencreated).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 	});
@@ -34,7 +44,10 @@ describe('Hologram emulator: devices and tags', () => {
 	});
 
 	it('gets one device, and answers 404 with a specific message for an unknown id', async () => {
-		expect((await h.api.get('/devices/3004')).data.data).toMatchObject({ id: 3004, name: 'Truck 17 Tracker' });
+		expect((await h.api.get('/devices/3004')).data.data).toMatchObject({
+			id: 3004,
+			name: 'Truck 17 Tracker',
+		});
 		const missing = await h.api.get('/devices/9999');
 		expect(missing.status).toBe(404);
 		expect(missing.data).toEqual({ success: false, error: 'Device 9999 not found' });
@@ -47,7 +60,10 @@ describe('Hologram emulator: devices and tags', () => {
 		]);
 
 		const created = await h.api.post('/devices/tags', { name: 'depot', deviceids: [3006] });
-		expect(created.data).toEqual({ success: true, data: { id: 23, name: 'depot', deviceids: [3006] } });
+		expect(created.data).toEqual({
+			success: true,
+			data: { id: 23, name: 'depot', deviceids: [3006] },
+		});
 
 		const linked = await h.api.post('/devices/tags/23/link', { deviceids: [3007, 3006] });
 		expect(linked.data.data).toEqual({ id: 23, name: 'depot', deviceids: [3006, 3007] });

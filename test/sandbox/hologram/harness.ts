@@ -20,7 +20,11 @@ export function useHologramSandbox(): HologramHarness {
 		if (!emulator) throw new Error('hologram emulator missing');
 		harness.emulator = emulator;
 		harness.anonymous = axios.create({ baseURL: emulator.url, validateStatus: () => true });
-		harness.api = axios.create({ baseURL: emulator.url, validateStatus: () => true, auth: { username: 'apikey', password: emulator.apiKey } });
+		harness.api = axios.create({
+			baseURL: emulator.url,
+			validateStatus: () => true,
+			auth: { username: 'apikey', password: emulator.apiKey },
+		});
 	});
 	beforeEach(() => harness.emulator.reset());
 	afterAll(() => harness.sandbox.close());
