@@ -25,6 +25,13 @@ export interface ProviderProfile {
 	errorMessage(body: unknown): string | undefined;
 	/** A failure signalled inside a 2xx response (Hologram `success: false`, Hoiio `error_*`, JSON-RPC `error`). */
 	envelopeFailure?(body: unknown): EnvelopeFailure | undefined;
+	/** How request bodies travel; JSON unless the API takes forms (Hoiio). */
+	bodyFormat?: 'json' | 'form';
+	/**
+	 * The credential renews its token through `preAuthentication` (login or token refresh): on a 401
+	 * n8n refreshes the credential and repeats the request once.
+	 */
+	refreshesTokenOnUnauthorized?: boolean;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -102,11 +102,20 @@ export async function providerRequest<T = unknown>(
 		url: `${profile.baseUrl(credentials)}/${request.path.replace(/^\/+/, '')}`,
 		qs: request.qs,
 		body: request.body,
-		headers: { Accept: request.binaryResponse ? '*/*' : 'application/json', ...request.headers },
+		headers: {
+			Accept: request.binaryResponse ? '*/*' : 'application/json',
+			...(profile.bodyFormat === 'form' && isPlainBody(request.body)
+				? { 'Content-Type': 'application/x-www-form-urlencoded' }
+				: {}),
+			...request.headers,
+		},
 		timeout: settings.timeout ?? DEFAULT_TIMEOUT_MS,
 		// Status codes, bodies and parse failures are judged here, per provider, not by the HTTP client.
+		// A 401 must still throw where n8n renews the credential's token and repeats the request.
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
+		ignoreHttpStatusErrors: profile.refreshesTokenOnUnauthorized
+			? { ignore: true, except: [401] }
+			: true,
 		encoding: request.binaryResponse ? 'arraybuffer' : 'text',
 		json: false,
 	};
@@ -121,13 +130,18 @@ export async function providerRequest<T = unknown>(
 				request.authenticate ?? true,
 			)) as RawResponse;
 		} catch (error) {
-			const code = networkErrorCode(error);
-			const safeToRepeat = idempotent || requestNeverSent(code);
-			if (safeToRepeat && attempt < maxRetries) {
-				await sleep(backoffDelay(attempt));
-				continue;
+			const answered = responseOf(error);
+			if (answered) {
+				response = answered;
+			} else {
+				const code = networkErrorCode(error);
+				const safeToRepeat = idempotent || requestNeverSent(code);
+				if (safeToRepeat && attempt < maxRetries) {
+					await sleep(backoffDelay(attempt));
+					continue;
+				}
+				throw failure.network(error, code, safeToRepeat);
 			}
-			throw failure.network(error, code, safeToRepeat);
 		}
 
 		const { statusCode } = response;
@@ -171,6 +185,34 @@ async function send(
 		profile.credentialType,
 		options,
 	);
+}
+
+function isPlainBody(body: unknown): boolean {
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		!Buffer.isBuffer(body) &&
+		!(body instanceof URLSearchParams)
+	);
+}
+
+/** An HTTP error that n8n threw (only a 401 under token renewal) still carries the provider's answer. */
+function responseOf(error: unknown): RawResponse | undefined {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const response = (
+			candidate as { response?: { status?: unknown; headers?: unknown; data?: unknown } }
+		)?.response;
+		if (response && typeof response.status === 'number') {
+			const data = response.data;
+			return {
+				statusCode: response.status,
+				headers: (response.headers ?? {}) as Record<string, unknown>,
+				body: Buffer.isBuffer(data) || typeof data === 'string' ? data : JSON.stringify(data ?? ''),
+			};
+		}
+	}
+	return undefined;
 }
 
 function toBuffer(body: unknown): Buffer {

@@ -55,6 +55,7 @@ async function runOperation(
 ): Promise<IDataObject | IDataObject[]> {
 	if (operation.execute) return await operation.execute(context, input, settings);
 	const request = buildRequest(operation, input);
+	const profile = operation.profile ?? api.profile;
 	if (operation.list) {
 		const returnAll = context.getNodeParameter('returnAll', input.itemIndex, false) as boolean;
 		const limit = returnAll
@@ -62,10 +63,10 @@ async function runOperation(
 			: (context.getNodeParameter('limit', input.itemIndex, 50) as number);
 		return await api.pagination.collect(async (pageQuery) => {
 			const page = { ...request, qs: { ...request.qs, ...pageQuery } };
-			return (await providerRequest(context, api.profile, page, settings)).body;
+			return (await providerRequest(context, profile, page, settings)).body;
 		}, limit);
 	}
-	const { body } = await providerRequest(context, api.profile, request, settings);
+	const { body } = await providerRequest(context, profile, request, settings);
 	return operation.output ? operation.output(body, input) : api.unwrap(body);
 }
 

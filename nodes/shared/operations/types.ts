@@ -77,6 +77,8 @@ export interface OperationSpec {
 	fields?: FieldSpec[];
 	/** Fixed body fields (the `state: "pause"` of a pause). */
 	constantBody?: IDataObject;
+	/** The API this operation talks to, when a node speaks to more than one (Vumi Go's two credentials). */
+	profile?: ProviderProfile;
 	/** A list: adds Return All / Limit and walks the provider's pages. */
 	list?: boolean;
 	/** Whether repeating the call is harmless (see ProviderRequest.idempotent). */
@@ -97,7 +99,7 @@ export interface OperationSpec {
 export interface NodeApi {
 	profile: ProviderProfile;
 	pagination: Pagination;
-	/** Turns a provider response into the item(s) a user wants to see. */
+	/** Turns a provider response into the item(s) a user wants to see (`output` overrides it per operation). */
 	unwrap(body: unknown): IDataObject | IDataObject[];
 	resources: Array<{ name: string; value: string; description?: string }>;
 	operations: OperationSpec[];

@@ -1,0 +1,48 @@
+/** Phone numbers in E.164 (`+` and 8 to 15 digits), the form every provider here accepts. */
+
+const SEPARATORS = /[\s().\-/]/g;
+
+export interface PhoneNumberOptions {
+	/** Country calling code for numbers written without one, digits only (`65` for Singapore). */
+	defaultCountryCode?: string;
+}
+
+export type PhoneNumberCheck = { valid: true; number: string } | { valid: false; reason: string };
+
+/** Normalises a number to E.164, or says why it cannot be one. */
+export function checkPhoneNumber(
+	input: unknown,
+	options: PhoneNumberOptions = {},
+): PhoneNumberCheck {
+	if (typeof input !== 'string' && typeof input !== 'number') {
+		return { valid: false, reason: `is not a phone number (${JSON.stringify(input)})` };
+	}
+	const text = String(input).trim();
+	if (text === '') return { valid: false, reason: 'is empty' };
+	const compact = text.replace(SEPARATORS, '');
+	let international: string;
+	if (compact.startsWith('+')) international = compact.slice(1);
+	else if (compact.startsWith('00')) international = compact.slice(2);
+	else {
+		const countryCode = (options.defaultCountryCode ?? '').replace(/^\+/, '');
+		if (countryCode === '') {
+			return {
+				valid: false,
+				reason: `"${text}" has no country code: write it as +<country code><number>`,
+			};
+		}
+		// A national number's leading trunk 0 is dropped when the country code is added.
+		international = countryCode + compact.replace(/^0+/, '');
+	}
+	if (!/^\d+$/.test(international))
+		return { valid: false, reason: `"${text}" contains characters that are not digits` };
+	if (international.startsWith('0'))
+		return { valid: false, reason: `"${text}" has no valid country code` };
+	if (international.length < 8 || international.length > 15) {
+		return {
+			valid: false,
+			reason: `"${text}" must have 8 to 15 digits including the country code`,
+		};
+	}
+	return { valid: true, number: `+${international}` };
+}
