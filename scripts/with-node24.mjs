@@ -36,7 +36,12 @@ if (major < 24) {
 	if (!existsSync(join(binDir, 'node'))) {
 		log(`Node ${process.versions.node} is too old for n8n 2.x: installing node@24 into .tools/node24 (once)`);
 		mkdirSync(toolsDir, { recursive: true });
-		const status = run('npm', ['install', '--prefix', toolsDir, '--no-save', '--no-audit', '--no-fund', 'node@24'], env);
+		// The project's .npmrc skips install scripts, but the `node` package sets up its binary in one.
+		const status = run(
+			'npm',
+			['install', '--prefix', toolsDir, '--ignore-scripts=false', '--no-save', '--no-audit', '--no-fund', 'node@24'],
+			env,
+		);
 		if (status !== 0 || !existsSync(join(binDir, 'node'))) {
 			log('could not install node@24 from the npm registry');
 			process.exit(status || 1);
