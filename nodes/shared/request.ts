@@ -12,6 +12,7 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import type { ProviderProfile } from './provider';
+import type { RequestScheduler } from './throttle';
 import { redactText, redactValue } from './redact';
 import {
 	DEFAULT_MAX_RETRIES,
@@ -53,6 +54,8 @@ export interface RequestSettings {
 	/** Milliseconds before a request is given up. */
 	timeout?: number;
 	maxRetries?: number;
+	/** Spaces requests to the rate limit and spreads a provider's "slow down" to every request sharing it. */
+	scheduler?: RequestScheduler;
 }
 
 export interface ProviderResponse<T = unknown> {
@@ -120,7 +123,14 @@ export async function providerRequest<T = unknown>(
 		json: false,
 	};
 
+	const { scheduler } = settings;
+	/** Waits before the next attempt; through the scheduler so every request of the execution waits too. */
+	const holdOff = async (ms: number) => {
+		if (scheduler) scheduler.pauseFor(ms);
+		else await sleep(ms);
+	};
 	for (let attempt = 0; ; attempt++) {
+		await scheduler?.acquire();
 		let response: RawResponse;
 		try {
 			response = (await send(
@@ -151,7 +161,9 @@ export async function providerRequest<T = unknown>(
 		if (retryable) {
 			const retryAfter = parseRetryAfter(response.headers['retry-after']);
 			if (attempt < maxRetries && (retryAfter ?? 0) <= MAX_RETRY_AFTER_MS) {
-				await sleep(retryAfter ?? backoffDelay(attempt));
+				const delay = retryAfter ?? backoffDelay(attempt);
+				if (statusCode === 429) await holdOff(delay);
+				else await sleep(delay);
 				continue;
 			}
 		}
@@ -165,7 +177,7 @@ export async function providerRequest<T = unknown>(
 		const body = failure.parseBody(response, idempotent);
 		const envelopeFailure = profile.envelopeFailure?.(body);
 		if (envelopeFailure?.rateLimited && attempt < maxRetries) {
-			await sleep(backoffDelay(attempt));
+			await holdOff(backoffDelay(attempt));
 			continue;
 		}
 		if (envelopeFailure) throw failure.envelope(envelopeFailure, statusCode, body);

@@ -1,0 +1,87 @@
+import { RequestScheduler, mapConcurrent, schedulerFor } from '../../nodes/shared/throttle';
+
+/** A clock that only moves when the scheduler waits, so spacing is measured exactly. */
+function fakeClock() {
+	let now = 0;
+	const sent: number[] = [];
+	return {
+		now: () => now,
+		wait: async (ms: number) => {
+			now += ms;
+		},
+		send: () => sent.push(now),
+		sent,
+	};
+}
+
+describe('RequestScheduler', () => {
+	test('spaces requests evenly at the rate limit', async () => {
+		const clock = fakeClock();
+		const scheduler = new RequestScheduler(4, clock.now, clock.wait);
+		for (let i = 0; i < 5; i++) {
+			await scheduler.acquire();
+			clock.send();
+		}
+		expect(clock.sent).toEqual([0, 250, 500, 750, 1000]);
+	});
+
+	test('without a limit never waits', async () => {
+		const clock = fakeClock();
+		const scheduler = new RequestScheduler(undefined, clock.now, clock.wait);
+		for (let i = 0; i < 3; i++) {
+			await scheduler.acquire();
+			clock.send();
+		}
+		expect(clock.sent).toEqual([0, 0, 0]);
+	});
+
+	test('a pause after a rate-limited answer holds back every later request', async () => {
+		const clock = fakeClock();
+		const scheduler = new RequestScheduler(10, clock.now, clock.wait);
+		await scheduler.acquire();
+		clock.send();
+		scheduler.pauseFor(2000);
+		await scheduler.acquire();
+		clock.send();
+		await scheduler.acquire();
+		clock.send();
+		expect(clock.sent).toEqual([0, 2000, 2100]);
+	});
+
+	test('the stricter of two limits wins for a shared scheduler', () => {
+		const shared = schedulerFor('execution-1:hologramApi:1', 10);
+		schedulerFor('execution-1:hologramApi:1', 2);
+		schedulerFor('execution-1:hologramApi:1', 50);
+		expect(shared.rate).toBe(2);
+		expect(schedulerFor('execution-2:hologramApi:1', undefined)).not.toBe(shared);
+	});
+});
+
+describe('mapConcurrent', () => {
+	test('runs at most N tasks at once and keeps input order', async () => {
+		let running = 0;
+		let peak = 0;
+		const results = await mapConcurrent(10, 3, async (index) => {
+			running++;
+			peak = Math.max(peak, running);
+			await new Promise((resolve) => setTimeout(resolve, (10 - index) * 2));
+			running--;
+			return index * 10;
+		});
+		expect(results).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90]);
+		expect(peak).toBe(3);
+	});
+
+	test('stops starting tasks after a failure and rethrows the lowest failed index', async () => {
+		const started: number[] = [];
+		await expect(
+			mapConcurrent(20, 2, async (index) => {
+				started.push(index);
+				await new Promise((resolve) => setTimeout(resolve, 5));
+				if (index === 3 || index === 2) throw new Error(`item ${index}`);
+				return index;
+			}),
+		).rejects.toThrow('item 2');
+		expect(started.length).toBeLessThan(20);
+	});
+});
