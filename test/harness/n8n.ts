@@ -35,7 +35,29 @@ export interface RunNodeOptions {
 	credentials: CredentialFixtures;
 	/** Input items; one empty item when left out, as a manual run gives. */
 	items?: IDataObject[];
+	/** Input items with binary data (files); used instead of `items` when given. */
+	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
+}
+
+/** An input item carrying a file in a binary property, as a Read File node would give it. */
+export function binaryItem(
+	property: string,
+	content: Buffer,
+	file: { fileName: string; mimeType: string },
+	json: IDataObject = {},
+): INodeExecutionData {
+	return {
+		json,
+		binary: {
+			[property]: {
+				data: content.toString('base64'),
+				mimeType: file.mimeType,
+				fileName: file.fileName,
+				fileSize: String(content.length),
+			},
+		},
+	};
 }
 
 export interface NodeRun {
@@ -51,7 +73,7 @@ export interface NodeRun {
 /** Runs one node as a one-node workflow through n8n-core's WorkflowExecute. */
 export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 	const { node, workflow, additionalData, credentialsHelper } = await prepareNode(options);
-	const items = (options.items ?? [{}]).map((json) => ({ json }));
+	const items = options.inputItems ?? (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
 	});
