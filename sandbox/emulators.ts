@@ -1,4 +1,8 @@
 import { HologramEmulator } from './hologram/emulator';
+import { HoiioEmulator } from './hoiio/emulator';
+import { SmartLivingEmulator } from './smartLiving/emulator';
+import { SyniverseScgEmulator } from './syniverseScg/emulator';
+import { VumiGoEmulator } from './vumiGo/emulator';
 
 export type ProviderName = 'hologram' | 'vumiGo' | 'hoiio' | 'smartLiving' | 'syniverseScg';
 
@@ -16,6 +20,10 @@ export interface StartableEmulator {
  */
 export const emulatorFactories = {
 	hologram: () => new HologramEmulator(),
+	hoiio: () => new HoiioEmulator(),
+	vumiGo: () => new VumiGoEmulator(),
+	syniverseScg: () => new SyniverseScgEmulator(),
+	smartLiving: () => new SmartLivingEmulator(),
 } satisfies Partial<Record<ProviderName, () => StartableEmulator>>;
 
 export type RegisteredProvider = keyof typeof emulatorFactories;

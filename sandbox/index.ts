@@ -16,6 +16,54 @@ export type { EmulatorResponse, RecordedRequest } from './core/types';
 export { HologramEmulator, defaultHologramApiKey } from './hologram/emulator';
 export { hologramSeed } from './hologram/state';
 export type * from './hologram/state';
+export { SmartLivingEmulator } from './smartLiving/emulator';
+export type {
+	DeviceStateOptions as SmartLivingDeviceStateOptions,
+	MakerTokenScope as SmartLivingMakerTokenScope,
+	RawPublishOptions as SmartLivingRawPublishOptions,
+	SmartLivingEmulatorOptions,
+	SmartLivingSettings,
+} from './smartLiving/emulator';
+export { smartLivingSeed } from './smartLiving/state';
+export type * from './smartLiving/state';
+export {
+	HoiioEmulator,
+	defaultHoiioAccessToken,
+	defaultHoiioAppId,
+	defaultHoiioNotifyDelayMs,
+} from './hoiio/emulator';
+export type { HoiioEmulatorOptions } from './hoiio/emulator';
+export type { NotifyDelay as HoiioNotifyDelay } from './hoiio/notifier';
+export type {
+	IncomingCallInput as HoiioIncomingCallInput,
+	IncomingFaxInput as HoiioIncomingFaxInput,
+	IncomingSmsInput as HoiioIncomingSmsInput,
+} from './hoiio/inbound';
+export { hoiioSeed } from './hoiio/state';
+export type * from './hoiio/state';
+export { SyniverseScgEmulator } from './syniverseScg/emulator';
+export type {
+	FlushOptions as SyniverseScgFlushOptions,
+	InboundMessage as SyniverseScgInboundMessage,
+	SyniverseScgEmulatorOptions,
+} from './syniverseScg/emulator';
+export { defaultScgCredentials } from './syniverseScg/auth';
+export { scgSeed, seedAttachmentContent as scgSeedAttachmentContent } from './syniverseScg/state';
+export type * from './syniverseScg/state';
+export {
+	VumiGoEmulator,
+	defaultVumiGoConversationToken,
+	defaultVumiGoConversationTokens,
+	defaultVumiGoToken,
+} from './vumiGo/emulator';
+export type {
+	ConversationConfig as VumiGoConversationConfig,
+	EventInput as VumiGoEventInput,
+	InboundMessageInput as VumiGoInboundMessageInput,
+	VumiGoEmulatorOptions,
+} from './vumiGo/emulator';
+export { vumiGoSeed } from './vumiGo/state';
+export type * from './vumiGo/state';
 
 export interface StartSandboxOptions {
 	/** Default: every registered emulator. */

@@ -87,6 +87,14 @@ export abstract class HttpEmulator<State> {
 		});
 	}
 
+	/**
+	 * Provider control endpoints (e.g. `/__sandbox/<provider>/...` to inject inbound events); answer undefined to
+	 * fall through to the shared ones. Same rules: no auth, never recorded.
+	 */
+	protected handleProviderControl?(
+		request: RecordedRequest,
+	): EmulatorResponse | undefined | Promise<EmulatorResponse | undefined>;
+
 	protected faultMessage(status: number): string {
 		return STATUS_CODES[status] ?? 'Error';
 	}
@@ -115,7 +123,10 @@ export abstract class HttpEmulator<State> {
 		try {
 			const request = recordRequest(incoming, await readRawBody(incoming));
 			if (request.pathname.startsWith(controlPrefix)) {
-				send(response, handleControlRequest(this, request));
+				send(
+					response,
+					(await this.handleProviderControl?.(request)) ?? handleControlRequest(this, request),
+				);
 				return;
 			}
 			this.requests.push(request);
@@ -209,7 +220,11 @@ function serialize(response: EmulatorResponse): string {
 
 function send(response: ServerResponse, answer: EmulatorResponse): void {
 	if (response.destroyed) return;
-	const payload = Buffer.from(answer.status === 204 ? '' : serialize(answer));
+	// A Buffer rawBody goes out byte for byte (binary downloads); strings and JSON as UTF-8.
+	const payload =
+		answer.status !== 204 && Buffer.isBuffer(answer.rawBody)
+			? answer.rawBody
+			: Buffer.from(answer.status === 204 ? '' : serialize(answer));
 	const headers: Record<string, string | number> = { ...answer.headers };
 	if (answer.rawBody === undefined && payload.length > 0 && !hasHeader(headers, 'content-type')) {
 		headers['content-type'] = 'application/json; charset=utf-8';

@@ -2,7 +2,7 @@ import axios from 'axios';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { registeredProviders, startSandbox } from '../../sandbox';
+import { type ProviderName, registeredProviders, startSandbox } from '../../sandbox';
 
 describe('startSandbox', () => {
 	it('starts every registered emulator on a free port by default', async () => {
@@ -17,8 +17,9 @@ describe('startSandbox', () => {
 	});
 
 	it('throws a clear error for a provider without a registered emulator', async () => {
-		await expect(startSandbox({ providers: ['hoiio'] })).rejects.toThrow(
-			'No sandbox emulator is registered for hoiio (available: hologram)',
+		const unknown = 'twilio' as ProviderName;
+		await expect(startSandbox({ providers: [unknown] })).rejects.toThrow(
+			/^No sandbox emulator is registered for twilio \(available: hologram, /,
 		);
 	});
 

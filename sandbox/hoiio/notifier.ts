@@ -1,0 +1,149 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+import type { HoiioDelivery } from './state';
+
+/** Milliseconds before a simulated outcome happens, or 'manual': only `flush()` runs it. */
+export type NotifyDelay = number | 'manual';
+
+interface ScheduledTask {
+	run: () => void;
+	timer?: NodeJS.Timeout;
+}
+
+const deliveryTimeoutMs = 5000;
+
+/**
+ * The provider's asynchronous side: outcomes (an SMS delivered, a call ended, an IVR block played) run as tasks
+ * after a delay, in the order scheduled, and their notifications are real HTTP POSTs, fire-and-forget.
+ */
+export class Notifier {
+	/** Failures inside a task; a task never throws into a timer. */
+	readonly taskErrors: string[] = [];
+	private queue: ScheduledTask[] = [];
+	private readonly inflight = new Set<Promise<void>>();
+	private nextId = 1;
+
+	constructor(
+		public delay: NotifyDelay,
+		private readonly deliveries: () => HoiioDelivery[],
+	) {}
+
+	schedule(run: () => void): void {
+		const task: ScheduledTask = { run };
+		if (this.delay !== 'manual') {
+			task.timer = setTimeout(() => this.runThrough(task), this.delay);
+			// Never hold a test runner open; a started server keeps a real process alive anyway.
+			task.timer.unref();
+		}
+		this.queue.push(task);
+	}
+
+	/** Runs every task now, then waits for every notification, until nothing is left. */
+	async flush(): Promise<void> {
+		for (;;) {
+			this.runDue(this.queue.length);
+			if (this.inflight.size === 0) {
+				if (this.queue.length === 0) return;
+				continue;
+			}
+			await Promise.all([...this.inflight]);
+		}
+	}
+
+	/** Drops tasks not yet run (reset, close); notifications already on the wire finish on their own. */
+	cancel(): void {
+		for (const task of this.queue) clearTimeout(task.timer);
+		this.queue = [];
+	}
+
+	get pendingTasks(): number {
+		return this.queue.length;
+	}
+
+	/**
+	 * POSTs `params` to `url` in both the query string and a form body (§3.5: the docs say query string, the PHP
+	 * SDK reads the body). Pass-through parameters already in the URL are kept.
+	 */
+	post(url: string, event: string, params: Record<string, string>): HoiioDelivery {
+		const delivery: HoiioDelivery = {
+			id: this.nextId++,
+			event,
+			url,
+			params,
+			sentAt: new Date().toISOString(),
+		};
+		this.deliveries().push(delivery);
+		const promise = send(url, params).then(
+			(status) => {
+				delivery.status = status;
+			},
+			(error: Error) => {
+				delivery.error = error.message;
+			},
+		);
+		this.inflight.add(promise);
+		void promise.finally(() => this.inflight.delete(promise));
+		return delivery;
+	}
+
+	/** A timer fired: run its task and any scheduled before it, so order holds whatever the delays. */
+	private runThrough(task: ScheduledTask): void {
+		const index = this.queue.indexOf(task);
+		if (index !== -1) this.runDue(index + 1);
+	}
+
+	private runDue(count: number): void {
+		const due = this.queue.splice(0, count);
+		for (const task of due) {
+			clearTimeout(task.timer);
+			try {
+				task.run();
+			} catch (error) {
+				this.taskErrors.push((error as Error).message);
+			}
+		}
+	}
+}
+
+function send(url: string, params: Record<string, string>): Promise<number> {
+	return new Promise((resolve, reject) => {
+		let target: URL;
+		try {
+			target = new URL(url);
+		} catch {
+			reject(new Error(`Invalid URL: ${url}`));
+			return;
+		}
+		for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
+		const body = new URLSearchParams(params).toString();
+		const transport = target.protocol === 'https:' ? httpsRequest : httpRequest;
+		const outgoing = transport(
+			target,
+			{
+				method: 'POST',
+				// No keep-alive: an idle pooled socket would outlive the test that caused it.
+				agent: false,
+				headers: {
+					'content-type': 'application/x-www-form-urlencoded',
+					'content-length': Buffer.byteLength(body),
+					'user-agent': 'Hoiio-Sandbox/1.0',
+				},
+			},
+			(response) => {
+				response.resume();
+				response.on('end', () => resolve(response.statusCode ?? 0));
+				response.on('error', reject);
+			},
+		);
+		// Unref'd, so a slow webhook never holds a test runner open.
+		const timer = setTimeout(
+			() => outgoing.destroy(new Error('Notification timed out')),
+			deliveryTimeoutMs,
+		);
+		timer.unref();
+		outgoing.on('close', () => clearTimeout(timer));
+		outgoing.on('error', reject);
+		outgoing.end(body);
+	});
+}

@@ -1,0 +1,215 @@
+import { HttpError } from '../../core/types';
+import {
+	findAsset,
+	findDevice,
+	findDeviceAsset,
+	findGateway,
+	findGatewayAsset,
+	findGatewayDevice,
+	historyPage,
+	renderAsset,
+} from '../records';
+import type {
+	SmartLivingAsset,
+	SmartLivingAssetKind,
+	SmartLivingDevice,
+	SmartLivingState,
+} from '../state';
+import { isTopicSafeName } from '../topics';
+import { badRequest, coerceValue, normaliseProfile, parseAt } from '../values';
+import {
+	empty,
+	json,
+	type SmartLivingContext,
+	type SmartLivingRouteOptions,
+	type SmartLivingRoutes,
+} from './context';
+
+type AssetLocator = (context: SmartLivingContext) => SmartLivingAsset;
+
+const assetKinds: readonly SmartLivingAssetKind[] = ['sensor', 'actuator', 'virtual', 'config'];
+const styles = ['Undefined', 'Primary', 'Secondary', 'Config', 'Battery'];
+
+/** The four ways the SDK addresses an asset (wire notes §4.3), each with the same sub-resources. */
+const addressings: { prefix: string; locate: AssetLocator; options?: SmartLivingRouteOptions }[] = [
+	{
+		prefix: '/asset/:assetId',
+		locate: ({ path, state, caller }) => findAsset(state, caller, path.assetId),
+	},
+	{
+		prefix: '/device/:deviceId/asset/:assetName',
+		locate: ({ path, state, caller }) =>
+			findDeviceAsset(state, findDevice(state, caller, path.deviceId), path.assetName),
+	},
+	{
+		prefix: '/gateway/:gatewayId/asset/:assetName',
+		locate: ({ path, state, caller }) =>
+			findGatewayAsset(state, findGateway(state, caller, path.gatewayId), path.assetName),
+		options: { legacyOnly: 'gateways' },
+	},
+	{
+		prefix: '/gateway/:gatewayId/device/:deviceName/asset/:assetName',
+		locate: ({ path, state, caller }) =>
+			findDeviceAsset(
+				state,
+				findGatewayDevice(state, caller, path.gatewayId, path.deviceName),
+				path.assetName,
+			),
+		options: { legacyOnly: 'gateways' },
+	},
+];
+
+function requireValue(body: Record<string, unknown>): unknown {
+	if (!('value' in body)) throw badRequest('value is required');
+	return body.value;
+}
+
+function optionalText(body: Record<string, unknown>, name: string): string | undefined {
+	const value = body[name];
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'string') throw badRequest(`${name} must be a string`);
+	return value;
+}
+
+function assetKind(body: Record<string, unknown>): SmartLivingAssetKind {
+	const text = optionalText(body, 'is')?.toLowerCase() ?? 'sensor';
+	const kind = assetKinds.find((candidate) => candidate === text);
+	if (!kind) throw badRequest(`is must be one of ${assetKinds.join(', ')}`);
+	return kind;
+}
+
+function assetStyle(body: Record<string, unknown>): string {
+	const text = optionalText(body, 'style') ?? 'Undefined';
+	const style = styles.find((candidate) => candidate.toLowerCase() === text.toLowerCase());
+	if (!style) throw badRequest(`style must be one of ${styles.join(', ')}`);
+	return style;
+}
+
+function nextAssetId(state: SmartLivingState, device: SmartLivingDevice, name: string): string {
+	const base = `${device.id.replace(/^device-/, 'asset-')}-${name}`;
+	let id = base;
+	for (let suffix = 2; state.assets.some((asset) => asset.id === id); suffix++)
+		id = `${base}-${suffix}`;
+	return id;
+}
+
+function createAsset(
+	context: SmartLivingContext,
+	device: SmartLivingDevice,
+	name: string,
+): SmartLivingAsset {
+	if (!isTopicSafeName(name))
+		throw badRequest('An asset name cannot be empty or contain "/", "+", "#" or spaces');
+	const { body, state, now } = context;
+	const asset: SmartLivingAsset = {
+		id: nextAssetId(state, device, name),
+		name,
+		title: optionalText(body, 'title') ?? optionalText(body, 'label') ?? name,
+		description: optionalText(body, 'description') ?? '',
+		is: assetKind(body),
+		profile: normaliseProfile(body.profile ?? body.type),
+		style: assetStyle(body),
+		deviceId: device.id,
+		gatewayId: null,
+		state: null,
+		createdOn: now.toISOString(),
+	};
+	state.assets.push(asset);
+	return asset;
+}
+
+/** Legacy `createAsset`: create or update by name; fields left out keep their value on update. */
+function putAsset(context: SmartLivingContext) {
+	const { path, state, caller, body } = context;
+	const device = findDevice(state, caller, path.deviceId);
+	const existing = state.assets.find(
+		(asset) => asset.deviceId === device.id && asset.name === path.assetName,
+	);
+	if (!existing) return json(renderAsset(createAsset(context, device, path.assetName)));
+	if (body.title !== undefined || body.label !== undefined) {
+		existing.title = optionalText(body, 'title') ?? optionalText(body, 'label') ?? existing.title;
+	}
+	if (body.description !== undefined)
+		existing.description = optionalText(body, 'description') ?? '';
+	if (body.is !== undefined) existing.is = assetKind(body);
+	if (body.style !== undefined) existing.style = assetStyle(body);
+	if (body.profile !== undefined || body.type !== undefined)
+		existing.profile = normaliseProfile(body.profile ?? body.type);
+	return json(renderAsset(existing));
+}
+
+/** Maker `POST /device/{id}/assets` with `Name, Title, Description, Is, Profile`. */
+function postAsset(context: SmartLivingContext) {
+	const { path, state, caller, body } = context;
+	const device = findDevice(state, caller, path.deviceId);
+	const name = optionalText(body, 'name');
+	if (!name) throw badRequest('name is required');
+	if (state.assets.some((asset) => asset.deviceId === device.id && asset.name === name)) {
+		throw new HttpError(409, `Device ${device.id} already has an asset named ${name}`);
+	}
+	return json(renderAsset(createAsset(context, device, name)), 201);
+}
+
+async function putState(locate: AssetLocator, context: SmartLivingContext) {
+	const asset = locate(context);
+	const value = coerceValue(requireValue(context.body), asset.profile);
+	await context.effects.setState(
+		asset,
+		value,
+		parseAt(context.body.at, context.now),
+		context.caller,
+	);
+	return empty();
+}
+
+async function putCommand(locate: AssetLocator, context: SmartLivingContext) {
+	const asset = locate(context);
+	if (asset.is === 'sensor')
+		throw badRequest(`Asset ${asset.name} is a sensor: commands go to actuators`);
+	const value = coerceValue(requireValue(context.body), asset.profile);
+	await context.effects.sendCommand(
+		asset,
+		value,
+		parseAt(context.body.at, context.now),
+		context.caller,
+	);
+	return empty();
+}
+
+export function registerAssetRoutes(routes: SmartLivingRoutes): void {
+	for (const { prefix, locate, options } of addressings) {
+		routes.add('GET', prefix, (context) => json(renderAsset(locate(context))), options);
+		routes.add(
+			'GET',
+			`${prefix}/state`,
+			(context) => {
+				const asset = locate(context);
+				return json({ id: asset.id, state: asset.state });
+			},
+			options,
+		);
+		routes.add('PUT', `${prefix}/state`, (context) => putState(locate, context), options);
+		routes.add('PUT', `${prefix}/command`, (context) => putCommand(locate, context), options);
+		routes.add(
+			'GET',
+			`${prefix}/states`,
+			(context) =>
+				json(
+					historyPage(
+						context.state,
+						locate(context),
+						context.request,
+						context.effects.historyPageSize(),
+						context.now,
+					),
+				),
+			options,
+		);
+	}
+	routes.add('PUT', '/device/:deviceId/asset/:assetName', putAsset);
+	routes.add('GET', '/device/:deviceId/assets', ({ path, state, caller }) => {
+		const device = findDevice(state, caller, path.deviceId);
+		return json(state.assets.filter((asset) => asset.deviceId === device.id).map(renderAsset));
+	});
+	routes.add('POST', '/device/:deviceId/assets', postAsset);
+}

@@ -1,0 +1,11 @@
+import { registerAssetRoutes } from './assets';
+import type { SmartLivingRoutes } from './context';
+import { registerGroundRoutes } from './grounds';
+import { registerNotificationRoutes } from './notifications';
+
+/** Every REST call of the wire notes §4.3 and §4.6, legacy and Maker, at the API root. `/login` is the emulator's. */
+export function registerSmartLivingRoutes(routes: SmartLivingRoutes): void {
+	registerGroundRoutes(routes);
+	registerAssetRoutes(routes);
+	registerNotificationRoutes(routes);
+}

@@ -1,0 +1,15 @@
+import { registerAttachmentRoutes } from './attachments';
+import type { ScgRoutes } from './context';
+import { registerEssRoutes } from './ess';
+import { registerMessagingRoutes } from './messaging';
+import { registerResourceRoutes } from './resources';
+import { registerTokenRoutes } from './tokens';
+
+/** Every endpoint of the wire notes §5.1–§5.3, as full paths from the host root. */
+export function registerScgRoutes(routes: ScgRoutes): void {
+	registerTokenRoutes(routes);
+	registerResourceRoutes(routes);
+	registerAttachmentRoutes(routes);
+	registerMessagingRoutes(routes);
+	registerEssRoutes(routes);
+}

@@ -1,0 +1,160 @@
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+import type { VumiPushDelivery } from './state';
+
+export interface PushOptions {
+	/** Wait before each delivery, in ms; default 5. */
+	delayMs: number;
+	/** Wait between attempts after a 5xx or a connection error, in ms; default 20. */
+	retryDelayMs: number;
+	/** Attempts per delivery, the first included; default 3. */
+	maxAttempts: number;
+	/** Per-attempt timeout, in ms; default 5000. */
+	timeoutMs: number;
+}
+
+export const defaultPushOptions: PushOptions = {
+	delayMs: 5,
+	retryDelayMs: 20,
+	maxAttempts: 3,
+	timeoutMs: 5000,
+};
+
+/** `http://user:pass@host/path` → the URL without credentials, and the Basic header they become. */
+export function splitCredentials(url: string): { url: string; authorization?: string } {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		return { url };
+	}
+	if (parsed.username === '' && parsed.password === '') return { url };
+	const user = decodeURIComponent(parsed.username);
+	const password = decodeURIComponent(parsed.password);
+	parsed.username = '';
+	parsed.password = '';
+	return {
+		url: parsed.toString(),
+		authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+	};
+}
+
+/** For state and responses: the credentials of a push URL never show. */
+export function redactUrl(url: string | null): string | null {
+	if (url === null) return null;
+	try {
+		const parsed = new URL(url);
+		if (parsed.username === '' && parsed.password === '') return url;
+		parsed.username = '***';
+		parsed.password = '';
+		return parsed.toString();
+	} catch {
+		return url;
+	}
+}
+
+function wait(ms: number): Promise<void> {
+	return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/**
+ * Pushes go out one at a time, in the order they were queued (so an ack always lands before its delivery
+ * report), fire-and-forget: outcomes are written to the delivery record, never thrown.
+ */
+export class PushQueue {
+	private chain: Promise<void> = Promise.resolve();
+	private generation = 0;
+
+	constructor(private readonly options: PushOptions) {}
+
+	enqueue(delivery: VumiPushDelivery, fullUrl: string): void {
+		const generation = this.generation;
+		this.chain = this.chain.then(() => this.deliver(delivery, fullUrl, generation));
+	}
+
+	/** Resolves once every queued push, retries included, has finished. */
+	async flush(): Promise<void> {
+		for (;;) {
+			const current = this.chain;
+			await current;
+			if (current === this.chain) return;
+		}
+	}
+
+	/** Forgets queued pushes (on reset and close); one already on the wire still completes. */
+	cancel(): void {
+		this.generation++;
+	}
+
+	private async deliver(
+		delivery: VumiPushDelivery,
+		fullUrl: string,
+		generation: number,
+	): Promise<void> {
+		const { url, authorization } = splitCredentials(fullUrl);
+		const payload = JSON.stringify(delivery.body);
+		await wait(this.options.delayMs);
+		while (generation === this.generation && delivery.attempts < this.options.maxAttempts) {
+			delivery.attempts++;
+			const result = await this.post(url, payload, authorization);
+			if ('status' in result) {
+				delivery.status = result.status;
+				delete delivery.error;
+				if (result.status >= 200 && result.status < 300) {
+					delivery.outcome = 'delivered';
+					return;
+				}
+				// 4xx: the user's endpoint refused it, and retrying would not help.
+				if (result.status < 500) {
+					delivery.outcome = 'dropped';
+					return;
+				}
+			} else {
+				delivery.error = result.error;
+			}
+			if (delivery.attempts < this.options.maxAttempts) await wait(this.options.retryDelayMs);
+		}
+		if (delivery.outcome === 'pending' && delivery.attempts >= this.options.maxAttempts)
+			delivery.outcome = 'failed';
+	}
+
+	private post(
+		url: string,
+		payload: string,
+		authorization: string | undefined,
+	): Promise<{ status: number } | { error: string }> {
+		return new Promise((resolve) => {
+			let target: URL;
+			try {
+				target = new URL(url);
+			} catch {
+				resolve({ error: `Invalid push URL` });
+				return;
+			}
+			const headers: Record<string, string | number> = {
+				'content-type': 'application/json; charset=utf-8',
+				'content-length': Buffer.byteLength(payload),
+			};
+			if (authorization) headers.authorization = authorization;
+			const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+			try {
+				// No keep-alive agent: an idle socket must not hold a test runner open.
+				const request = send(
+					target,
+					{ method: 'POST', headers, agent: false, timeout: this.options.timeoutMs },
+					(response) => {
+						response.resume();
+						response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
+						response.on('error', (error) => resolve({ error: error.message }));
+					},
+				);
+				request.on('timeout', () => request.destroy(new Error('Push timed out')));
+				request.on('error', (error) => resolve({ error: error.message }));
+				request.end(payload);
+			} catch (error) {
+				resolve({ error: (error as Error).message });
+			}
+		});
+	}
+}

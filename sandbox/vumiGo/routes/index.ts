@@ -1,0 +1,15 @@
+import { registerAccountRoutes } from './account';
+import { registerContactRoutes } from './contacts';
+import type { VumiGoRoutes } from './context';
+import { registerConversationRoutes } from './conversation';
+import { registerMetricRoutes } from './metrics';
+import { registerOptOutRoutes } from './optouts';
+
+/** Every endpoint of the wire notes §2, relative to `/api/v1/go`. */
+export function registerVumiGoRoutes(routes: VumiGoRoutes): void {
+	registerAccountRoutes(routes);
+	registerContactRoutes(routes);
+	registerMetricRoutes(routes);
+	registerOptOutRoutes(routes);
+	registerConversationRoutes(routes);
+}
