@@ -32,6 +32,11 @@ export interface ProviderProfile {
 	 * n8n refreshes the credential and repeats the request once.
 	 */
 	refreshesTokenOnUnauthorized?: boolean;
+	/**
+	 * The provider's words when the credential's own login (`preAuthentication`) failed before the
+	 * request was sent, so the user sees "wrong password" rather than "could not be reached".
+	 */
+	loginFailure?(error: unknown): string | undefined;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

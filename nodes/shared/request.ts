@@ -144,6 +144,8 @@ export async function providerRequest<T = unknown>(
 			if (answered) {
 				response = answered;
 			} else {
+				const loginFailure = profile.loginFailure?.(error);
+				if (loginFailure) throw failure.login(loginFailure);
 				const code = networkErrorCode(error);
 				const safeToRepeat = idempotent || requestNeverSent(code);
 				if (safeToRepeat && attempt < maxRetries) {
@@ -272,6 +274,15 @@ class FailureFactory {
 				? `${name} ${reason}`
 				: `${name} ${reason}: the request may have been carried out`,
 			description,
+		);
+	}
+
+	login(message: string): NodeApiError {
+		const name = this.profile.displayName;
+		return this.error(
+			{ provider: name, login: 'failed' },
+			message,
+			`The credential could not log in to ${name}, so nothing was sent: check its username, password and API URL.`,
 		);
 	}
 

@@ -109,6 +109,19 @@ export async function executeOperations(
 				itemIndex,
 				values: readFieldValues(context, operation, itemIndex),
 			};
+			if (operation.executeItems) {
+				const produced = await operation.executeItems(
+					context,
+					input,
+					requestSettings(context, itemIndex),
+				);
+				output.push(
+					...context.helpers.constructExecutionMetaData(produced, {
+						itemData: { item: itemIndex },
+					}),
+				);
+				continue;
+			}
 			const result = await runOperation(
 				context,
 				api,

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	INodeExecutionData,
 	IHttpRequestMethods,
 	INodePropertyOptions,
 	INodePropertyTypeOptions,
@@ -93,6 +94,12 @@ export interface OperationSpec {
 		input: OperationInput,
 		settings: RequestSettings,
 	) => Promise<IDataObject | IDataObject[]>;
+	/** Like `execute`, for operations whose output carries binary data (attachment downloads). */
+	executeItems?: (
+		context: IExecuteFunctions,
+		input: OperationInput,
+		settings: RequestSettings,
+	) => Promise<INodeExecutionData[]>;
 }
 
 /** What a node hands the shared executor: its provider and its operations, described once as data. */

@@ -1,0 +1,152 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+const DEFAULT_BASE_URL = 'https://api.syniverse.com';
+
+/** The token-refresh call of the SDK era first, then the path the current SDC docs give. */
+const REFRESH_PATHS = ['/saop-rest-data/v1/apptoken-refresh', '/v1/apptoken-refresh'];
+
+function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
+}
+
+function statusOf(error: unknown): number | undefined {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const status =
+			(candidate as { response?: { status?: unknown } })?.response?.status ??
+			(candidate as { httpCode?: unknown })?.httpCode;
+		if (status !== undefined && Number.isFinite(Number(status))) return Number(status);
+	}
+	return undefined;
+}
+
+export class SyniverseScgApi implements ICredentialType {
+	name = 'syniverseScgApi';
+
+	displayName = 'Syniverse SCG API';
+
+	icon: Icon = {
+		light: 'file:../nodes/SyniverseScg/syniverseScg.svg',
+		dark: 'file:../nodes/SyniverseScg/syniverseScg.dark.svg',
+	};
+
+	documentationUrl = 'https://sdcsupport.syniverse.com/hc/en-us/articles/236166328';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Application access token from the Syniverse Developer Community portal (your application → Auth Keys)',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DEFAULT_BASE_URL,
+			description: 'Change only to point at a test server or the package sandbox',
+		},
+		// The key is half of what renews tokens, so it is kept out of sight like the secret.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
+		{
+			displayName: 'Consumer Key',
+			name: 'consumerKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. With the consumer key and secret an expired access token is renewed automatically.',
+		},
+		{
+			displayName: 'Consumer Secret',
+			name: 'consumerSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Optional, used with the consumer key to renew an expired access token',
+		},
+		// The renewed token and the access token it was renewed from: when the user enters a new
+		// access token, the old renewed one no longer applies.
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Session Token Source',
+			name: 'sessionTokenSource',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
+	];
+
+	/**
+	 * n8n calls this when the session token is empty (first use: the access token itself is used,
+	 * no request) and after a 401 (the token is renewed with the consumer key and secret, and n8n
+	 * repeats the request once with the new token, which is stored for later requests).
+	 */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const accessToken = String(credentials.accessToken ?? '');
+		const current =
+			credentials.sessionToken && credentials.sessionTokenSource === accessToken
+				? String(credentials.sessionToken)
+				: '';
+		if (current === '') return { sessionToken: accessToken, sessionTokenSource: accessToken };
+		const key = String(credentials.consumerKey ?? '');
+		const secret = String(credentials.consumerSecret ?? '');
+		// Without a key and secret nothing can be renewed: the repeated request fails with the 401.
+		if (key === '' || secret === '') return { sessionToken: current };
+		for (const path of REFRESH_PATHS) {
+			try {
+				const response = (await this.helpers.httpRequest({
+					method: 'GET',
+					url: `${baseUrlOf(credentials)}${path}`,
+					qs: { consumerkey: key, consumersecret: secret, oldtoken: current },
+					headers: { Accept: 'application/json' },
+					json: true,
+				})) as IDataObject;
+				const renewed = response?.accessToken;
+				if (typeof renewed === 'string' && renewed !== '') return { sessionToken: renewed };
+				return { sessionToken: current };
+			} catch (error) {
+				if (statusOf(error) !== 404) break;
+			}
+		}
+		// The renewal failed: keep the old token so the request's own 401 reaches the user.
+		return { sessionToken: current };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization:
+					'=Bearer {{ $credentials.sessionToken && $credentials.sessionTokenSource === $credentials.accessToken ? $credentials.sessionToken : $credentials.accessToken }}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ ($credentials.baseUrl || "https://api.syniverse.com").replace(/\\/+$/, "") }}',
+			url: '/scg-external-api/api/v1/messaging/sender_ids',
+			qs: { limit: 1 },
+		},
+	};
+}

@@ -1,0 +1,77 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class VumiGoConversationApi implements ICredentialType {
+	name = 'vumiGoConversationApi';
+
+	displayName = 'Vumi Go Conversation API';
+
+	icon: Icon = {
+		light: 'file:../nodes/VumiGo/vumiGo.svg',
+		dark: 'file:../nodes/VumiGo/vumiGo.dark.svg',
+	};
+
+	documentationUrl = 'https://go-http-api.readthedocs.io/en/latest/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Account Key',
+			name: 'accountKey',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Shown at the bottom of the Account → Details page in Vumi Go',
+		},
+		{
+			displayName: 'Conversation Key',
+			name: 'conversationKey',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The key at the end of the conversation’s address in Vumi Go',
+		},
+		{
+			displayName: 'Conversation Token',
+			name: 'conversationToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The secret token entered in the settings of the HTTP API conversation',
+		},
+		{
+			displayName: 'HTTP API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://go.vumi.org/api/v1/go/http_api_nostream',
+			description:
+				'Base of the conversation HTTP API. The hosted go.vumi.org has closed: enter the address of your own Vumi Go server.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.accountKey}}',
+				password: '={{$credentials.conversationToken}}',
+			},
+		},
+	};
+
+	// Firing an empty list of metrics checks the key and token without recording anything.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.baseUrl.replace(/\\/+$/, "") + "/" + encodeURIComponent($credentials.conversationKey)}}',
+			url: '/metrics.json',
+			method: 'PUT',
+			body: [],
+		},
+	};
+}

@@ -1,0 +1,338 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { isObject } from '../shared/provider';
+import { providerRequest } from '../shared/request';
+import { hoiioProfile, normalizeRecord } from './api';
+import { hoiioLoadOptions } from './loadOptions';
+import { publishTriggerUrl } from './notify';
+import { newWebhookSecret, secretMatches, urlWithSecret } from './webhookSecret';
+
+/** The query parameter that carries the trigger's secret (Hoiio echoes URL parameters back). */
+export const SECRET_PARAMETER = 'n8n_token';
+
+type HoiioEvent =
+	| 'incomingSms'
+	| 'smsStatus'
+	| 'callStatus'
+	| 'incomingFax'
+	| 'faxStatus'
+	| 'ivrAnswer'
+	| 'ivrResult';
+
+/** Events that reach the trigger only through the number's forwarding URLs. */
+const FORWARDED_EVENTS: HoiioEvent[] = ['incomingSms', 'incomingFax', 'ivrAnswer'];
+
+interface Forwarding {
+	forward_to?: string;
+	forward_sms_to?: string;
+	mode?: string;
+}
+
+interface TriggerData extends IDataObject {
+	secret?: string;
+	url?: string;
+	number?: string;
+	/** The number's forwarding before this trigger changed it, restored on deactivation. */
+	previous?: Forwarding & IDataObject;
+}
+
+/** Which notification this is, from the parameters Hoiio sends for each kind. */
+export function eventOf(parameters: IDataObject): HoiioEvent | undefined {
+	if (typeof parameters.ivr_block === 'string')
+		return parameters.ivr_block === 'answer' ? 'ivrAnswer' : 'ivrResult';
+	if (parameters.txn_ref === undefined) return undefined;
+	if (parameters.sms_status !== undefined) return 'smsStatus';
+	if (parameters.fax_status !== undefined)
+		return parameters.dest !== undefined ? 'faxStatus' : 'incomingFax';
+	if (
+		parameters.call_status_dest1 !== undefined ||
+		parameters.call_status_dest2 !== undefined ||
+		parameters.dest2 !== undefined
+	)
+		return 'callStatus';
+	if (parameters.msg !== undefined && parameters.from !== undefined) return 'incomingSms';
+	return undefined;
+}
+
+function stringParameters(source: unknown): IDataObject {
+	const result: IDataObject = {};
+	if (!isObject(source)) return result;
+	for (const [key, value] of Object.entries(source)) {
+		if (typeof value === 'string') result[key] = value;
+		else if (Array.isArray(value) && typeof value[value.length - 1] === 'string')
+			result[key] = value[value.length - 1] as string;
+	}
+	return result;
+}
+
+async function activeNumbers(context: IHookFunctions): Promise<IDataObject[]> {
+	const entries: IDataObject[] = [];
+	for (let page = 1; page <= 50; page++) {
+		const { body } = await providerRequest<IDataObject>(context, hoiioProfile, {
+			method: 'POST',
+			path: 'number/get_active',
+			body: { page },
+			idempotent: true,
+		});
+		const list = Array.isArray(body.entries) ? (body.entries as IDataObject[]) : [];
+		entries.push(...list);
+		const total = Number(body.total_entries_count);
+		if (list.length === 0 || !Number.isFinite(total) || entries.length >= total) break;
+	}
+	return entries;
+}
+
+async function currentForwarding(
+	context: IHookFunctions,
+	number: string,
+): Promise<Forwarding | undefined> {
+	const entry = (await activeNumbers(context)).find((candidate) => candidate.number === number);
+	if (!entry) return undefined;
+	return {
+		forward_to: typeof entry.forward_to === 'string' ? entry.forward_to : '',
+		// The Python SDK and get_active call it `forward_sms_to`; the update takes `forward_to_sms`.
+		forward_sms_to:
+			typeof entry.forward_sms_to === 'string'
+				? entry.forward_sms_to
+				: typeof entry.forward_to_sms === 'string'
+					? entry.forward_to_sms
+					: '',
+		mode: typeof entry.mode === 'string' ? entry.mode : '',
+	};
+}
+
+async function updateForwarding(
+	context: IHookFunctions,
+	number: string,
+	forwarding: Forwarding,
+): Promise<void> {
+	const body: IDataObject = { number };
+	if (forwarding.forward_to !== undefined) body.forward_to = forwarding.forward_to;
+	if (forwarding.forward_sms_to !== undefined) body.forward_to_sms = forwarding.forward_sms_to;
+	if (forwarding.mode) body.mode = forwarding.mode;
+	await providerRequest(context, hoiioProfile, {
+		method: 'POST',
+		path: 'number/update_forwarding',
+		body,
+		// Setting the same forwarding twice is harmless.
+		idempotent: true,
+	});
+}
+
+/** What the number's forwarding must be for the chosen events. */
+function wantedForwarding(events: HoiioEvent[], url: string): Forwarding {
+	const wanted: Forwarding = {};
+	if (events.includes('incomingSms')) wanted.forward_sms_to = url;
+	if (events.includes('incomingFax')) wanted.forward_to = url;
+	if (events.includes('ivrAnswer')) wanted.forward_to = url;
+	if (events.includes('incomingFax')) wanted.mode = 'fax';
+	else if (events.includes('ivrAnswer')) wanted.mode = 'voice';
+	return wanted;
+}
+
+function chosenEvents(context: IHookFunctions | IWebhookFunctions): HoiioEvent[] {
+	return context.getNodeParameter('events', []) as HoiioEvent[];
+}
+
+function forwardedNumber(context: IHookFunctions): string | undefined {
+	const events = chosenEvents(context);
+	if (!events.some((event) => FORWARDED_EVENTS.includes(event))) return undefined;
+	if (events.includes('incomingFax') && events.includes('ivrAnswer')) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'A Hoiio number takes incoming calls either as faxes or as voice calls: choose "Incoming Fax" or "IVR Answer", not both',
+		);
+	}
+	const number = String(context.getNodeParameter('hoiioNumber', '') ?? '').trim();
+	if (number === '') {
+		throw new NodeOperationError(
+			context.getNode(),
+			'Choose the Hoiio number whose incoming SMS, calls or faxes should start this workflow',
+		);
+	}
+	return number;
+}
+
+export class HoiioTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Hoiio Trigger',
+		name: 'hoiioTrigger',
+		icon: { light: 'file:hoiio.svg', dark: 'file:hoiio.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow on incoming SMS, calls and faxes, and on delivery and call reports from Hoiio',
+		defaults: { name: 'Hoiio Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'hoiioApi', required: true }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['incomingSms'],
+				options: [
+					{
+						name: 'Call Status',
+						value: 'callStatus',
+						description: 'A call or conference leg ended (needs the notify URL of the call)',
+					},
+					{
+						name: 'Fax Status',
+						value: 'faxStatus',
+						description: 'A sent fax went through or failed (needs the notify URL of the fax)',
+					},
+					{
+						name: 'Incoming Fax',
+						value: 'incomingFax',
+						description: 'A fax arrived on the Hoiio number (the number is set to fax mode)',
+					},
+					{
+						name: 'Incoming SMS',
+						value: 'incomingSms',
+						description: 'An SMS arrived on the Hoiio number',
+					},
+					{
+						name: 'IVR Answer',
+						value: 'ivrAnswer',
+						description:
+							'Someone called the Hoiio number; continue the call with the IVR operations of the Hoiio node',
+					},
+					{
+						name: 'IVR Result',
+						value: 'ivrResult',
+						description:
+							'An IVR step finished: digits gathered, recording made, transfer or dial outcome',
+					},
+					{
+						name: 'SMS Status',
+						value: 'smsStatus',
+						description: 'An SMS was delivered or failed (needs the notify URL of the send)',
+					},
+				],
+				description:
+					'Reports of your own SMS, calls, faxes and IVR steps arrive when the Hoiio node sends them here with "Report to Hoiio Trigger" (or this webhook as Notify URL)',
+			},
+			{
+				displayName: 'Hoiio Number Name or ID',
+				name: 'hoiioNumber',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getSubscribedNumbers' },
+				default: '',
+				description:
+					'The number whose incoming SMS, calls or faxes start the workflow. On activation its forwarding is pointed at this trigger; on deactivation the previous forwarding is put back. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				displayOptions: { show: { events: ['incomingSms', 'incomingFax', 'ivrAnswer'] } },
+			},
+		],
+	};
+
+	methods = { loadOptions: hoiioLoadOptions };
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as TriggerData;
+				if (!data.secret || !data.url) return false;
+				const number = forwardedNumber(this);
+				if (number === undefined) {
+					publishTriggerUrl(this, data.url);
+					return true;
+				}
+				if (data.number !== number) return false;
+				const current = await currentForwarding(this, number);
+				const wanted = wantedForwarding(chosenEvents(this), data.url);
+				const inPlace =
+					current !== undefined &&
+					Object.entries(wanted).every(
+						([key, value]) => current[key as keyof Forwarding] === value,
+					);
+				if (inPlace) publishTriggerUrl(this, data.url);
+				return inPlace;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as TriggerData;
+				const webhookUrl = this.getNodeWebhookUrl('default');
+				if (!webhookUrl) throw new NodeOperationError(this.getNode(), 'n8n gave no webhook URL');
+				data.secret ??= newWebhookSecret();
+				data.url = urlWithSecret(webhookUrl, SECRET_PARAMETER, data.secret);
+				const number = forwardedNumber(this);
+				if (number !== undefined) {
+					const current = await currentForwarding(this, number);
+					if (!current) {
+						throw new NodeOperationError(
+							this.getNode(),
+							`The number ${number} is not one of this Hoiio account's numbers`,
+						);
+					}
+					// After a restart the forwarding may already be ours: keep the settings from before.
+					if (data.number !== number || !data.previous) data.previous = { ...current };
+					data.number = number;
+					const wanted = wantedForwarding(chosenEvents(this), data.url);
+					await updateForwarding(this, number, {
+						forward_to: wanted.forward_to ?? current.forward_to,
+						forward_sms_to: wanted.forward_sms_to ?? current.forward_sms_to,
+						mode: wanted.mode ?? current.mode,
+					});
+				}
+				publishTriggerUrl(this, data.url);
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as TriggerData;
+				if (data.number && data.previous) {
+					// An empty value clears a forwarding that was not set before.
+					await updateForwarding(this, data.number, {
+						forward_to: data.previous.forward_to ?? '',
+						forward_sms_to: data.previous.forward_sms_to ?? '',
+						mode: data.previous.mode,
+					});
+				}
+				publishTriggerUrl(this, undefined);
+				delete data.secret;
+				delete data.url;
+				delete data.number;
+				delete data.previous;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const response = this.getResponseObject();
+		const data = this.getWorkflowStaticData('node') as TriggerData;
+		const query = stringParameters(this.getQueryData());
+		if (!secretMatches(data.secret, query[SECRET_PARAMETER])) {
+			response.status(401).send('Unauthorized');
+			return { noWebhookResponse: true };
+		}
+		// Hoiio documents the parameters in the query string; older servers posted them as a form.
+		const parameters = { ...stringParameters(this.getBodyData()), ...query };
+		delete parameters[SECRET_PARAMETER];
+		const event = eventOf(parameters);
+		if (!event) {
+			response.status(400).send('Not a Hoiio notification');
+			return { noWebhookResponse: true };
+		}
+		if (!chosenEvents(this).includes(event)) return { webhookResponse: 'OK' };
+		return {
+			webhookResponse: 'OK',
+			workflowData: [[{ json: { event, ...normalizeRecord(parameters) } }]],
+		};
+	}
+}

@@ -1,0 +1,187 @@
+import type { FieldSpec } from '../shared/operations';
+import { hoiioDateFromIso } from './api';
+
+/** Parameters that hold phone numbers: checked and normalised to E.164 before they are sent. */
+export const PHONE_FIELDS = new Set([
+	'to',
+	'firstNumber',
+	'secondNumber',
+	'participants',
+	'recipients',
+	'hoiioNumber',
+	'transferNumber',
+	'callerId',
+]);
+
+export function phoneField(
+	name: string,
+	displayName: string,
+	wireName: string,
+	description: string,
+	required = true,
+): FieldSpec {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		required,
+		wireName,
+		placeholder: '+6591234567',
+		description,
+	};
+}
+
+export const to = (description: string): FieldSpec => phoneField('to', 'To', 'dest', description);
+
+export const message: FieldSpec = {
+	displayName: 'Message',
+	name: 'message',
+	type: 'string',
+	default: '',
+	required: true,
+	wireName: 'msg',
+	typeOptions: { rows: 3 },
+	description: 'Text of the SMS; long texts are split into several SMS and charged per part',
+};
+
+export const tag: FieldSpec = {
+	displayName: 'Tag',
+	name: 'tag',
+	type: 'string',
+	default: '',
+	wireName: 'tag',
+	description:
+		'Your own reference for this transaction (up to 256 characters), returned in reports',
+	validate: (value) =>
+		String(value).length > 256 ? 'must be at most 256 characters long' : undefined,
+};
+
+export const callerId: FieldSpec = {
+	displayName: 'Caller ID',
+	name: 'callerId',
+	type: 'string',
+	default: '',
+	wireName: 'caller_id',
+	placeholder: 'private',
+	description:
+		'Number shown to the person called: one of your verified numbers, a Hoiio number, or "private" to hide it',
+};
+
+export const maxDuration: FieldSpec = {
+	displayName: 'Max Duration (Seconds)',
+	name: 'maxDuration',
+	type: 'number',
+	default: 0,
+	integer: true,
+	min: 1,
+	wireName: 'max_duration',
+	description: 'The call is cut off after this many seconds',
+};
+
+export const notifyUrl: FieldSpec = {
+	displayName: 'Notify URL',
+	name: 'notifyUrl',
+	type: 'string',
+	default: '',
+	wireName: 'notify_url',
+	placeholder: 'https://example.com/hoiio-reports',
+	description: 'Hoiio posts status reports for this transaction to this address',
+	validate: (value) =>
+		/^https?:\/\/\S+$/i.test(String(value)) ? undefined : 'must be an http(s) URL',
+};
+
+/**
+ * Fills the notify URL with the webhook of an active Hoiio Trigger of the same workflow, which keeps
+ * its URL in the workflow's static data (see notify.ts).
+ */
+export const notifyTrigger: FieldSpec = {
+	displayName: 'Report to Hoiio Trigger',
+	name: 'notifyTrigger',
+	type: 'string',
+	default: '',
+	placeholder: 'Hoiio Trigger',
+	description:
+		'Name of a Hoiio Trigger node in this workflow: its webhook receives the status reports, so no URL needs copying. The workflow must be active. Takes the place of Notify URL.',
+	// Resolved into the notify URL before the request is built; never sent itself.
+	toWire: () => undefined,
+};
+
+/** Every chargeable operation: a tag and where to report its outcome. */
+export const reportFields: FieldSpec[] = [tag, notifyUrl, notifyTrigger];
+
+export const session: FieldSpec = {
+	displayName: 'Session',
+	name: 'session',
+	type: 'string',
+	default: '={{ $json.session }}',
+	required: true,
+	wireName: 'session',
+	description:
+		'The IVR call to act on: by default the session of the previous step (IVR → Dial, or a Hoiio Trigger answer or IVR event)',
+};
+
+export const ivrMessage: FieldSpec = {
+	displayName: 'Message',
+	name: 'message',
+	type: 'string',
+	default: '',
+	wireName: 'msg',
+	typeOptions: { rows: 2 },
+	description:
+		'Text read out to the caller. Hoiio markup can choose the voice (a speech tag with language and gender) or play a recording (an MP3 address inside a URL tag).',
+};
+
+export const txnRef: FieldSpec = {
+	displayName: 'Transaction Reference',
+	name: 'txnRef',
+	type: 'string',
+	default: '={{ $json.txn_ref }}',
+	required: true,
+	wireName: 'txn_ref',
+	description: 'The txn_ref Hoiio returned when the transaction was made (for example AA-S-141147)',
+};
+
+/** History date filters: n8n date-times sent as Hoiio's GMT+8 local time. */
+export const historyFilters: FieldSpec[] = [
+	{
+		displayName: 'From',
+		name: 'fromDate',
+		type: 'dateTime',
+		default: '',
+		wireName: 'from',
+		description: 'Only records from this time on',
+		toWire: hoiioDateFromIso,
+	},
+	{
+		displayName: 'To',
+		name: 'toDate',
+		type: 'dateTime',
+		default: '',
+		wireName: 'to',
+		description: 'Only records up to this time',
+		toWire: hoiioDateFromIso,
+	},
+];
+
+export const country: FieldSpec = {
+	displayName: 'Country Name or ID',
+	name: 'country',
+	type: 'options',
+	default: '',
+	required: true,
+	loadOptionsMethod: 'getCountries',
+	wireName: 'country',
+	description: 'Country of the number (two-letter ISO code such as SG or US)',
+};
+
+export const hoiioNumber = (description: string, wireName = 'number'): FieldSpec => ({
+	displayName: 'Hoiio Number Name or ID',
+	name: 'hoiioNumber',
+	type: 'options',
+	default: '',
+	required: true,
+	loadOptionsMethod: 'getSubscribedNumbers',
+	wireName,
+	description,
+});

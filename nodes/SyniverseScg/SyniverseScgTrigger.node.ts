@@ -1,0 +1,244 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
+
+import { isObject } from '../shared/provider';
+import { pathWith, providerRequest } from '../shared/request';
+import {
+	basicAuthMatches,
+	firstDelivery,
+	generateWebhookSecret,
+	urlWithBasicAuth,
+} from '../shared/webhook';
+import { essProfile } from './api';
+import { SCG_EVENT_TYPES, readEvent } from './events';
+
+const TOPIC = 'SCG-Message';
+const WEBHOOK_USER = 'n8n';
+const CONFIGURATIONS = 'delivery-configurations';
+const SUBSCRIPTIONS = `topics/${TOPIC}/subscriptions`;
+
+interface Registration {
+	deliveryConfigurationId?: string;
+	subscriptionId?: string;
+	webhookSecret?: string;
+	webhookUrl?: string;
+}
+
+function registrationOf(context: IHookFunctions | IWebhookFunctions): Registration & IDataObject {
+	return context.getWorkflowStaticData('node') as Registration & IDataObject;
+}
+
+/** Errors from the request helper already are NodeApiErrors; anything else is wrapped. */
+function apiError(context: IHookFunctions, error: unknown): NodeApiError {
+	return error instanceof NodeApiError
+		? error
+		: new NodeApiError(context.getNode(), { message: String((error as Error)?.message) });
+}
+
+function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
+}
+
+/** Whether a registration part still exists; a 404 says it is gone, other failures are raised. */
+async function exists(context: IHookFunctions, path: string): Promise<boolean> {
+	try {
+		await providerRequest(context, essProfile, { method: 'GET', path });
+		return true;
+	} catch (error) {
+		if (isNotFound(error)) return false;
+		throw apiError(context, error);
+	}
+}
+
+/** Deletes a part this trigger made; one already gone is fine. */
+async function remove(context: IHookFunctions, path: string): Promise<void> {
+	try {
+		await providerRequest(context, essProfile, { method: 'DELETE', path });
+	} catch (error) {
+		if (!isNotFound(error)) throw apiError(context, error);
+	}
+}
+
+const configurationPath = (id: string) => pathWith(`${CONFIGURATIONS}/{id}`, { id });
+const subscriptionPath = (id: string) => pathWith(`${SUBSCRIPTIONS}/{id}`, { id });
+
+function idOf(body: unknown, ...keys: string[]): string | undefined {
+	if (!isObject(body)) return undefined;
+	for (const key of keys)
+		if (body[key] !== undefined && body[key] !== null) return String(body[key]);
+	return undefined;
+}
+
+export class SyniverseScgTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Syniverse SCG Trigger',
+		name: 'syniverseScgTrigger',
+		icon: { light: 'file:syniverseScg.svg', dark: 'file:syniverseScg.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description:
+			'Starts the workflow on Syniverse SCG delivery reports, message request progress and inbound messages',
+		defaults: { name: 'Syniverse SCG Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'syniverseScgApi', required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['message_state_change', 'mo_message_received'],
+				options: SCG_EVENT_TYPES,
+				description: 'Which events start the workflow; other events are acknowledged and ignored',
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/** True only when both halves this trigger made still exist and point at this webhook. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const registration = registrationOf(this);
+				const { deliveryConfigurationId, subscriptionId, webhookSecret } = registration;
+				if (!deliveryConfigurationId || !subscriptionId || !webhookSecret) return false;
+				if (registration.webhookUrl !== this.getNodeWebhookUrl('default')) return false;
+				if (!(await exists(this, configurationPath(deliveryConfigurationId)))) {
+					delete registration.deliveryConfigurationId;
+					return false;
+				}
+				if (!(await exists(this, subscriptionPath(subscriptionId)))) {
+					delete registration.subscriptionId;
+					return false;
+				}
+				return true;
+			},
+
+			/**
+			 * Registers the webhook: a delivery configuration whose address carries a fresh secret as
+			 * Basic auth, then a subscription to SCG-Message. Leftovers of a half-made earlier
+			 * registration of this trigger are removed first; nothing else is touched.
+			 */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const registration = registrationOf(this);
+				if (registration.subscriptionId)
+					await remove(this, subscriptionPath(registration.subscriptionId));
+				if (registration.deliveryConfigurationId)
+					await remove(this, configurationPath(registration.deliveryConfigurationId));
+				delete registration.subscriptionId;
+				delete registration.deliveryConfigurationId;
+
+				const webhookUrl = this.getNodeWebhookUrl('default') as string;
+				const secret = generateWebhookSecret();
+				const workflow = this.getWorkflow();
+				const configuration = await providerRequest(this, essProfile, {
+					method: 'POST',
+					path: CONFIGURATIONS,
+					body: {
+						'del-cfg-nm': `n8n ${workflow.name ?? ''} ${workflow.id ?? ''}`
+							.replace(/\s+/g, ' ')
+							.trim(),
+						'del-prtcl-cd': 'REST',
+						addr: urlWithBasicAuth(webhookUrl, WEBHOOK_USER, secret),
+						'del-fmt-cd': 'JSON',
+						'is-active': true,
+					},
+				});
+				const configurationId = idOf(configuration.body, 'id', 'del-cfg-id');
+				if (!configurationId)
+					throw new NodeApiError(this.getNode(), configuration.body as never, {
+						message: 'The Event Manager did not return the ID of the delivery configuration',
+					});
+				registration.deliveryConfigurationId = configurationId;
+				registration.webhookSecret = secret;
+				registration.webhookUrl = webhookUrl;
+
+				let subscriptionId: string | undefined;
+				try {
+					const subscription = await providerRequest(this, essProfile, {
+						method: 'POST',
+						path: SUBSCRIPTIONS,
+						body: {
+							'del-cfg-id': configurationId,
+							'start-date': new Date().toISOString(),
+							'end-date': null,
+						},
+					});
+					subscriptionId = idOf(subscription.body, 'id', 'subscription-id', 'sub-id');
+				} catch (error) {
+					// Never leave a delivery configuration without its subscription behind.
+					await remove(this, configurationPath(configurationId));
+					delete registration.deliveryConfigurationId;
+					throw apiError(this, error);
+				}
+				if (!subscriptionId) {
+					await remove(this, configurationPath(configurationId));
+					delete registration.deliveryConfigurationId;
+					throw new NodeApiError(this.getNode(), {} as never, {
+						message: 'The Event Manager did not return the ID of the subscription',
+					});
+				}
+				registration.subscriptionId = subscriptionId;
+				return true;
+			},
+
+			/** Removes the subscription, then the delivery configuration, that this trigger made. */
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const registration = registrationOf(this);
+				if (registration.subscriptionId)
+					await remove(this, subscriptionPath(registration.subscriptionId));
+				if (registration.deliveryConfigurationId)
+					await remove(this, configurationPath(registration.deliveryConfigurationId));
+				delete registration.subscriptionId;
+				delete registration.deliveryConfigurationId;
+				delete registration.webhookSecret;
+				delete registration.webhookUrl;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const registration = registrationOf(this);
+		const request = this.getRequestObject();
+		const secret = registration.webhookSecret ?? '';
+		if (secret === '' || !basicAuthMatches(request.headers.authorization, WEBHOOK_USER, secret)) {
+			const response = this.getResponseObject();
+			response.status(401).json({ message: 'Authorization failed' });
+			return { noWebhookResponse: true };
+		}
+
+		const chosen = this.getNodeParameter('events', []) as string[];
+		const body = this.getBodyData() as unknown;
+		const deliveries = Array.isArray(body) ? body : [body];
+		const items: IDataObject[] = [];
+		for (const delivery of deliveries) {
+			const event = readEvent(delivery);
+			if (!event || !chosen.includes(event.type)) continue;
+			// The Event Manager redelivers with a higher `attempt`; one event is one run.
+			if (event.eventId !== '' && !firstDelivery(registration, event.eventId)) continue;
+			items.push(event.item);
+		}
+		if (items.length === 0) return { webhookResponse: { status: 'ok' } };
+		return {
+			webhookResponse: { status: 'ok' },
+			workflowData: [this.helpers.returnJsonArray(items)],
+		};
+	}
+}

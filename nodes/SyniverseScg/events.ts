@@ -1,0 +1,58 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { isObject } from '../shared/provider';
+
+/** The SCG-Message event types of the Event Manager (wire notes §5.3). */
+export const SCG_EVENT_TYPES = [
+	{
+		name: 'Message State Change',
+		value: 'message_state_change',
+		description: 'A sent message changed state, for example SENT → DELIVERED or FAILED',
+	},
+	{
+		name: 'Message Request State Change',
+		value: 'message_request_state_change',
+		description: 'A message request changed state, for example to COMPLETED',
+	},
+	{
+		name: 'Inbound Message (MO)',
+		value: 'mo_message_received',
+		description: 'Someone sent a message to one of your numbers',
+	},
+];
+
+export interface ScgEvent {
+	eventId: string;
+	type: string;
+	item: IDataObject;
+}
+
+const text = (value: unknown): string | undefined =>
+	value === undefined || value === null ? undefined : String(value);
+
+/** Turns an Event Manager delivery into one flat item, keeping the raw event under `event`. */
+export function readEvent(delivery: unknown): ScgEvent | undefined {
+	if (!isObject(delivery) || !isObject(delivery.event)) return undefined;
+	const event = delivery.event;
+	const fields = isObject(event['fld-val-list']) ? event['fld-val-list'] : {};
+	const type = String(event['evt-tp'] ?? '');
+	const eventId = String(delivery.event_id ?? '');
+	const item: IDataObject = {
+		eventType: type,
+		eventId,
+		timestamp: text(event.timestamp),
+		state: text(fields.new_state),
+		previousState: text(fields.previous_state),
+		messageId: text(fields.message_id),
+		messageRequestId: text(fields.message_request_id),
+		from: text(fields.from_address),
+		to: text(fields.to_address),
+		body: text(fields.message_body),
+		reason: text(fields.reason_description),
+		reasonCode: text(fields.reason_code),
+		attempt: typeof delivery.attempt === 'number' ? delivery.attempt : undefined,
+		event: delivery as IDataObject,
+	};
+	for (const key of Object.keys(item)) if (item[key] === undefined) delete item[key];
+	return { eventId, type, item };
+}

@@ -1,0 +1,125 @@
+import type { FieldSpec, FieldType } from '../shared/operations';
+import { isObject } from '../shared/provider';
+
+/** Fields several SCG resources share, and the builders of their many plain fields. */
+
+/** SCG dates are epoch milliseconds (wire notes §5.1). */
+export function epochMillis(value: unknown): number {
+	return new Date(String(value)).getTime();
+}
+
+/** Wire name `first_name` → parameter `firstName`. */
+function camelCase(wireName: string): string {
+	return wireName.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
+}
+
+/** A plain optional field whose parameter name is the camelCase of its wire name. */
+export function wireField(
+	displayName: string,
+	wireName: string,
+	type: FieldType,
+	description: string,
+	extra: Partial<FieldSpec> = {},
+): FieldSpec {
+	const field: FieldSpec = {
+		displayName,
+		name: camelCase(wireName),
+		wireName,
+		type,
+		description,
+		...extra,
+	};
+	if (type === 'dateTime' && !field.toWire) field.toWire = epochMillis;
+	if (type === 'json' && field.default === undefined) field.default = '[]';
+	// SCG leaves empty values out (wire notes §8): an empty list or a `false` is not sent.
+	if (!field.toWire && (type === 'json' || type === 'boolean' || type === 'stringList'))
+		field.toWire = (value) => (isEmptyWireValue(value) ? undefined : value);
+	return field;
+}
+
+/** An ID that goes into the path. */
+export function idField(displayName: string, name: string, description: string): FieldSpec {
+	return { displayName, name, type: 'string', default: '', required: true, description };
+}
+
+export const contactId = idField('Contact ID', 'contactId', 'ID of the contact');
+export const contactGroupId: FieldSpec = {
+	displayName: 'Contact Group Name or ID',
+	name: 'contactGroupId',
+	type: 'options',
+	default: '',
+	required: true,
+	loadOptionsMethod: 'getContactGroups',
+	description: 'Contact group to work with',
+};
+export const senderIdId = idField(
+	'Sender ID',
+	'senderId',
+	'ID of the sender ID record (not its address)',
+);
+export const messageRequestId = idField(
+	'Message Request ID',
+	'messageRequestId',
+	'ID returned when the message request was created',
+);
+export const messageId = idField('Message ID', 'messageId', 'ID of a single message');
+export const attachmentId = idField('Attachment ID', 'attachmentId', 'ID of the attachment');
+
+export const versionNumber: FieldSpec = {
+	displayName: 'Version Number',
+	name: 'versionNumber',
+	type: 'number',
+	default: 0,
+	integer: true,
+	min: 0,
+	wireName: 'version_number',
+	description:
+		'Version the change is based on, from an earlier Get. Leave out to read the current version first. When someone else changed the record since, the update fails instead of overwriting their change.',
+};
+
+/** `sort` is accepted by every SCG list. */
+export const sort: FieldSpec = wireField(
+	'Sort',
+	'sort',
+	'string',
+	'Field to sort by, for example created_date; prefix with - for descending order',
+);
+
+/** Keeps only the value options of a list of wire values, in Title Case. */
+export function upperOptions(values: string[]) {
+	return values.map((value) => ({
+		name: value
+			.toLowerCase()
+			.split('_')
+			.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+			.join(' '),
+		value,
+	}));
+}
+
+/** SCG never sends empty values (wire notes §8): `false`, `0`, `""`, empty lists and objects. */
+export function isEmptyWireValue(value: unknown): boolean {
+	return (
+		value === undefined ||
+		value === null ||
+		value === false ||
+		value === 0 ||
+		value === '' ||
+		(Array.isArray(value) && value.length === 0) ||
+		(isObject(value) && Object.keys(value).length === 0)
+	);
+}
+
+/** A create answers only `{id}`: output the ID with what was sent, so later nodes can use both. */
+export function createdOutput(fields: FieldSpec[]) {
+	return (body: unknown, input: { values: Record<string, unknown> }) => {
+		const sent: Record<string, unknown> = {};
+		for (const field of fields) {
+			const value = input.values[field.name];
+			if (value === undefined) continue;
+			const wireValue = field.toWire ? field.toWire(value) : value;
+			if (wireValue !== undefined) sent[field.wireName ?? field.name] = wireValue;
+		}
+		return { ...(isObject(body) ? body : {}), ...sent } as never;
+	};
+}

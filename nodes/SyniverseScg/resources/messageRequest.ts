@@ -1,0 +1,376 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FieldSpec, OperationSpec } from '../../shared/operations';
+import { invalidInput } from '../../shared/operations';
+import { providerRequest } from '../../shared/request';
+import { scgProfile } from '../api';
+import { isEmptyWireValue, messageRequestId, sort, wireField } from '../fields';
+import { checkRecipients, recipientEntries } from '../recipients';
+import { uploadAttachment } from './attachment';
+
+const PATH = 'messaging/message_requests';
+
+/** Chooses fields, is never sent itself. */
+const notSent = () => undefined;
+
+const sender: FieldSpec = {
+	displayName: 'Sender Name or ID',
+	name: 'sender',
+	type: 'options',
+	default: '',
+	required: true,
+	wireName: 'from',
+	loadOptionsMethod: 'getSenders',
+	description:
+		'Active sender ID (number or short code) or channel to send from. An expression may also give a sender ID, channel:&lt;ID&gt; or alias:&lt;name&gt;.',
+};
+
+const recipients: FieldSpec = {
+	displayName: 'Recipients',
+	name: 'recipients',
+	type: 'stringList',
+	default: '',
+	required: true,
+	wireName: 'to',
+	placeholder: '+14085551212, contact:aQWY9PeMCO01TEH9bk1ek5, group:9NeqCbNXBYvRO73jC2rbc5',
+	description:
+		'Phone numbers in international format, contact:&lt;contact ID&gt; or group:&lt;group ID&gt;, separated by commas; or a list from the input item through an expression',
+	toWire: notSent,
+};
+
+const messageType: FieldSpec = {
+	displayName: 'Message Type',
+	name: 'messageType',
+	type: 'options',
+	default: 'SMS',
+	required: true,
+	options: [
+		{ name: 'SMS', value: 'SMS', description: 'Text only' },
+		{ name: 'MMS', value: 'MMS', description: 'Text with pictures, audio or video attachments' },
+	],
+	toWire: notSent,
+};
+
+const smsBody: FieldSpec = {
+	displayName: 'Message',
+	name: 'message',
+	type: 'string',
+	default: '',
+	required: true,
+	wireName: 'body',
+	typeOptions: { rows: 3 },
+	showWhen: { messageType: ['SMS'] },
+	description: 'Text of the SMS; long texts are sent in several parts',
+};
+
+const mmsBody: FieldSpec = {
+	...smsBody,
+	required: false,
+	showWhen: { messageType: ['MMS'] },
+	description: 'Text sent with the attachments (optional)',
+};
+
+const attachmentSource: FieldSpec = {
+	displayName: 'Attachments From',
+	name: 'attachmentSource',
+	type: 'options',
+	default: 'binary',
+	required: true,
+	showWhen: { messageType: ['MMS'] },
+	options: [
+		{
+			name: 'Binary Fields of the Input Item',
+			value: 'binary',
+			description: 'Upload files of the input item, then send them',
+		},
+		{
+			name: 'Attachment IDs',
+			value: 'ids',
+			description: 'Send attachments uploaded earlier',
+		},
+	],
+	toWire: notSent,
+};
+
+const binaryProperties: FieldSpec = {
+	displayName: 'Input Binary Fields',
+	name: 'binaryProperties',
+	type: 'string',
+	default: 'data',
+	required: true,
+	showWhen: { messageType: ['MMS'], attachmentSource: ['binary'] },
+	description: 'Names of the binary fields with the files to attach, separated by commas',
+	toWire: notSent,
+};
+
+const attachmentIds: FieldSpec = {
+	displayName: 'Attachment IDs',
+	name: 'attachmentIds',
+	type: 'stringList',
+	default: '',
+	required: true,
+	wireName: 'attachments',
+	showWhen: { messageType: ['MMS'], attachmentSource: ['ids'] },
+	description: 'IDs of uploaded attachments, separated by commas, or a list from an expression',
+};
+
+/** Every other writable message request field of wire notes §5.2. */
+const optionalFields: FieldSpec[] = [
+	wireField('Subject', 'subject', 'string', 'Subject line (MMS)'),
+	wireField(
+		'Scheduled Delivery Time',
+		'scheduled_delivery_time',
+		'dateTime',
+		'Send later, at this time, instead of now',
+	),
+	wireField(
+		'Scheduled Delivery Time Zone',
+		'scheduled_delivery_time_zone',
+		'string',
+		'LOCAL to deliver at the scheduled time in each recipient’s time zone',
+		{ placeholder: 'LOCAL' },
+	),
+	wireField('Expiry Time', 'expiry_time', 'dateTime', 'Give up delivering after this time'),
+	wireField(
+		'Pause Expiry Time',
+		'pause_expiry_time',
+		'dateTime',
+		'When a paused request stops waiting to be resumed',
+	),
+	wireField(
+		'Pause Before Transmit',
+		'pause_before_transmit',
+		'boolean',
+		'Whether to hold the request until it is resumed, to review it first',
+	),
+	wireField(
+		'Test Message',
+		'test_message_flag',
+		'boolean',
+		'Whether this is a test message that is not delivered to handsets',
+	),
+	wireField('Campaign ID', 'campaign_id', 'string', 'Campaign to report the messages under'),
+	wireField('Conversation ID', 'conversation_id', 'string', 'Conversation the messages belong to'),
+	wireField('Program ID', 'program_id', 'string', 'Program to report the messages under'),
+	wireField(
+		'Application ID',
+		'application_id',
+		'string',
+		'Application to report the messages under',
+	),
+	wireField(
+		'External ID',
+		'external_id',
+		'string',
+		'Your own ID for the request, for example an order number',
+	),
+	wireField(
+		'Consent Requirement',
+		'consent_requirement',
+		'string',
+		'Consent recipients must have given, for example NONE or EXPRESS',
+		{ placeholder: 'NONE' },
+	),
+	wireField('Criteria', 'criteria', 'string', 'Contact criteria that narrow down the recipients'),
+	wireField(
+		'Contact Delivery Address Priority',
+		'contact_delivery_address_priority',
+		'json',
+		'Order in which a contact’s addresses are tried, as a JSON list',
+	),
+	wireField('Failover', 'failover', 'json', 'Failover rules to other channels, as JSON', {
+		default: '{}',
+	}),
+	wireField('Price Threshold', 'price_threshold', 'number', 'Highest price accepted per message', {
+		min: 0,
+	}),
+	wireField(
+		'Sender ID Sort Criteria',
+		'sender_id_sort_criteria',
+		'json',
+		'How a sender is chosen when sending through a channel, as a JSON list',
+	),
+	wireField('Source Language', 'src_language', 'string', 'Language of the message, for example en'),
+	wireField(
+		'Destination Language',
+		'dst_language',
+		'string',
+		'Language to translate the message into',
+	),
+	wireField('Translate', 'translate', 'boolean', 'Whether to translate the message'),
+	{
+		displayName: 'Invalid Phone Numbers',
+		name: 'invalidNumbers',
+		type: 'options',
+		default: 'fail',
+		options: [
+			{ name: 'Stop With an Error', value: 'fail' },
+			{
+				name: 'Skip and Report',
+				value: 'skip',
+				description: 'Send to the valid recipients and list the skipped ones in the output',
+			},
+		],
+		description: 'What to do with a recipient that is not a valid phone number',
+		toWire: notSent,
+	},
+	{
+		displayName: 'Default Country Code',
+		name: 'defaultCountryCode',
+		type: 'string',
+		default: '',
+		placeholder: '1',
+		description: 'Country calling code added to numbers written without one, for example 1 or 44',
+		validate: (value) =>
+			/^\+?\d{1,4}$/.test(String(value)) ? undefined : 'must be 1 to 4 digits, like 1 or 44',
+		toWire: notSent,
+	},
+];
+
+const createFields: FieldSpec[] = [
+	sender,
+	recipients,
+	messageType,
+	smsBody,
+	mmsBody,
+	attachmentSource,
+	binaryProperties,
+	attachmentIds,
+	...optionalFields,
+];
+
+export const messageRequestOperations: OperationSpec[] = [
+	{
+		resource: 'messageRequest',
+		operation: 'create',
+		name: 'Create',
+		action: 'Send an SMS or MMS',
+		description: 'Send a message to phone numbers, contacts or groups, now or at a scheduled time',
+		method: 'POST',
+		path: PATH,
+		fields: createFields,
+		async execute(context, input, settings) {
+			const { values, itemIndex } = input;
+			const entries = recipientEntries(values.recipients);
+			if (entries.length === 0)
+				throw invalidInput(context, itemIndex, recipients.displayName, 'is required but empty');
+			const { to, invalid } = checkRecipients(entries, values.defaultCountryCode as string);
+			const skip = values.invalidNumbers === 'skip';
+			if (invalid.length > 0 && !skip) {
+				throw invalidInput(
+					context,
+					itemIndex,
+					recipients.displayName,
+					`has an invalid phone number: ${invalid.map((entry) => entry.reason).join('; ')}`,
+				);
+			}
+			const report: IDataObject = skip
+				? { skippedRecipients: invalid as unknown as IDataObject[] }
+				: {};
+			// Nothing left to send to: report it instead of failing the whole run.
+			if (to.length === 0) return { sent: false, to: [], ...report };
+
+			const body: IDataObject = { from: values.sender as string, to };
+			if (values.message !== undefined) body.body = values.message as string;
+			if (values.messageType === 'MMS') {
+				if (values.attachmentSource === 'ids') {
+					body.attachments = values.attachmentIds as string[];
+				} else {
+					const names = String(values.binaryProperties)
+						.split(',')
+						.map((name) => name.trim())
+						.filter((name) => name !== '');
+					const uploaded: string[] = [];
+					for (const name of names) {
+						const attachment = await uploadAttachment(context, itemIndex, name, {}, settings);
+						uploaded.push(String(attachment.id));
+					}
+					body.attachments = uploaded;
+				}
+			}
+			for (const field of optionalFields) {
+				const value = values[field.name];
+				if (value === undefined) continue;
+				const wireValue = field.toWire ? field.toWire(value) : value;
+				if (!isEmptyWireValue(wireValue))
+					body[field.wireName ?? field.name] = wireValue as IDataObject[string];
+			}
+			const created = await providerRequest<IDataObject>(
+				context,
+				scgProfile,
+				{ method: 'POST', path: PATH, body, itemIndex },
+				settings,
+			);
+			return { ...created.body, ...body, ...report };
+		},
+	},
+	{
+		resource: 'messageRequest',
+		operation: 'get',
+		name: 'Get',
+		action: 'Get a message request',
+		description: 'Retrieve a message request with its state and delivered, failed and other counts',
+		method: 'GET',
+		path: `${PATH}/{messageRequestId}`,
+		fields: [messageRequestId],
+	},
+	{
+		resource: 'messageRequest',
+		operation: 'getAll',
+		name: 'Get Many',
+		action: 'Get many message requests',
+		description: 'List message requests, optionally filtered',
+		method: 'GET',
+		path: PATH,
+		list: true,
+		fields: [
+			wireField('State', 'state', 'string', 'Only requests in this state, for example COMPLETED', {
+				placeholder: 'COMPLETED',
+			}),
+			wireField('From', 'from', 'string', 'Only requests sent from this sender ID'),
+			wireField('External ID', 'external_id', 'string', 'Only the request with this external ID'),
+			wireField('Campaign ID', 'campaign_id', 'string', 'Only requests of this campaign'),
+			wireField(
+				'Conversation ID',
+				'conversation_id',
+				'string',
+				'Only requests of this conversation',
+			),
+			sort,
+		],
+	},
+	{
+		resource: 'messageRequest',
+		operation: 'getMessages',
+		name: 'Get Messages',
+		action: 'Get the messages of a message request',
+		description:
+			'List the single messages a request produced, one per recipient, with their delivery state',
+		method: 'GET',
+		path: `${PATH}/{messageRequestId}/messages`,
+		list: true,
+		fields: [
+			messageRequestId,
+			wireField('State', 'state', 'string', 'Only messages in this state, for example FAILED', {
+				placeholder: 'FAILED',
+			}),
+		],
+	},
+	{
+		resource: 'messageRequest',
+		operation: 'cancel',
+		name: 'Cancel',
+		action: 'Cancel a message request',
+		description:
+			'Stop a scheduled, paused or still sending request; messages already sent stay sent',
+		method: 'POST',
+		path: `${PATH}/{messageRequestId}`,
+		constantBody: { state: 'CANCELED' },
+		idempotent: true,
+		fields: [messageRequestId],
+		output: (_body, input) => ({
+			id: input.values.messageRequestId as string,
+			state: 'CANCELED',
+		}),
+	},
+];

@@ -1,0 +1,116 @@
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { opaqueCursorPagination } from '../shared/pagination';
+import type { ProviderProfile } from '../shared/provider';
+import { isObject, stripTrailingSlash } from '../shared/provider';
+import type { RequestSettings } from '../shared/request';
+import { providerRequest } from '../shared/request';
+
+export const VUMI_DEFAULT_BASE_URL = 'https://go.vumi.org/api/v1/go';
+export const VUMI_DEFAULT_HTTP_API_URL = 'https://go.vumi.org/api/v1/go/http_api_nostream';
+
+/**
+ * Vumi Go answers errors in three shapes: the contacts and metrics APIs `{status_code, reason}`,
+ * the opt-out API `{status: {code, reason}}`, the conversation API `{success: false, reason}`;
+ * JSON-RPC faults carry a `faultString`.
+ */
+export function vumiErrorMessage(body: unknown): string | undefined {
+	if (!isObject(body)) return typeof body === 'string' && body.trim() !== '' ? body : undefined;
+	if (typeof body.reason === 'string' && body.reason !== '') return body.reason;
+	if (isObject(body.status) && typeof body.status.reason === 'string') return body.status.reason;
+	if (isObject(body.error)) {
+		const { faultString, message } = body.error;
+		if (typeof faultString === 'string') return faultString;
+		if (typeof message === 'string') return message;
+	}
+	if (typeof body.error === 'string') return body.error;
+	return undefined;
+}
+
+const accountCredential = {
+	displayName: 'Vumi Go',
+	credentialType: 'vumiGoApi',
+	baseUrl: (credentials: IDataObject) =>
+		stripTrailingSlash(String(credentials.baseUrl || VUMI_DEFAULT_BASE_URL)),
+	secretFields: ['accessToken'],
+	errorMessage: vumiErrorMessage,
+};
+
+/** The REST APIs behind the account token: contacts, groups, metrics and opt-outs. */
+export const vumiProfile: ProviderProfile = { ...accountCredential };
+
+/** The account API speaks JSON-RPC 2.0: a fault arrives as `error` inside an HTTP 200. */
+export const vumiRpcProfile: ProviderProfile = {
+	...accountCredential,
+	envelopeFailure: (body) => {
+		if (!isObject(body) || body.error === null || body.error === undefined) return undefined;
+		const error = body.error;
+		const code = isObject(error) ? (error.faultCode ?? error.code) : undefined;
+		return {
+			message: vumiErrorMessage(body) ?? JSON.stringify(error),
+			code: code === undefined || code === null ? undefined : `fault ${String(code)}`,
+		};
+	},
+};
+
+/**
+ * The conversation HTTP API: the conversation key is part of every path, so it joins the base URL;
+ * auth is the account key and the conversation token.
+ */
+export const vumiConversationProfile: ProviderProfile = {
+	displayName: 'Vumi Go',
+	credentialType: 'vumiGoConversationApi',
+	baseUrl: (credentials) =>
+		`${stripTrailingSlash(String(credentials.baseUrl || VUMI_DEFAULT_HTTP_API_URL))}/${encodeURIComponent(
+			String(credentials.conversationKey ?? '').trim(),
+		)}`,
+	secretFields: ['conversationToken'],
+	errorMessage: vumiErrorMessage,
+	envelopeFailure: (body) =>
+		isObject(body) && body.success === false
+			? { message: vumiErrorMessage(body) ?? 'the request failed' }
+			: undefined,
+};
+
+/** Contacts and group members come in pages joined by an opaque `cursor`, null on the last page. */
+export const vumiPagination = opaqueCursorPagination();
+
+/** Contacts and groups answer the object itself; opt-outs wrap theirs in `opt_out`. */
+export function unwrapVumi(body: unknown): IDataObject | IDataObject[] {
+	if (Array.isArray(body)) return body as IDataObject[];
+	if (!isObject(body)) return { value: body as IDataObject[string] };
+	if (Array.isArray(body.data)) return body.data as IDataObject[];
+	return body as IDataObject;
+}
+
+/** One JSON-RPC call to the account API; returns its `result`. */
+export async function callAccountApi(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+	method: string,
+	params: unknown[],
+	settings: RequestSettings = {},
+	itemIndex?: number,
+): Promise<unknown> {
+	const { body } = await providerRequest(
+		context,
+		vumiRpcProfile,
+		{
+			method: 'POST',
+			path: 'api/',
+			body: { jsonrpc: '2.0', id: 0, method, params } as IDataObject,
+			// Reads, and a routing table update that sets the whole table, are safe to repeat.
+			idempotent: true,
+			itemIndex,
+		},
+		settings,
+	);
+	return isObject(body) ? body.result : undefined;
+}
+
+/** Errors from the request helper already are NodeApiErrors; anything else is wrapped. */
+export function asApiError(context: IExecuteFunctions, error: unknown): NodeApiError {
+	return error instanceof NodeApiError
+		? error
+		: new NodeApiError(context.getNode(), { message: String((error as Error)?.message) });
+}

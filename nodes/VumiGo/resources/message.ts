@@ -1,0 +1,171 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { FieldSpec, OperationInput, OperationSpec } from '../../shared/operations';
+import { buildRequest } from '../../shared/operations';
+import type { RequestSettings } from '../../shared/request';
+import { providerRequest } from '../../shared/request';
+import { asApiError, vumiConversationProfile } from '../api';
+import { sessionEvent } from '../fields';
+
+/** Messages go out through the conversation's HTTP API: a PUT of the message to `messages.json`. */
+
+const toAddress: FieldSpec = {
+	displayName: 'To',
+	name: 'toAddress',
+	wireName: 'to_addr',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '+27761234567',
+	description:
+		'Address to send to: a phone number in international format, or the address the channel uses',
+};
+
+const content = (description: string): FieldSpec => ({
+	displayName: 'Message',
+	name: 'content',
+	type: 'string',
+	default: '',
+	required: true,
+	typeOptions: { rows: 3 },
+	description,
+});
+
+const optedOutHandling: FieldSpec = {
+	displayName: 'Opted-Out Recipients',
+	name: 'optedOut',
+	type: 'options',
+	default: 'error',
+	options: [
+		{
+			name: 'Fail',
+			value: 'error',
+			description:
+				'Stop with an error that names the recipient (or report it, with Continue On Fail)',
+		},
+		{
+			name: 'Skip and Report',
+			value: 'skip',
+			description: 'Send nothing and output an item with skipped: true for this recipient',
+		},
+	],
+	description: 'What to do when Vumi Go refuses a recipient because they opted out',
+	// Decides how a refusal is handled; not sent.
+	toWire: () => undefined,
+};
+
+/** Vumi Go refuses opted-out recipients with a 400 whose reason says "opted out". */
+function isOptOutRefusal(error: unknown): error is NodeApiError {
+	return (
+		error instanceof NodeApiError &&
+		error.httpCode === '400' &&
+		/opted out/i.test(String(error.message))
+	);
+}
+
+function sendMessage(operation: () => OperationSpec) {
+	return async (
+		context: IExecuteFunctions,
+		input: OperationInput,
+		settings: RequestSettings,
+	): Promise<IDataObject> => {
+		const request = buildRequest(operation(), input);
+		const body = { ...(request.body as IDataObject) };
+		const { speechUrl, waitFor } = input.values;
+		if (speechUrl !== undefined || waitFor !== undefined) {
+			const voice: IDataObject = {};
+			if (speechUrl !== undefined) voice.speech_url = speechUrl as string;
+			if (waitFor !== undefined) voice.wait_for = waitFor as string;
+			body.helper_metadata = { voice };
+		}
+		try {
+			const response = await providerRequest(
+				context,
+				vumiConversationProfile,
+				// A send whose outcome is unknown must not be repeated, even though it is a PUT.
+				{ ...request, body, idempotent: false },
+				settings,
+			);
+			return response.body as IDataObject;
+		} catch (error) {
+			if (!isOptOutRefusal(error)) throw asApiError(context, error);
+			const recipient = input.values.toAddress as string;
+			const reason = String(error.message).replace(/^Vumi Go:\s*/, '');
+			if (input.values.optedOut === 'skip') {
+				return { skipped: true, reason: 'optedOut', to_addr: recipient, message: reason };
+			}
+			throw new NodeApiError(
+				context.getNode(),
+				{ reason },
+				{
+					message: `The recipient ${recipient} has opted out: Vumi Go did not send the message`,
+					description: `${reason}. Remove the recipient from the list, or set "Opted-Out Recipients" to "Skip and Report".`,
+					httpCode: '400',
+					itemIndex: input.itemIndex,
+				},
+			);
+		}
+	};
+}
+
+const sendText: OperationSpec = {
+	resource: 'message',
+	operation: 'sendText',
+	name: 'Send Text',
+	action: 'Send a text message',
+	description: 'Send a text message (SMS, USSD, chat) through the conversation',
+	method: 'PUT',
+	path: 'messages.json',
+	fields: [toAddress, content('Text to send'), sessionEvent, optedOutHandling],
+	execute: sendMessage(() => sendText),
+};
+
+const sendVoice: OperationSpec = {
+	resource: 'message',
+	operation: 'sendVoice',
+	name: 'Send Voice',
+	action: 'Send a voice message',
+	description: 'Call someone through a voice channel and play a recording or spoken text',
+	method: 'PUT',
+	path: 'messages.json',
+	fields: [
+		toAddress,
+		content(
+			'Text to speak when no speech URL is given; channels that are not voice send it as text',
+		),
+		{
+			displayName: 'Speech URL',
+			name: 'speechUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://example.com/greeting.mp3',
+			description: 'Link to a sound file to play instead of speaking the message text',
+			in: 'body',
+			toWire: () => undefined,
+			validate: (value) =>
+				/^https?:\/\/\S+$/i.test(String(value)) ? undefined : 'must be an http(s) link',
+		},
+		{
+			displayName: 'Wait For Key',
+			name: 'waitFor',
+			type: 'string',
+			default: '',
+			placeholder: '#',
+			description:
+				'Key that ends what the person types: with # pressing 1 2 3 # gives one reply "123" instead of four',
+			in: 'body',
+			toWire: () => undefined,
+			validate: (value) =>
+				String(value).length === 1 ? undefined : 'must be a single key such as # or *',
+		},
+		{
+			...sessionEvent,
+			description: 'New starts a call, Resume continues it, Close ends it; None means Resume',
+		},
+		optedOutHandling,
+	],
+	execute: sendMessage(() => sendVoice),
+};
+
+export const messageOperations: OperationSpec[] = [sendText, sendVoice];

@@ -1,0 +1,62 @@
+import type { IDataObject } from 'n8n-workflow';
+import { randomString } from 'n8n-workflow';
+
+/** Helpers every webhook trigger needs: its secret, and forgetting nothing it already ran. */
+
+/** A secret for a webhook registration: 40 letters and digits from a cryptographic source. */
+export function generateWebhookSecret(): string {
+	return randomString(40);
+}
+
+/** Compares two texts in time that does not depend on where they differ. */
+export function constantTimeEqual(given: string, expected: string): boolean {
+	const length = Math.max(given.length, expected.length);
+	let difference = given.length ^ expected.length;
+	for (let index = 0; index < length; index++) {
+		difference |= (given.charCodeAt(index) || 0) ^ (expected.charCodeAt(index) || 0);
+	}
+	return difference === 0 && expected.length > 0;
+}
+
+/** Whether an `Authorization: Basic ...` header carries this user name and password. */
+export function basicAuthMatches(
+	header: unknown,
+	expectedUser: string,
+	expectedPassword: string,
+): boolean {
+	if (typeof header !== 'string') return false;
+	const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+	if (!match) return false;
+	const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+	const separator = decoded.indexOf(':');
+	if (separator < 0) return false;
+	const userOk = constantTimeEqual(decoded.slice(0, separator), expectedUser);
+	const passwordOk = constantTimeEqual(decoded.slice(separator + 1), expectedPassword);
+	return userOk && passwordOk;
+}
+
+/** A webhook URL with a user name and password in it, which senders turn into Basic auth. */
+export function urlWithBasicAuth(url: string, user: string, password: string): string {
+	const parsed = new URL(url);
+	parsed.username = encodeURIComponent(user);
+	parsed.password = encodeURIComponent(password);
+	return parsed.toString();
+}
+
+/**
+ * Remembers the IDs of events already handled, in the workflow's static data, so a redelivered
+ * event starts no second run. Returns false when the ID was seen before. Keeps the latest `keep`.
+ */
+export function firstDelivery(
+	staticData: IDataObject,
+	eventId: string,
+	keep = 1000,
+	key = 'seenEventIds',
+): boolean {
+	const seen = Array.isArray(staticData[key]) ? (staticData[key] as string[]) : [];
+	if (seen.includes(eventId)) return false;
+	seen.push(eventId);
+	if (seen.length > keep) seen.splice(0, seen.length - keep);
+	staticData[key] = seen;
+	return true;
+}
