@@ -1,5 +1,6 @@
-// Copies what tsc does not: node icons and codex files, next to the compiled nodes in dist/.
-const { src, dest } = require('gulp');
+// Completes what tsc leaves in dist/: node icons and codex files, and the MQTT client bundled in.
+const { src, dest, parallel } = require('gulp');
+const esbuild = require('esbuild');
 
 function copyAssets() {
 	return src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}'], {
@@ -8,5 +9,24 @@ function copyAssets() {
 	}).pipe(dest('dist'));
 }
 
-exports.build = copyAssets;
-exports.default = copyAssets;
+/**
+ * Community packages may not have runtime dependencies (n8n installs them into its own process), so
+ * the `mqtt` library is bundled into the one module that uses it; everything else stays as tsc wrote it.
+ */
+async function bundleMqttClient() {
+	const file = 'dist/nodes/SmartLiving/mqtt.js';
+	await esbuild.build({
+		entryPoints: [file],
+		outfile: file,
+		allowOverwrite: true,
+		bundle: true,
+		platform: 'node',
+		format: 'cjs',
+		target: 'node20',
+		external: ['n8n-workflow', './login'],
+		logLevel: 'warning',
+	});
+}
+
+exports.build = parallel(copyAssets, bundleMqttClient);
+exports.default = exports.build;

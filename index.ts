@@ -11,3 +11,6 @@ export { VumiGoApi } from './credentials/VumiGoApi.credentials';
 export { VumiGoConversationApi } from './credentials/VumiGoConversationApi.credentials';
 export { VumiGo } from './nodes/VumiGo/VumiGo.node';
 export { VumiGoTrigger } from './nodes/VumiGo/VumiGoTrigger.node';
+export { SmartLivingApi } from './credentials/SmartLivingApi.credentials';
+export { SmartLiving } from './nodes/SmartLiving/SmartLiving.node';
+export { SmartLivingTrigger } from './nodes/SmartLiving/SmartLivingTrigger.node';

@@ -1,0 +1,137 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	ILoadOptionsFunctions,
+	ITriggerFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { Pagination } from '../shared/pagination';
+import type { ProviderProfile } from '../shared/provider';
+import { isObject } from '../shared/provider';
+import type { ProviderRequest, RequestSettings } from '../shared/request';
+import { providerRequest } from '../shared/request';
+import type { Platform } from './login';
+import { apiBaseUrl, platformName, platformOf } from './login';
+
+export const CREDENTIAL_TYPE = 'smartLivingApi';
+
+/** Errors come OAuth style (`error_description`) or as `message` (wire notes §4.2, §6.4). */
+export function smartLivingErrorMessage(body: unknown): string | undefined {
+	if (typeof body === 'string' && body.trim() !== '') return body.trim();
+	if (!isObject(body)) return undefined;
+	for (const key of ['error_description', 'message', 'Message', 'detail', 'title']) {
+		if (typeof body[key] === 'string' && body[key] !== '') return body[key] as string;
+	}
+	if (typeof body.error === 'string' && body.error !== '') return body.error;
+	if (isObject(body.error)) return smartLivingErrorMessage(body.error);
+	return undefined;
+}
+
+/** The legacy login's own error (see login.ts), wherever n8n wrapped it. */
+function loginFailureOf(error: unknown): string | undefined {
+	let candidate: unknown = error;
+	for (let depth = 0; depth < 4 && candidate; depth++) {
+		const message = (candidate as { message?: unknown }).message;
+		if (typeof message === 'string' && message.startsWith('SmartLiving could not ')) return message;
+		candidate = (candidate as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+export const smartLivingProfile: ProviderProfile = {
+	displayName: 'SmartLiving',
+	credentialType: CREDENTIAL_TYPE,
+	baseUrl: apiBaseUrl,
+	secretFields: ['password', 'token', 'accessToken', 'refreshToken', 'mqttClientKey'],
+	errorMessage: smartLivingErrorMessage,
+	// Legacy sessions expire: a 401 makes the credential renew the token and n8n repeat the request.
+	refreshesTokenOnUnauthorized: true,
+	loginFailure: loginFailureOf,
+};
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions | ITriggerFunctions;
+
+export async function platformFor(context: Context): Promise<Platform> {
+	return platformOf(await context.getCredentials(CREDENTIAL_TYPE));
+}
+
+/** One call to the API; the body, parsed (an empty answer becomes `{}`). */
+export async function call(
+	context: Context,
+	request: ProviderRequest,
+	settings: RequestSettings = {},
+): Promise<unknown> {
+	return (await providerRequest(context, smartLivingProfile, request, settings)).body;
+}
+
+/** Lists arrive as a bare array, `{items}` (grounds, devices), `{assets}` (a device) or `{data}`. */
+export function itemsOf(body: unknown, key?: string): IDataObject[] {
+	if (Array.isArray(body)) return body as IDataObject[];
+	if (!isObject(body)) return [];
+	for (const candidate of [key, 'items', 'data', 'states', 'assets']) {
+		if (candidate && Array.isArray(body[candidate])) return body[candidate] as IDataObject[];
+	}
+	return [];
+}
+
+/** The Return All / Limit of a list operation: undefined means everything. */
+export function limitOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return context.getNodeParameter('limit', itemIndex, 50) as number;
+}
+
+export function firstItems(items: IDataObject[], limit: number | undefined): IDataObject[] {
+	return limit === undefined ? items : items.slice(0, limit);
+}
+
+/** A call one platform does not have: said plainly, before anything is sent. */
+export function notOnPlatform(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	platform: Platform,
+	what: string,
+): NodeOperationError {
+	const other = platform === 'maker' ? 'SmartLiving (legacy)' : 'AllThingsTalk Maker';
+	return new NodeOperationError(context.getNode(), `${platformName(platform)} has no ${what}`, {
+		itemIndex,
+		description: `Only the ${other} API offers this. Change the operation, or use a credential whose Platform is ${other}.`,
+	});
+}
+
+/**
+ * History pages (wire notes §4.5): `page` counts from 0, and the first page goes without it (§8).
+ * The page size is not documented: the walk ends at an empty page, a page shorter than the first,
+ * or a `next` link that is empty.
+ */
+export function historyPagination(maxPages = 1000): Pagination {
+	return {
+		async collect(fetchPage, limit) {
+			const items: IDataObject[] = [];
+			let firstPageSize = 0;
+			for (let page = 0; page < maxPages; page++) {
+				const body = await fetchPage(page === 0 ? {} : { page });
+				const entries = itemsOf(body);
+				items.push(...entries);
+				if (page === 0) firstPageSize = entries.length;
+				const noNext = isObject(body) && 'next' in body && !body.next;
+				if (entries.length === 0 || entries.length < firstPageSize || noNext) break;
+				if (limit !== undefined && items.length >= limit) break;
+			}
+			return firstItems(items, limit);
+		},
+	};
+}
+
+/** Not used for requests (every list here is walked by hand); the node table needs one. */
+export const noPagination: Pagination = {
+	async collect(fetchPage, limit) {
+		return firstItems(itemsOf(await fetchPage({})), limit);
+	},
+};
+
+export function unwrapSmartLiving(body: unknown): IDataObject | IDataObject[] {
+	if (Array.isArray(body)) return body as IDataObject[];
+	if (isObject(body)) return body as IDataObject;
+	return { value: body as IDataObject[string] };
+}

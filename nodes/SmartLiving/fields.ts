@@ -1,0 +1,236 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { FieldSpec, OperationInput } from '../shared/operations';
+import { pathWith } from '../shared/request';
+import { notOnPlatform } from './api';
+import type { Platform } from './login';
+
+/** Fields several SmartLiving operations share: how an asset is found, and typed values. */
+
+export const LEGACY_ONLY = ' (SmartLiving legacy only)';
+
+export const deviceIdField: FieldSpec = {
+	displayName: 'Device Name or ID',
+	name: 'deviceId',
+	type: 'options',
+	default: '',
+	required: true,
+	loadOptionsMethod: 'getDevices',
+	description: 'The device',
+};
+
+/** How the asset of an operation is addressed (wire notes §4.3: by ID, or by name under its device or gateway). */
+export const assetAddressFields: FieldSpec[] = [
+	{
+		displayName: 'Find Asset By',
+		name: 'assetBy',
+		type: 'options',
+		required: true,
+		default: 'device',
+		options: [
+			{
+				name: 'Device and Asset Name',
+				value: 'device',
+				description: 'The asset named like this on the device',
+			},
+			{ name: 'Asset ID', value: 'id', description: 'The ID of the asset itself' },
+			{
+				name: `Gateway and Asset Name${LEGACY_ONLY}`,
+				value: 'gateway',
+				description: 'An asset of the gateway itself',
+			},
+			{
+				name: `Gateway, Device Name and Asset Name${LEGACY_ONLY}`,
+				value: 'gatewayDevice',
+				description: 'An asset of a device behind a gateway',
+			},
+		],
+	},
+	{ ...deviceIdField, showWhen: { assetBy: ['device'] } },
+	{
+		displayName: 'Asset Name',
+		name: 'assetName',
+		type: 'options',
+		default: '',
+		required: true,
+		loadOptionsMethod: 'getAssetNames',
+		typeOptions: { loadOptionsDependsOn: ['deviceId'] },
+		showWhen: { assetBy: ['device'] },
+		description: 'The asset of the device, by its name',
+	},
+	{
+		displayName: 'Asset Name or ID',
+		name: 'assetId',
+		type: 'options',
+		default: '',
+		required: true,
+		loadOptionsMethod: 'getAssetIds',
+		showWhen: { assetBy: ['id'] },
+		description: 'The asset',
+	},
+	{
+		displayName: 'Gateway ID',
+		name: 'gatewayId',
+		type: 'string',
+		default: '',
+		required: true,
+		showWhen: { assetBy: ['gateway', 'gatewayDevice'] },
+		description: 'The gateway',
+	},
+	{
+		displayName: 'Device Name',
+		name: 'gatewayDeviceName',
+		type: 'string',
+		default: '',
+		required: true,
+		showWhen: { assetBy: ['gatewayDevice'] },
+		description: 'The name of the device behind the gateway',
+	},
+	{
+		displayName: 'Asset Name',
+		name: 'gatewayAssetName',
+		type: 'string',
+		default: '',
+		required: true,
+		showWhen: { assetBy: ['gateway', 'gatewayDevice'] },
+		description: 'The name of the asset',
+	},
+];
+
+export interface AssetAddress {
+	assetId?: string;
+	deviceId?: string;
+	gatewayId?: string;
+	deviceName?: string;
+	assetName?: string;
+}
+
+export function assetAddressOf(values: Record<string, unknown>): AssetAddress {
+	const text = (name: string) => (values[name] === undefined ? undefined : String(values[name]));
+	switch (values.assetBy) {
+		case 'id':
+			return { assetId: text('assetId') };
+		case 'gateway':
+			return { gatewayId: text('gatewayId'), assetName: text('gatewayAssetName') };
+		case 'gatewayDevice':
+			return {
+				gatewayId: text('gatewayId'),
+				deviceName: text('gatewayDeviceName'),
+				assetName: text('gatewayAssetName'),
+			};
+		default:
+			return { deviceId: text('deviceId'), assetName: text('assetName') };
+	}
+}
+
+/** The REST path of an asset (the SDK's `[/gateway/{gw}][/device/{dev}]/asset/{id}`), each segment encoded. */
+export function assetPath(
+	context: IExecuteFunctions,
+	input: OperationInput,
+	platform: Platform,
+): string {
+	const address = assetAddressOf(input.values);
+	if (address.gatewayId !== undefined && platform === 'maker')
+		throw notOnPlatform(context, input.itemIndex, platform, 'gateways: find the asset by device');
+	if (address.assetId !== undefined) return pathWith('/asset/{id}', { id: address.assetId });
+	if (address.gatewayId !== undefined && address.deviceName !== undefined)
+		return pathWith('/gateway/{gw}/device/{dev}/asset/{name}', {
+			gw: address.gatewayId,
+			dev: address.deviceName,
+			name: address.assetName ?? '',
+		});
+	if (address.gatewayId !== undefined)
+		return pathWith('/gateway/{gw}/asset/{name}', {
+			gw: address.gatewayId,
+			name: address.assetName ?? '',
+		});
+	return pathWith('/device/{dev}/asset/{name}', {
+		dev: address.deviceId ?? '',
+		name: address.assetName ?? '',
+	});
+}
+
+/** The address, as the output items show it. */
+export function addressOutput(values: Record<string, unknown>): IDataObject {
+	const address = assetAddressOf(values);
+	return Object.fromEntries(
+		Object.entries(address).filter(([, value]) => value !== undefined),
+	) as IDataObject;
+}
+
+/** A value with a type the user picks, so `1`, `true`, `"1"` and `{...}` all stay what they are. */
+export const typedValueFields: FieldSpec[] = [
+	{
+		displayName: 'Value Type',
+		name: 'valueType',
+		type: 'options',
+		required: true,
+		default: 'number',
+		options: [
+			{ name: 'Number', value: 'number' },
+			{ name: 'Boolean', value: 'boolean' },
+			{ name: 'Text', value: 'text' },
+			{ name: 'JSON', value: 'json', description: 'An object or a list, for complex profiles' },
+		],
+		description: 'What kind of value the asset holds, as its profile says',
+	},
+	{
+		displayName: 'Value',
+		name: 'numberValue',
+		type: 'number',
+		default: 0,
+		required: true,
+		showWhen: { valueType: ['number'] },
+	},
+	{
+		displayName: 'Value',
+		name: 'booleanValue',
+		type: 'boolean',
+		default: false,
+		showWhen: { valueType: ['boolean'] },
+		description: 'Whether the value is true',
+	},
+	{
+		displayName: 'Value',
+		name: 'textValue',
+		type: 'string',
+		default: '',
+		showWhen: { valueType: ['text'] },
+	},
+	{
+		displayName: 'Value',
+		name: 'jsonValue',
+		type: 'json',
+		default: '{}',
+		required: true,
+		showWhen: { valueType: ['json'] },
+	},
+];
+
+export function typedValueOf(values: Record<string, unknown>): unknown {
+	switch (values.valueType) {
+		case 'boolean':
+			return values.booleanValue ?? false;
+		case 'text':
+			return values.textValue ?? '';
+		case 'json':
+			return values.jsonValue;
+		default:
+			return values.numberValue;
+	}
+}
+
+export const timestampField: FieldSpec = {
+	displayName: 'Timestamp',
+	name: 'timestamp',
+	type: 'dateTime',
+	default: '',
+	description: 'When the value was measured. Leave empty for now.',
+};
+
+/** The given timestamp, or now: the SDK sent `"at": null` without one (wire notes §8). */
+export function timestampOf(values: Record<string, unknown>): string {
+	return values.timestamp === undefined
+		? new Date().toISOString()
+		: new Date(String(values.timestamp)).toISOString();
+}

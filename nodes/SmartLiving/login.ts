@@ -1,0 +1,137 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+
+/**
+ * The two platforms behind one credential, their default hosts, and the legacy SmartLiving login
+ * (wire notes §4.1, §4.2, §4.6). Used by the credential (token renewal) and by the MQTT code.
+ */
+
+export type Platform = 'smartLiving' | 'maker';
+
+export const LEGACY_DEFAULT_API_URL = 'http://api.smartliving.io';
+export const LEGACY_DEFAULT_BROKER = 'broker.smartliving.io';
+export const MAKER_DEFAULT_API_URL = 'https://api.allthingstalk.io';
+export const MAKER_DEFAULT_BROKER = 'api.allthingstalk.io';
+/** The SDK's OAuth client name for the login (wire notes §4.2). */
+const LOGIN_CLIENT_ID = 'maker';
+
+export function platformOf(credentials: ICredentialDataDecryptedObject): Platform {
+	return credentials.platform === 'smartLiving' ? 'smartLiving' : 'maker';
+}
+
+export function platformName(platform: Platform): string {
+	return platform === 'maker' ? 'AllThingsTalk Maker' : 'SmartLiving (legacy)';
+}
+
+/** The REST base URL of the chosen platform, without a trailing slash. */
+export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const url =
+		platformOf(credentials) === 'maker'
+			? String(credentials.makerApiUrl || MAKER_DEFAULT_API_URL)
+			: String(credentials.apiUrl || LEGACY_DEFAULT_API_URL);
+	return url.trim().replace(/\/+$/, '');
+}
+
+/** Which login a stored legacy session belongs to: a changed user or host needs a new login. */
+export function sessionSourceOf(credentials: ICredentialDataDecryptedObject): string {
+	return `${apiBaseUrl(credentials)}|${String(credentials.username ?? '')}`;
+}
+
+export interface LegacySession {
+	accessToken: string;
+	refreshToken: string;
+	/** When the access token runs out (ISO 8601), when the platform said. */
+	expiresAt: string;
+	/** MQTT login of the account: username `<clientId>:<clientId>`, password the key (wire notes §4.4). */
+	mqttClientId: string;
+	mqttClientKey: string;
+}
+
+export type HttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
+
+function parsed(body: unknown): IDataObject {
+	if (typeof body === 'string') {
+		try {
+			return JSON.parse(body) as IDataObject;
+		} catch {
+			return {};
+		}
+	}
+	return typeof body === 'object' && body !== null ? (body as IDataObject) : {};
+}
+
+/** The platform's own words in a failed login: OAuth `error_description`, or `message`. */
+function loginFailureText(error: unknown): string {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const response = (candidate as { response?: { status?: number; data?: unknown } })?.response;
+		if (response?.status !== undefined) {
+			const body = parsed(response.data);
+			const text = body.error_description ?? body.message ?? body.error;
+			return typeof text === 'string' && text !== ''
+				? `${text} (HTTP ${response.status})`
+				: `HTTP ${response.status}`;
+		}
+	}
+	return 'the login server could not be reached';
+}
+
+/**
+ * `POST /login`: a form-encoded body under a JSON content type — the header is what the SDK sent and
+ * the body is what the server reads (wire notes §4.2, §8). With a refresh token it renews the session;
+ * otherwise it logs in with the username and password.
+ */
+export async function legacyLogin(
+	httpRequest: HttpRequest,
+	credentials: ICredentialDataDecryptedObject,
+	refreshToken?: string,
+): Promise<LegacySession> {
+	const form = new URLSearchParams(
+		refreshToken
+			? { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: LOGIN_CLIENT_ID }
+			: {
+					grant_type: 'password',
+					username: String(credentials.username ?? ''),
+					password: String(credentials.password ?? ''),
+					client_id: LOGIN_CLIENT_ID,
+				},
+	);
+	let body: IDataObject;
+	try {
+		body = parsed(
+			await httpRequest({
+				method: 'POST',
+				url: `${apiBaseUrl(credentials)}/login`,
+				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+				body: Buffer.from(form.toString()),
+				json: false,
+			}),
+		);
+	} catch (error) {
+		const what = refreshToken ? 'renew its session' : 'log in';
+		const secret = String(credentials.password ?? '');
+		const text = loginFailureText(error);
+		// The credential's preAuthentication has no node to build a NodeApiError with; callers in nodes wrap it.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		throw new Error(
+			`SmartLiving could not ${what}: ${secret ? text.split(secret).join('***') : text}`,
+		);
+	}
+	const accessToken = body.access_token;
+	if (typeof accessToken !== 'string' || accessToken === '') {
+		throw new Error('SmartLiving answered the login without an access token');
+	}
+	const expiresIn = Number(body.expires_in);
+	return {
+		accessToken,
+		refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : '',
+		expiresAt: Number.isFinite(expiresIn)
+			? new Date(Date.now() + expiresIn * 1000).toISOString()
+			: '',
+		mqttClientId: String(body['rmq:clientId'] ?? ''),
+		mqttClientKey: String(body['rmq:clientKey'] ?? ''),
+	};
+}

@@ -1,0 +1,93 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { RecordedRequest, SmartLivingEmulator } from '../../sandbox';
+import { smartLivingSeed } from '../../sandbox';
+import type { RunningTrigger } from '../harness/n8n';
+import { runNode, startTrigger } from '../harness/n8n';
+import { useSandbox } from '../harness/sandbox';
+
+export type PlatformUnderTest = 'smartLiving' | 'maker';
+
+export interface SmartLivingRunOptions {
+	items?: IDataObject[];
+	continueOnFail?: boolean;
+	/** Maker token; the ground token by default. */
+	token?: string;
+	password?: string;
+	/** Extra credential fields (a stored session, broker settings ...). */
+	credentials?: IDataObject;
+}
+
+/** A SmartLiving emulator (REST + MQTT broker) for the test file, and ways to run both nodes against it. */
+export function useSmartLiving() {
+	const sandbox = useSandbox(['smartLiving']);
+	const emulator = (): SmartLivingEmulator =>
+		sandbox().emulators.smartLiving as SmartLivingEmulator;
+	const credentials = (platform: PlatformUnderTest, options: SmartLivingRunOptions = {}) => ({
+		smartLivingApi:
+			platform === 'maker'
+				? {
+						platform: 'maker',
+						token: options.token ?? smartLivingSeed.makerGroundToken,
+						makerApiUrl: emulator().url,
+						brokerHost: emulator().mqttUrl,
+						...options.credentials,
+					}
+				: {
+						platform: 'smartLiving',
+						username: smartLivingSeed.username,
+						password: options.password ?? smartLivingSeed.password,
+						apiUrl: emulator().url,
+						brokerHost: emulator().mqttUrl,
+						...options.credentials,
+					},
+	});
+	const requests = (): RecordedRequest[] => emulator().requests;
+	const triggers: RunningTrigger[] = [];
+	afterEach(async () => {
+		while (triggers.length > 0) await triggers.pop()?.close();
+	});
+	return {
+		emulator,
+		credentials,
+		state: () => emulator().state,
+		requests,
+		/** "METHOD /path" of every API request (the login included). */
+		calls: () => requests().map((request) => `${request.method} ${request.path}`),
+		lastRequest: (): RecordedRequest => {
+			const request = requests().at(-1);
+			if (!request) throw new Error('The emulator received no request');
+			return request;
+		},
+		run: async (
+			platform: PlatformUnderTest,
+			parameters: INodeParameters,
+			options: SmartLivingRunOptions = {},
+		) =>
+			await runNode({
+				node: 'smartLiving',
+				parameters,
+				credentials: credentials(platform, options),
+				items: options.items,
+				continueOnFail: options.continueOnFail,
+			}),
+		startTrigger: async (
+			platform: PlatformUnderTest,
+			parameters: INodeParameters,
+			options: SmartLivingRunOptions & {
+				mode?: 'trigger' | 'manual';
+				holdExecutions?: boolean;
+			} = {},
+		): Promise<RunningTrigger> => {
+			const trigger = await startTrigger({
+				node: 'smartLivingTrigger',
+				parameters,
+				credentials: credentials(platform, options),
+				mode: options.mode,
+				holdExecutions: options.holdExecutions,
+			});
+			triggers.push(trigger);
+			return trigger;
+		},
+	};
+}
