@@ -13,7 +13,12 @@ import { providerRequest } from '../shared/request';
 import { hoiioProfile, normalizeRecord } from './api';
 import { hoiioLoadOptions } from './loadOptions';
 import { publishTriggerUrl } from './notify';
-import { newWebhookSecret, secretMatches, urlWithSecret } from './webhookSecret';
+import {
+	constantTimeEqual,
+	generateWebhookSecret,
+	rejectCall,
+	urlWithSecret,
+} from '../shared/webhook';
 
 /** The query parameter that carries the trigger's secret (Hoiio echoes URL parameters back). */
 export const SECRET_PARAMETER = 'n8n_token';
@@ -268,7 +273,7 @@ export class HoiioTrigger implements INodeType {
 				const data = this.getWorkflowStaticData('node') as TriggerData;
 				const webhookUrl = this.getNodeWebhookUrl('default');
 				if (!webhookUrl) throw new NodeOperationError(this.getNode(), 'n8n gave no webhook URL');
-				data.secret ??= newWebhookSecret();
+				data.secret ??= generateWebhookSecret();
 				data.url = urlWithSecret(webhookUrl, SECRET_PARAMETER, data.secret);
 				const number = forwardedNumber(this);
 				if (number !== undefined) {
@@ -314,20 +319,17 @@ export class HoiioTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const response = this.getResponseObject();
 		const data = this.getWorkflowStaticData('node') as TriggerData;
 		const query = stringParameters(this.getQueryData());
-		if (!secretMatches(data.secret, query[SECRET_PARAMETER])) {
-			response.status(401).send('Unauthorized');
-			return { noWebhookResponse: true };
+		if (!constantTimeEqual(String(query[SECRET_PARAMETER] ?? ''), data.secret ?? '')) {
+			return rejectCall(this, 401, 'Authorization failed');
 		}
 		// Hoiio documents the parameters in the query string; older servers posted them as a form.
 		const parameters = { ...stringParameters(this.getBodyData()), ...query };
 		delete parameters[SECRET_PARAMETER];
 		const event = eventOf(parameters);
 		if (!event) {
-			response.status(400).send('Not a Hoiio notification');
-			return { noWebhookResponse: true };
+			return rejectCall(this, 400, 'Not a Hoiio notification');
 		}
 		if (!chosenEvents(this).includes(event)) return { webhookResponse: 'OK' };
 		return {

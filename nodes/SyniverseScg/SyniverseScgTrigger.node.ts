@@ -14,6 +14,7 @@ import {
 	basicAuthMatches,
 	firstDelivery,
 	generateWebhookSecret,
+	rejectCall,
 	urlWithBasicAuth,
 } from '../shared/webhook';
 import { essProfile } from './api';
@@ -219,9 +220,7 @@ export class SyniverseScgTrigger implements INodeType {
 		const request = this.getRequestObject();
 		const secret = registration.webhookSecret ?? '';
 		if (secret === '' || !basicAuthMatches(request.headers.authorization, WEBHOOK_USER, secret)) {
-			const response = this.getResponseObject();
-			response.status(401).json({ message: 'Authorization failed' });
-			return { noWebhookResponse: true };
+			return rejectCall(this, 401, 'Authorization failed');
 		}
 
 		const chosen = this.getNodeParameter('events', []) as string[];

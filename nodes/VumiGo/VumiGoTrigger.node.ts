@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { basicAuthMatches, firstDelivery } from '../shared/webhook';
+import { basicAuthMatches, firstDelivery, rejectCall } from '../shared/webhook';
 import type { PushEvent } from './push';
 import { PUSH_EVENTS, readPush } from './push';
 
@@ -103,22 +103,19 @@ export class VumiGoTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const response = this.getResponseObject();
 		if (this.getNodeParameter('checkBasicAuth', false) as boolean) {
 			const user = this.getNodeParameter('user', '') as string;
 			const password = this.getNodeParameter('password', '') as string;
 			const header = this.getRequestObject().headers.authorization;
 			if (user === '' || password === '' || !basicAuthMatches(header, user, password)) {
-				response.status(401).json({ message: 'Authorization failed' });
-				return { noWebhookResponse: true };
+				return rejectCall(this, 401, 'Authorization failed');
 			}
 		}
 
 		const push = readPush(this.getBodyData());
 		// A 4xx makes Vumi Go drop the push instead of retrying it.
 		if ('problem' in push) {
-			response.status(400).json({ message: `Not a Vumi Go message or event: ${push.problem}` });
-			return { noWebhookResponse: true };
+			return rejectCall(this, 400, `Not a Vumi Go message or event: ${push.problem}`);
 		}
 		const chosen = this.getNodeParameter('events', []) as PushEvent[];
 		if (!chosen.includes(push.event)) return { webhookResponse: { status: 'ignored' } };

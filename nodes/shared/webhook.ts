@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { randomString } from 'n8n-workflow';
 
 /** Helpers every webhook trigger needs: its secret, and forgetting nothing it already ran. */
@@ -41,6 +41,23 @@ export function urlWithBasicAuth(url: string, user: string, password: string): s
 	parsed.username = encodeURIComponent(user);
 	parsed.password = encodeURIComponent(password);
 	return parsed.toString();
+}
+
+/** A webhook URL with the secret as a query parameter, for providers that cannot send credentials. */
+export function urlWithSecret(url: string, parameter: string, secret: string): string {
+	const parsed = new URL(url);
+	parsed.searchParams.set(parameter, secret);
+	return parsed.toString();
+}
+
+/** Answers a call that must not start a run (wrong secret, not an event) with a status and a reason. */
+export function rejectCall(
+	context: IWebhookFunctions,
+	status: 400 | 401,
+	message: string,
+): IWebhookResponseData {
+	context.getResponseObject().status(status).json({ message });
+	return { noWebhookResponse: true };
 }
 
 /**
