@@ -29,6 +29,45 @@ function statusOf(error: unknown): number | undefined {
 	return undefined;
 }
 
+/** Renewals in progress or just finished, by the token they replace. */
+const renewals = new Map<string, { token: Promise<string>; startedAt: number }>();
+const RENEWAL_REUSE_MS = 60_000;
+
+/**
+ * Forgets remembered renewals. Only a test needs this: it resets the sandbox's tokens between cases,
+ * which a real SCG account never does.
+ */
+export function forgetTokenRenewals(): void {
+	renewals.clear();
+}
+
+/** Asks SCG for a new token in exchange for the expired one; keeps the old one when it cannot. */
+async function renewToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	key: string,
+	secret: string,
+	current: string,
+): Promise<string> {
+	for (const path of REFRESH_PATHS) {
+		try {
+			const response = (await helper.helpers.httpRequest({
+				method: 'GET',
+				url: `${baseUrlOf(credentials)}${path}`,
+				qs: { consumerkey: key, consumersecret: secret, oldtoken: current },
+				headers: { Accept: 'application/json' },
+				json: true,
+			})) as IDataObject;
+			const renewed = response?.accessToken;
+			return typeof renewed === 'string' && renewed !== '' ? renewed : current;
+		} catch (error) {
+			if (statusOf(error) !== 404) break;
+		}
+	}
+	// The renewal failed: the old token stays, so the request's own 401 reaches the user.
+	return current;
+}
+
 export class SyniverseScgApi implements ICredentialType {
 	name = 'syniverseScgApi';
 
@@ -112,24 +151,19 @@ export class SyniverseScgApi implements ICredentialType {
 		const secret = String(credentials.consumerSecret ?? '');
 		// Without a key and secret nothing can be renewed: the repeated request fails with the 401.
 		if (key === '' || secret === '') return { sessionToken: current };
-		for (const path of REFRESH_PATHS) {
-			try {
-				const response = (await this.helpers.httpRequest({
-					method: 'GET',
-					url: `${baseUrlOf(credentials)}${path}`,
-					qs: { consumerkey: key, consumersecret: secret, oldtoken: current },
-					headers: { Accept: 'application/json' },
-					json: true,
-				})) as IDataObject;
-				const renewed = response?.accessToken;
-				if (typeof renewed === 'string' && renewed !== '') return { sessionToken: renewed };
-				return { sessionToken: current };
-			} catch (error) {
-				if (statusOf(error) !== 404) break;
-			}
+		// Items sent side by side meet the same expired token together: they share one renewal.
+		for (const [oldKey, renewal] of renewals) {
+			if (Date.now() - renewal.startedAt >= RENEWAL_REUSE_MS) renewals.delete(oldKey);
 		}
-		// The renewal failed: keep the old token so the request's own 401 reaches the user.
-		return { sessionToken: current };
+		const renewalKey = `${baseUrlOf(credentials)}|${key}|${current}`;
+		const recent = renewals.get(renewalKey);
+		if (recent) return { sessionToken: await recent.token };
+		const token = renewToken(this, credentials, key, secret, current);
+		renewals.set(renewalKey, { token, startedAt: Date.now() });
+		const sessionToken = await token;
+		// A failed renewal is not remembered, so the next 401 tries again.
+		if (sessionToken === current) renewals.delete(renewalKey);
+		return { sessionToken };
 	}
 
 	authenticate: IAuthenticateGeneric = {

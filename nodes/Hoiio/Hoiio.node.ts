@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildProperties, executeOperations } from '../shared/operations';
 import type { NodeApi } from '../shared/operations';
 import { hoiioPagination, hoiioProfile, unwrapHoiio } from './api';
-import { withHoiioExecute } from './execute';
+import { prepareInput } from './execute';
 import { hoiioLoadOptions } from './loadOptions';
 import { accountOperations } from './resources/account';
 import { faxOperations } from './resources/fax';
@@ -34,8 +34,6 @@ export const hoiioApi: NodeApi = {
 		{ name: 'Number', value: 'number', description: 'Hoiio phone numbers and their forwarding' },
 		{ name: 'Account', value: 'account', description: 'Balance and account details' },
 	],
-	// Phone numbers and trigger notify URLs need the credential and workflow, so every operation
-	// runs through the Hoiio execute.
 	operations: [
 		...smsOperations,
 		...voiceOperations,
@@ -43,7 +41,9 @@ export const hoiioApi: NodeApi = {
 		...ivrOperations,
 		...numberOperations,
 		...accountOperations,
-	].map(withHoiioExecute),
+	],
+	// Phone numbers need the credential's country code, and notify URLs the workflow's triggers.
+	prepareInput,
 };
 
 export class Hoiio implements INodeType {

@@ -1,11 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationInput, OperationSpec } from '../shared/operations';
-import { buildRequest, invalidInput } from '../shared/operations';
+import { invalidInput } from '../shared/operations';
 import { checkPhoneNumber } from '../shared/phone';
-import type { ProviderRequest, RequestSettings } from '../shared/request';
-import { providerRequest } from '../shared/request';
-import { hoiioPagination, hoiioProfile, unwrapHoiio } from './api';
+import { hoiioProfile } from './api';
 import { PHONE_FIELDS } from './fields';
 import { triggerUrl } from './notify';
 
@@ -57,47 +55,4 @@ export async function prepareInput(
 		values.notifyUrl = url;
 	}
 	return { ...input, values };
-}
-
-/** Every parameter travels in the form body, as the official SDKs send them. */
-export function hoiioRequest(operation: OperationSpec, input: OperationInput): ProviderRequest {
-	const request = buildRequest(operation, input);
-	const body = { ...(request.qs ?? {}), ...((request.body as IDataObject) ?? {}) };
-	for (const [key, value] of Object.entries(body)) {
-		if (Array.isArray(value)) body[key] = value.join(',');
-	}
-	return { ...request, qs: undefined, body };
-}
-
-/** The execute of every Hoiio operation without a handler of its own. */
-export async function runHoiioOperation(
-	context: IExecuteFunctions,
-	operation: OperationSpec,
-	rawInput: OperationInput,
-	settings: RequestSettings,
-): Promise<IDataObject | IDataObject[]> {
-	const input = await prepareInput(context, operation, rawInput);
-	const request = hoiioRequest(operation, input);
-	if (operation.list) {
-		const returnAll = context.getNodeParameter('returnAll', input.itemIndex, false) as boolean;
-		const limit = returnAll
-			? undefined
-			: (context.getNodeParameter('limit', input.itemIndex, 50) as number);
-		return await hoiioPagination.collect(async (page) => {
-			const pageRequest = { ...request, body: { ...(request.body as IDataObject), ...page } };
-			return (await providerRequest(context, hoiioProfile, pageRequest, settings)).body;
-		}, limit);
-	}
-	const { body } = await providerRequest(context, hoiioProfile, request, settings);
-	return operation.output ? operation.output(body, input) : unwrapHoiio(body);
-}
-
-/** Gives every operation without its own handler the Hoiio execute above. */
-export function withHoiioExecute(operation: OperationSpec): OperationSpec {
-	if (operation.execute) return operation;
-	return {
-		...operation,
-		execute: async (context, input, settings) =>
-			await runHoiioOperation(context, operation, input, settings),
-	};
 }

@@ -4,6 +4,8 @@ import type { RecordedRequest, SyniverseScgEmulator } from '../../sandbox';
 import { defaultScgCredentials } from '../../sandbox';
 import { runNode } from '../harness/n8n';
 import { useSandbox } from '../harness/sandbox';
+// The built module, the one the harness loads into n8n.
+import { forgetTokenRenewals } from '../../dist/credentials/SyniverseScgApi.credentials';
 
 export const SCG_API = '/scg-external-api/api/v1';
 export const SCG_CONTENT = '/scg-attachment/api/v1';
@@ -20,6 +22,8 @@ export interface ScgRunOptions {
 /** A Syniverse SCG emulator for the test file, and a way to run the SCG node against it. */
 export function useScg() {
 	const sandbox = useSandbox(['syniverseScg']);
+	// The sandbox's tokens are reset before every test; the credential's memory of renewals must be too.
+	beforeEach(forgetTokenRenewals);
 	const emulator = (): SyniverseScgEmulator =>
 		sandbox().emulators.syniverseScg as SyniverseScgEmulator;
 	const credentials = (options: ScgRunOptions = {}) => ({

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationInput, OperationSpec } from '../../shared/operations';
-import { invalidInput } from '../../shared/operations';
+import { asFormRequest, buildRequest, invalidInput } from '../../shared/operations';
 import type { RequestSettings } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { hoiioProfile, unwrapHoiio } from '../api';
-import { hoiioRequest, prepareInput } from '../execute';
 import { callerId, historyFilters, hoiioNumber, reportFields, to, txnRef } from '../fields';
 
 /** Hoiio refuses faxes larger than this. */
@@ -47,10 +46,9 @@ const sendFax: OperationSpec = {
 /** The PDF travels base64-encoded in the `file` parameter of the form. */
 async function sendFaxDocument(
 	context: IExecuteFunctions,
-	rawInput: OperationInput,
+	input: OperationInput,
 	settings: RequestSettings,
 ): Promise<IDataObject> {
-	const input = await prepareInput(context, sendFax, rawInput);
 	const property = input.values.binaryPropertyName as string;
 	const item = context.getInputData()[input.itemIndex];
 	const binary = item.binary?.[property];
@@ -74,7 +72,7 @@ async function sendFaxDocument(
 	if (content.subarray(0, 5).toString('latin1') !== '%PDF-') {
 		throw invalidInput(context, input.itemIndex, 'Input Binary Field', 'does not hold a PDF');
 	}
-	const request = hoiioRequest(sendFax, input);
+	const request = asFormRequest(buildRequest(sendFax, input));
 	const body = request.body as IDataObject;
 	body.file = content.toString('base64');
 	if (!body.filename && binary.fileName) body.filename = binary.fileName;

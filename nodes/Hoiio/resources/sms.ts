@@ -114,10 +114,13 @@ async function sendBulkSms(
 	const fromItems = rawInput.values.recipientSource === 'items';
 	// In Input Items mode the first item sends for all of them.
 	if (fromItems && rawInput.itemIndex > 0) return [];
-	const withRecipients = fromItems
-		? { ...rawInput, values: { ...rawInput.values, recipients: recipientsFromItems(context) } }
+	// Numbers typed in the field were checked with the item; numbers from the items are checked here.
+	const input = fromItems
+		? await prepareInput(context, sendBulk, {
+				...rawInput,
+				values: { ...rawInput.values, recipients: recipientsFromItems(context) },
+			})
 		: rawInput;
-	const input = await prepareInput(context, sendBulk, withRecipients);
 	const recipients = [...new Set(input.values.recipients as string[])];
 	const common: IDataObject = { msg: input.values.message as string };
 	if (input.values.senderName) common.sender_name = input.values.senderName as string;

@@ -1,15 +1,48 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ProviderProfile } from '../provider';
 import type { ProviderRequest, RequestSettings } from '../request';
 import { pathWith, providerRequest } from '../request';
-import { REQUEST_OPTIONS } from './properties';
+import { mapConcurrent, schedulerFor } from '../throttle';
+import { DEFAULT_CONCURRENCY, REQUEST_OPTIONS } from './properties';
 import type { FieldSpec, NodeApi, OperationInput, OperationSpec } from './types';
 import { readFieldValues } from './values';
 
-export function requestSettings(context: IExecuteFunctions, itemIndex: number): RequestSettings {
-	const options = context.getNodeParameter(REQUEST_OPTIONS, itemIndex, {}) as RequestSettings;
-	return { timeout: options.timeout, maxRetries: options.maxRetries };
+interface RequestOptionValues {
+	timeout?: number;
+	maxRetries?: number;
+	concurrency?: number;
+	rateLimit?: number;
+}
+
+function requestOptions(context: IExecuteFunctions, itemIndex: number): RequestOptionValues {
+	return context.getNodeParameter(REQUEST_OPTIONS, itemIndex, {}) as RequestOptionValues;
+}
+
+function requestConcurrency(context: IExecuteFunctions): number {
+	const concurrency = requestOptions(context, 0).concurrency ?? DEFAULT_CONCURRENCY;
+	return Math.max(1, Math.floor(concurrency));
+}
+
+/**
+ * Timeout and retries of one item, and the scheduler that spaces requests to the rate limit. The
+ * scheduler is shared by every item and node of the execution that uses the same credential.
+ */
+export function requestSettings(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	profile: ProviderProfile,
+): RequestSettings {
+	const options = requestOptions(context, itemIndex);
+	const credentialId = context.getNode().credentials?.[profile.credentialType]?.id ?? 'default';
+	const key = `${context.getExecutionId()}:${profile.credentialType}:${credentialId}`;
+	const rate = options.rateLimit && options.rateLimit > 0 ? options.rateLimit : undefined;
+	return {
+		timeout: options.timeout,
+		maxRetries: options.maxRetries,
+		scheduler: schedulerFor(key, rate),
+	};
 }
 
 function placement(operation: OperationSpec, field: FieldSpec): 'path' | 'query' | 'body' {
@@ -46,28 +79,56 @@ export function buildRequest(operation: OperationSpec, input: OperationInput): P
 	};
 }
 
+/** A form API (Hoiio) takes every parameter in the body, and lists as comma-separated text. */
+export function asFormRequest(request: ProviderRequest): ProviderRequest {
+	const body: IDataObject = { ...request.qs, ...(request.body as IDataObject | undefined) };
+	for (const [key, value] of Object.entries(body)) {
+		if (Array.isArray(value)) body[key] = value.join(',');
+	}
+	return { ...request, qs: undefined, body };
+}
+
+/** The request of one item, as the operation's provider expects it. */
+export function requestFor(
+	api: NodeApi,
+	operation: OperationSpec,
+	input: OperationInput,
+): ProviderRequest {
+	const request = buildRequest(operation, input);
+	return (operation.profile ?? api.profile).bodyFormat === 'form'
+		? asFormRequest(request)
+		: request;
+}
+
 async function runOperation(
 	context: IExecuteFunctions,
 	api: NodeApi,
 	operation: OperationSpec,
 	input: OperationInput,
 	settings: RequestSettings,
-): Promise<IDataObject | IDataObject[]> {
-	if (operation.execute) return await operation.execute(context, input, settings);
-	const request = buildRequest(operation, input);
+): Promise<INodeExecutionData[]> {
+	if (operation.executeItems) return await operation.executeItems(context, input, settings);
+	if (operation.execute) {
+		return context.helpers.returnJsonArray(await operation.execute(context, input, settings));
+	}
+	const request = requestFor(api, operation, input);
 	const profile = operation.profile ?? api.profile;
 	if (operation.list) {
 		const returnAll = context.getNodeParameter('returnAll', input.itemIndex, false) as boolean;
 		const limit = returnAll
 			? undefined
 			: (context.getNodeParameter('limit', input.itemIndex, 50) as number);
-		return await api.pagination.collect(async (pageQuery) => {
-			const page = { ...request, qs: { ...request.qs, ...pageQuery } };
+		const pageIn = profile.bodyFormat === 'form' ? 'body' : 'qs';
+		const items = await api.pagination.collect(async (pageQuery) => {
+			const page = { ...request, [pageIn]: { ...(request[pageIn] as IDataObject), ...pageQuery } };
 			return (await providerRequest(context, profile, page, settings)).body;
 		}, limit);
+		return context.helpers.returnJsonArray(items);
 	}
 	const { body } = await providerRequest(context, profile, request, settings);
-	return operation.output ? operation.output(body, input) : api.unwrap(body);
+	return context.helpers.returnJsonArray(
+		operation.output ? operation.output(body, input) : api.unwrap(body),
+	);
 }
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
@@ -88,57 +149,30 @@ export async function executeOperations(
 	api: NodeApi,
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	const concurrency = items.length > 0 ? requestConcurrency(context) : 1;
+	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		try {
-			const resource = context.getNodeParameter('resource', itemIndex) as string;
-			const operationName = context.getNodeParameter('operation', itemIndex) as string;
-			const operation = api.operations.find(
-				(candidate) => candidate.resource === resource && candidate.operation === operationName,
-			);
-			if (!operation) {
-				throw new NodeOperationError(
-					context.getNode(),
-					`The operation "${operationName}" of "${resource}" is not supported`,
-					{
-						itemIndex,
-					},
-				);
-			}
-			const input: OperationInput = {
+			const operation = chosenOperation(context, api, itemIndex);
+			const checked: OperationInput = {
 				itemIndex,
 				values: readFieldValues(context, operation, itemIndex),
 			};
-			if (operation.executeItems) {
-				const produced = await operation.executeItems(
-					context,
-					input,
-					requestSettings(context, itemIndex),
-				);
-				output.push(
-					...context.helpers.constructExecutionMetaData(produced, {
-						itemData: { item: itemIndex },
-					}),
-				);
-				continue;
-			}
-			const result = await runOperation(
+			const input = api.prepareInput
+				? await api.prepareInput(context, operation, checked)
+				: checked;
+			const profile = operation.profile ?? api.profile;
+			const produced = await runOperation(
 				context,
 				api,
 				operation,
 				input,
-				requestSettings(context, itemIndex),
+				requestSettings(context, itemIndex, profile),
 			);
-			output.push(
-				...context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(result), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			return context.helpers.constructExecutionMetaData(produced, {
+				itemData: { item: itemIndex },
+			});
 		} catch (error) {
-			if (context.continueOnFail()) {
-				output.push(errorItem(error as Error, itemIndex));
-				continue;
-			}
+			if (context.continueOnFail()) return [errorItem(error as Error, itemIndex)];
 			if (error instanceof NodeApiError || error instanceof NodeOperationError)
 				error.context.itemIndex ??= itemIndex;
 			// Both constructors hand back an error of their own kind unchanged.
@@ -146,6 +180,28 @@ export async function executeOperations(
 				throw new NodeApiError(context.getNode(), error as unknown as JsonObject);
 			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 		}
+	};
+	// Items run side by side up to the chosen concurrency; output keeps the input order.
+	const outputs = await mapConcurrent(items.length, concurrency, runItem);
+	return [outputs.flat()];
+}
+
+function chosenOperation(
+	context: IExecuteFunctions,
+	api: NodeApi,
+	itemIndex: number,
+): OperationSpec {
+	const resource = context.getNodeParameter('resource', itemIndex) as string;
+	const operationName = context.getNodeParameter('operation', itemIndex) as string;
+	const operation = api.operations.find(
+		(candidate) => candidate.resource === resource && candidate.operation === operationName,
+	);
+	if (!operation) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The operation "${operationName}" of "${resource}" is not supported`,
+			{ itemIndex },
+		);
 	}
-	return [output];
+	return operation;
 }

@@ -1,4 +1,10 @@
 export { buildProperties } from './properties';
-export { buildRequest, executeOperations, requestSettings } from './execute';
+export {
+	asFormRequest,
+	buildRequest,
+	executeOperations,
+	requestFor,
+	requestSettings,
+} from './execute';
 export { invalidInput } from './values';
 export type { FieldSpec, FieldType, NodeApi, OperationInput, OperationSpec } from './types';

@@ -5,6 +5,8 @@ import type { FieldSpec, NodeApi, OperationSpec } from './types';
 export const ADDITIONAL_FIELDS = 'additionalFields';
 export const FILTERS = 'filters';
 export const REQUEST_OPTIONS = 'requestOptions';
+/** Items sent side by side unless the user chooses otherwise (see bench/ for how it was chosen). */
+export const DEFAULT_CONCURRENCY = 5;
 
 /** The collection that holds an operation's optional fields: Filters on a read, Additional Fields otherwise. */
 export function optionalFieldsCollection(operation: OperationSpec): string {
@@ -183,6 +185,15 @@ export function buildProperties(api: NodeApi): INodeProperties[] {
 		default: {},
 		options: [
 			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				default: DEFAULT_CONCURRENCY,
+				typeOptions: { minValue: 1, maxValue: 100 },
+				description:
+					'How many items are sent to the provider at the same time. Output keeps the order of the input.',
+			},
+			{
 				displayName: 'Max Retries',
 				name: 'maxRetries',
 				type: 'number',
@@ -190,6 +201,15 @@ export function buildProperties(api: NodeApi): INodeProperties[] {
 				typeOptions: { minValue: 0, maxValue: 10 },
 				description:
 					'How many times a rate-limited or temporarily unavailable request is tried again. A send whose outcome is unknown is never repeated.',
+			},
+			{
+				displayName: 'Rate Limit (Requests per Second)',
+				name: 'rateLimit',
+				type: 'number',
+				default: 0,
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				description:
+					"Most requests per second to send with this credential in the whole execution; 0 for no limit. Set it to the provider account's limit to avoid being throttled.",
 			},
 			{
 				displayName: 'Timeout (Ms)',

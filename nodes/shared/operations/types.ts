@@ -110,4 +110,13 @@ export interface NodeApi {
 	unwrap(body: unknown): IDataObject | IDataObject[];
 	resources: Array<{ name: string; value: string; description?: string }>;
 	operations: OperationSpec[];
+	/**
+	 * Completes one item's checked values before any request is built, for what every operation of
+	 * the provider needs (Hoiio: phone numbers with the credential's country code, notify URLs).
+	 */
+	prepareInput?(
+		context: IExecuteFunctions,
+		operation: OperationSpec,
+		input: OperationInput,
+	): Promise<OperationInput>;
 }
