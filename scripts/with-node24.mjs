@@ -61,4 +61,7 @@ if (needsInstall) {
 	if (status !== 0) process.exit(status);
 }
 
+// Ctrl-C reaches the whole foreground process group: let the script (npm start stops n8n and the sandbox)
+// finish its own shutdown instead of returning the prompt while it is still printing.
+process.on('SIGINT', () => {});
 process.exit(run('npm', ['run', '--silent', script, '--', ...args], env));

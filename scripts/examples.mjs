@@ -1,0 +1,123 @@
+// The demo's and the e2e tests' content, read from files so each provider adds its own without touching code:
+//   examples/credentials/<credentialType>.json  a credential for the sandbox; "${sandbox.<provider>}" in a value
+//                                               becomes that emulator's base URL
+//   examples/<provider>-*.json                  workflows a user can import; "active": true ones are activated
+// Workflows name their credentials by type; the import binds each to the sandbox credential of that type.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { packageClasses, packageJson, root } from './n8n-server.mjs';
+
+export const examplesDir = join(root, 'examples');
+const credentialsDir = join(examplesDir, 'credentials');
+
+function readJsonFiles(dir) {
+	return readdirSync(dir)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => ({ file, content: JSON.parse(readFileSync(join(dir, file), 'utf8')) }));
+}
+
+/** The node type names (`n8n-nodes-telco-iot.hologram`, ...) the built package declares. */
+export function packageNodeTypes() {
+	return packageClasses('nodes').map((node) => `${packageJson.name}.${node.description.name}`);
+}
+
+/**
+ * Sandbox credentials for the credential types the package has, with sandbox URLs filled in. A template
+ * whose type the package lacks, or whose emulator is not running, is skipped with the reason.
+ */
+export function sandboxCredentials(credentialTypes, sandboxUrls) {
+	const credentials = [];
+	const skipped = [];
+	for (const { file, content } of readJsonFiles(credentialsDir)) {
+		if (!credentialTypes.includes(content.type)) {
+			skipped.push(`${file}: the package has no credential type ${content.type}`);
+			continue;
+		}
+		let missing;
+		const data = JSON.parse(
+			JSON.stringify(content.data).replace(/\$\{sandbox\.(\w+)\}/g, (_match, provider) => {
+				if (!sandboxUrls[provider]) missing = provider;
+				return sandboxUrls[provider] ?? '';
+			}),
+		);
+		if (missing) skipped.push(`${file}: the ${missing} sandbox is not running`);
+		else credentials.push({ file, name: content.name, type: content.type, data });
+	}
+	for (const type of credentialTypes) {
+		if (
+			!credentials.some((credential) => credential.type === type) &&
+			!skipped.some((note) => note.includes(`${type}.json`))
+		)
+			skipped.push(`${type}: no examples/credentials/${type}.json yet`);
+	}
+	return { credentials, skipped };
+}
+
+/** Example workflows whose nodes all exist (n8n's own nodes, and this package's built ones). */
+export function exampleWorkflows(nodeTypes) {
+	const workflows = [];
+	const skipped = [];
+	for (const { file, content } of readJsonFiles(examplesDir)) {
+		const missing = content.nodes
+			.map((node) => node.type)
+			.filter((type) => type.startsWith(`${packageJson.name}.`) && !nodeTypes.includes(type));
+		if (missing.length > 0)
+			skipped.push(`${file}: the package has no ${[...new Set(missing)].join(', ')}`);
+		else workflows.push({ file, workflow: content });
+	}
+	return { workflows, skipped };
+}
+
+/** The workflow as the public API takes it, each node's credentials bound to the ids in `credentialIds`. */
+export function workflowForImport(workflow, credentialIds) {
+	const nodes = workflow.nodes.map((node) => {
+		if (!node.credentials) return node;
+		const credentials = Object.fromEntries(
+			Object.entries(node.credentials).map(([type, reference]) => [
+				type,
+				credentialIds[type]
+					? { id: credentialIds[type].id, name: credentialIds[type].name }
+					: reference,
+			]),
+		);
+		return { ...node, credentials };
+	});
+	return {
+		name: workflow.name,
+		nodes,
+		connections: workflow.connections,
+		settings: workflow.settings ?? { executionOrder: 'v1' },
+	};
+}
+
+/** Creates the credential, or updates it when `existingId` still exists; returns its id. */
+export async function upsertCredential(client, credential, existingId) {
+	if (existingId) {
+		const response = await client.request('PATCH', `/api/v1/credentials/${existingId}`, {
+			body: { name: credential.name, type: credential.type, data: credential.data },
+			headers: { 'x-n8n-api-key': client.apiKey },
+		});
+		if (response.status === 200) return existingId;
+		if (response.status !== 404)
+			throw new Error(`updating credential ${existingId}: ${response.status} ${response.text}`);
+	}
+	const created = await client.api('POST', '/credentials', {
+		name: credential.name,
+		type: credential.type,
+		data: credential.data,
+	});
+	return created.id;
+}
+
+/** Imports a workflow with its credentials bound; activates it when the file says `"active": true`. */
+export async function importWorkflow(client, workflow, credentialIds) {
+	const created = await client.api(
+		'POST',
+		'/workflows',
+		workflowForImport(workflow, credentialIds),
+	);
+	if (workflow.active) await client.api('POST', `/workflows/${created.id}/activate`);
+	return created.id;
+}

@@ -1,0 +1,307 @@
+// A real n8n server with this package installed as users install it, and a small client for its APIs.
+// Shared by `npm start` (scripts/start.mjs) and the end-to-end tests (test/e2e/global-setup.mjs).
+import { spawn } from 'node:child_process';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { n8nBin } from './ensure-n8n.mjs';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** Runs a command to completion; rejects with its output when it fails. */
+export function run(command, args, options = {}) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(command, args, {
+			cwd: root,
+			...options,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('error', reject);
+		child.on('close', (code) =>
+			code === 0
+				? resolve(output)
+				: reject(new Error(`${command} ${args.join(' ')} exited with ${code}\n${output}`)),
+		);
+	});
+}
+
+/** `npm pack` of the built package (dist/ must be built): the tarball users download. */
+export async function packPackage() {
+	const destination = mkdtempSync(join(tmpdir(), 'telco-iot-pack-'));
+	const output = await run('npm', ['pack', '--json', '--pack-destination', destination]);
+	const [{ filename }] = JSON.parse(output.slice(output.indexOf('[')));
+	return join(destination, filename);
+}
+
+/** Installs the tarball where n8n looks for community packages: `<userFolder>/.n8n/nodes/node_modules`. */
+export async function installPackage(userFolder, tarball) {
+	const nodesDir = join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesDir, { recursive: true });
+	const manifest = join(nodesDir, 'package.json');
+	if (!existsSync(manifest))
+		writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
+	// n8n provides n8n-workflow at run time (a peer dependency), so it is not installed next to the package.
+	await run(
+		'npm',
+		[
+			'install',
+			'--omit=peer',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--legacy-peer-deps',
+			tarball,
+		],
+		{ cwd: nodesDir },
+	);
+}
+
+/**
+ * Instances of the classes the built package declares in its `n8n` block (`nodes` or `credentials`). As n8n
+ * does, the class is the export named like the file: `dist/nodes/Hologram/Hologram.node.js` → `Hologram`.
+ */
+export function packageClasses(kind) {
+	const require = createRequire(import.meta.url);
+	return (packageJson.n8n?.[kind] ?? []).flatMap((file) => {
+		const className = basename(file).replace(/\.(node|credentials)\.js$/, '');
+		try {
+			return [new (require(join(root, file))[className])()];
+		} catch (error) {
+			process.stderr.write(`[n8n] could not load ${file}: ${error.message}\n`);
+			return [];
+		}
+	});
+}
+
+/** The credential type names (`hologramApi`, ...) the built package declares. */
+export function packageCredentialTypes() {
+	return packageClasses('credentials').map((credential) => credential.name);
+}
+
+export function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+/** Settings for a quiet, offline n8n on loopback. */
+export function n8nEnvironment({ userFolder, port, brokerPort, encryptionKey }) {
+	const env = {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PORT: String(port),
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,
+		N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		// Each server needs its own task-runner broker port, or a second n8n (tests beside the demo) fails.
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_RUNNERS_TASK_TIMEOUT: '300',
+		// On a busy machine the task runner can take longer than the default 30 s to connect.
+		N8N_RUNNERS_GRANT_TOKEN_TTL: '120',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_AI_ENABLED: 'false',
+		// Otherwise it keeps calling an outside registry and logs errors.
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+		// Set to the announced future defaults, which silences the start-up deprecation notice about them.
+		N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(256 * 1024 * 1024),
+		N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '1000',
+		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+	};
+	if (encryptionKey) env.N8N_ENCRYPTION_KEY = encryptionKey;
+	// Jest sets NODE_ENV=test, under which n8n exits silently at start; the server must run as a user runs it.
+	delete env.NODE_ENV;
+	for (const name of Object.keys(env)) if (name.startsWith('JEST_')) delete env[name];
+	return env;
+}
+
+/**
+ * Starts `n8n start` in its own process group (n8n starts a task-runner child; stopping the group stops
+ * both). `output` is 'inherit' (the demo shows n8n's log) or a file path (the tests keep it for failures).
+ */
+export function startN8n({ output = 'inherit', ...settings }) {
+	const env = n8nEnvironment(settings);
+	let stdio = 'inherit';
+	let logFd;
+	if (output !== 'inherit') {
+		mkdirSync(dirname(output), { recursive: true });
+		logFd = openSync(output, 'a');
+		stdio = ['ignore', logFd, logFd];
+	}
+	const child = spawn(process.execPath, [n8nBin, 'start'], {
+		cwd: settings.userFolder,
+		env,
+		stdio,
+		detached: true,
+	});
+	const url = `http://127.0.0.1:${settings.port}`;
+	const exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => resolve({ code, signal })),
+	);
+	let stopping;
+	const stop = (timeoutMs = 15_000) => {
+		stopping ??= (async () => {
+			if (child.exitCode !== null || child.signalCode !== null) return;
+			signalGroup(child.pid, 'SIGTERM');
+			const timer = new Promise((resolve) =>
+				setTimeout(() => resolve('timeout'), timeoutMs).unref(),
+			);
+			if ((await Promise.race([exited, timer])) === 'timeout') signalGroup(child.pid, 'SIGKILL');
+			// The task runner may outlive its parent for a moment; make sure nothing of the group is left.
+			signalGroup(child.pid, 'SIGKILL');
+		})();
+		return stopping;
+	};
+	return { child, url, exited, stop, killNow: () => signalGroup(child.pid, 'SIGKILL') };
+}
+
+function signalGroup(pid, signal) {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// Already gone.
+	}
+}
+
+/** Waits for `GET /healthz/readiness` to answer 200 (database migrated, server up). */
+export async function waitForReady(server, { timeoutMs = 180_000, onWait } = {}) {
+	const started = Date.now();
+	let exited = false;
+	server.exited.then(() => (exited = true));
+	for (;;) {
+		if (exited)
+			throw new Error(`n8n exited before it was ready (exit code ${server.child.exitCode})`);
+		try {
+			const response = await fetch(`${server.url}/healthz/readiness`);
+			if (response.ok) return Date.now() - started;
+		} catch {
+			// Not listening yet.
+		}
+		if (Date.now() - started > timeoutMs)
+			throw new Error(`n8n was not ready after ${timeoutMs / 1000} s`);
+		onWait?.(Date.now() - started);
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
+/** n8n's internal REST API (`/rest`, cookie login, what the editor uses) and its public API (`/api/v1`). */
+export class N8nClient {
+	constructor(url) {
+		this.url = url;
+		this.cookie = undefined;
+		this.apiKey = undefined;
+	}
+
+	async request(method, path, { body, headers = {} } = {}) {
+		const response = await fetch(`${this.url}${path}`, {
+			method,
+			headers: {
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...headers,
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		let json;
+		try {
+			json = text ? JSON.parse(text) : undefined;
+		} catch {
+			json = undefined;
+		}
+		return { status: response.status, headers: response.headers, text, json };
+	}
+
+	/** Internal REST with the login cookie; throws on a non-2xx answer, returns `data`. */
+	async rest(method, path, body) {
+		const response = await this.request(method, `/rest${path}`, {
+			body,
+			headers: { cookie: this.cookie ?? '' },
+		});
+		if (response.status >= 300)
+			throw new Error(`${method} /rest${path}: ${response.status} ${response.text}`);
+		return response.json?.data ?? response.json;
+	}
+
+	/** Public API with the API key; throws on a non-2xx answer. */
+	async api(method, path, body) {
+		const response = await this.request(method, `/api/v1${path}`, {
+			body,
+			headers: { 'x-n8n-api-key': this.apiKey ?? '' },
+		});
+		if (response.status >= 300)
+			throw new Error(`${method} /api/v1${path}: ${response.status} ${response.text}`);
+		return response.json;
+	}
+
+	/** Logs in; returns false when the owner does not exist yet or the password is wrong. */
+	async login({ email, password }) {
+		const response = await this.request('POST', '/rest/login', {
+			body: { emailOrLdapLoginId: email, password },
+		});
+		if (response.status !== 200) return false;
+		this.cookie = (response.headers.getSetCookie?.() ?? [])
+			.map((cookie) => cookie.split(';')[0])
+			.join('; ');
+		return true;
+	}
+
+	/** Creates the instance owner (once per database), then logs in. */
+	async setupOwner(owner) {
+		const response = await this.request('POST', '/rest/owner/setup', { body: owner });
+		if (response.status !== 200)
+			throw new Error(`owner setup: ${response.status} ${response.text}`);
+		if (!(await this.login(owner))) throw new Error('could not log in as the owner just created');
+	}
+
+	/** A public-API key with every scope the owner may grant. */
+	async createApiKey(label) {
+		const scopes = await this.rest('GET', '/api-keys/scopes');
+		const key = await this.rest('POST', '/api-keys', { label, scopes, expiresAt: null });
+		this.apiKey = key.rawApiKey;
+		return this.apiKey;
+	}
+
+	async apiKeyWorks() {
+		if (!this.apiKey) return false;
+		const response = await this.request('GET', '/api/v1/workflows?limit=1', {
+			headers: { 'x-n8n-api-key': this.apiKey },
+		});
+		return response.status === 200;
+	}
+}
+
+/** Removes a folder, tolerating files n8n still closes while it exits. */
+export function removeFolder(path) {
+	rmSync(path, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+}

@@ -1,0 +1,354 @@
+/**
+ * What an e2e test needs to drive the real n8n that test/e2e/global-setup.mjs started, and the sandbox
+ * through its control endpoints. Provider tests stay short: build a workflow, call it, read the sandbox.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface E2eFacts {
+	n8nUrl: string;
+	apiKey: string;
+	owner: { email: string; password: string };
+	/** Provider → emulator base URL (e.g. hologram → http://127.0.0.1:PORT/api/1). */
+	sandbox: Record<string, string>;
+	/** Credential type → the sandbox credential created in n8n. */
+	credentials: Record<string, { id: string; name: string }>;
+	logFile: string;
+}
+
+export function e2eFacts(): E2eFacts {
+	const file = process.env.TELCO_IOT_E2E_FACTS;
+	if (!file)
+		throw new Error('TELCO_IOT_E2E_FACTS is not set: run the e2e tests with `npm run test:e2e`');
+	return JSON.parse(readFileSync(file, 'utf8')) as E2eFacts;
+}
+
+export const packageName = 'n8n-nodes-telco-iot';
+/** `hologram` → `n8n-nodes-telco-iot.hologram`, the type name a user's n8n gives the node. */
+export const nodeType = (name: string) => `${packageName}.${name}`;
+
+export interface HttpAnswer<T = unknown> {
+	status: number;
+	json: T;
+	text: string;
+}
+
+async function request<T>(
+	url: string,
+	method: string,
+	body?: unknown,
+	headers: Record<string, string> = {},
+): Promise<HttpAnswer<T>> {
+	const response = await fetch(url, {
+		method,
+		headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	let json: unknown;
+	try {
+		json = text ? JSON.parse(text) : undefined;
+	} catch {
+		json = undefined;
+	}
+	return { status: response.status, json: json as T, text };
+}
+
+export interface WorkflowNode {
+	id?: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, unknown>;
+	credentials?: Record<string, { id: string; name: string }>;
+	webhookId?: string;
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+}
+
+export interface Workflow {
+	name: string;
+	active?: boolean;
+	nodes: WorkflowNode[];
+	connections: Record<string, { main: { node: string; type: string; index: number }[][] }>;
+	settings?: Record<string, unknown>;
+}
+
+export interface Execution {
+	id: string;
+	status: 'success' | 'error' | 'running' | 'waiting' | 'canceled' | 'crashed' | 'new' | 'unknown';
+	finished: boolean;
+	workflowId: string;
+	data?: {
+		resultData: {
+			runData: Record<
+				string,
+				{
+					data?: { main: { json: Record<string, unknown> }[][] };
+					error?: { message: string; description?: string };
+				}[]
+			>;
+			error?: { message: string; description?: string; node?: { name: string } };
+		};
+	};
+}
+
+let uniqueCounter = 0;
+/** A webhook path no other test uses, so activated workflows never collide. */
+export function uniquePath(prefix: string): string {
+	uniqueCounter += 1;
+	return `${prefix}-${Date.now().toString(36)}-${uniqueCounter}`;
+}
+
+/**
+ * Webhook (POST /webhook/<path>) → the given nodes in a chain → Respond to Webhook with every item it gets.
+ * The usual shape of an e2e test: call the webhook, compare the answer with the sandbox.
+ */
+export function webhookWorkflow(
+	name: string,
+	path: string,
+	chain: Omit<WorkflowNode, 'position'>[],
+): Workflow {
+	const nodes: WorkflowNode[] = [
+		{
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: `e2e-${path}`,
+			parameters: { httpMethod: 'POST', path, responseMode: 'responseNode', options: {} },
+		},
+		...chain.map((node, index) => ({
+			...node,
+			position: [220 * (index + 1), 0] as [number, number],
+		})),
+		{
+			name: 'Respond to Webhook',
+			type: 'n8n-nodes-base.respondToWebhook',
+			typeVersion: 1.1,
+			position: [220 * (chain.length + 1), 0],
+			parameters: { respondWith: 'allIncomingItems', options: {} },
+		},
+	];
+	const connections: Workflow['connections'] = {};
+	for (let index = 0; index < nodes.length - 1; index++)
+		connections[nodes[index].name] = {
+			main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+		};
+	return { name, active: true, nodes, connections, settings: { executionOrder: 'v1' } };
+}
+
+export class N8n {
+	readonly facts = e2eFacts();
+	private cookie?: string;
+	private readonly created: string[] = [];
+
+	get url(): string {
+		return this.facts.n8nUrl;
+	}
+
+	/** The public API (`/api/v1`, API key); throws on anything but 2xx. */
+	async api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+		const answer = await request<T>(`${this.url}/api/v1${path}`, method, body, {
+			'x-n8n-api-key': this.facts.apiKey,
+		});
+		if (answer.status >= 300)
+			throw new Error(`${method} /api/v1${path}: ${answer.status} ${answer.text}`);
+		return answer.json;
+	}
+
+	/** n8n's internal REST API (`/rest`, what the editor uses), logged in as the owner; returns the raw answer. */
+	async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<HttpAnswer<T>> {
+		if (!this.cookie) {
+			const login = await fetch(`${this.url}/rest/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					emailOrLdapLoginId: this.facts.owner.email,
+					password: this.facts.owner.password,
+				}),
+			});
+			if (login.status !== 200) throw new Error(`login: ${login.status} ${await login.text()}`);
+			this.cookie = login.headers
+				.getSetCookie()
+				.map((cookie) => cookie.split(';')[0])
+				.join('; ');
+		}
+		return await request<T>(`${this.url}/rest${path}`, method, body, { cookie: this.cookie });
+	}
+
+	/** The sandbox credential of a type, as a node's `credentials` entry. */
+	credential(type: string): Record<string, { id: string; name: string }> {
+		const credential = this.facts.credentials[type];
+		if (!credential)
+			throw new Error(
+				`No sandbox credential of type ${type} (is examples/credentials/${type}.json there?)`,
+			);
+		return { [type]: credential };
+	}
+
+	/** Creates the workflow with every node bound to the sandbox credential of its type; activates it if `active`. */
+	async createWorkflow(workflow: Workflow): Promise<string> {
+		const nodes = workflow.nodes.map((node) =>
+			node.credentials
+				? {
+						...node,
+						credentials: Object.fromEntries(
+							Object.keys(node.credentials).map((type) => [type, this.credential(type)[type]]),
+						),
+					}
+				: node,
+		);
+		const { id } = await this.api<{ id: string }>('POST', '/workflows', {
+			name: workflow.name,
+			nodes,
+			connections: workflow.connections,
+			settings: workflow.settings ?? { executionOrder: 'v1' },
+		});
+		this.created.push(id);
+		if (workflow.active) await this.activate(id);
+		return id;
+	}
+
+	/** Imports `examples/<file>` as a user would, bound to the sandbox credentials. */
+	async importExample(file: string): Promise<{ id: string; workflow: Workflow }> {
+		const workflow = JSON.parse(
+			readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8'),
+		) as Workflow;
+		return { id: await this.createWorkflow(workflow), workflow };
+	}
+
+	/**
+	 * Activates a workflow. A webhook path freed by a workflow deactivated a moment ago can still count as
+	 * taken (409 conflict) while n8n finishes removing it, so that answer is retried for a few seconds.
+	 */
+	async activate(workflowId: string): Promise<void> {
+		const deadline = Date.now() + 15_000;
+		for (;;) {
+			const answer = await request(
+				`${this.url}/api/v1/workflows/${workflowId}/activate`,
+				'POST',
+				undefined,
+				{
+					'x-n8n-api-key': this.facts.apiKey,
+				},
+			);
+			if (answer.status < 300) return;
+			if (answer.status !== 409 || Date.now() > deadline)
+				throw new Error(`activate ${workflowId}: ${answer.status} ${answer.text}`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
+	/** Deactivates and deletes the workflows this client created (call in afterEach), freeing their webhooks. */
+	async cleanUp(): Promise<void> {
+		for (const id of this.created.splice(0)) {
+			await this.api('POST', `/workflows/${id}/deactivate`).catch(() => undefined);
+			await this.api('DELETE', `/workflows/${id}`).catch(() => undefined);
+		}
+	}
+
+	/**
+	 * Calls a production webhook: `/webhook/<path>`. n8n registers an activated workflow's webhooks a moment
+	 * after the activate call returns, so a "not registered" 404 is retried for a few seconds.
+	 */
+	async webhook<T = unknown>(method: string, path: string, body?: unknown): Promise<HttpAnswer<T>> {
+		const deadline = Date.now() + 15_000;
+		for (;;) {
+			const answer = await request<T>(`${this.url}/webhook/${path}`, method, body);
+			const notYetRegistered = answer.status === 404 && answer.text.includes('is not registered');
+			if (!notYetRegistered || Date.now() > deadline) return answer;
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
+	/** Runs a workflow from one of its trigger nodes, as the editor's "Execute workflow" does, and waits for it. */
+	async runManually(workflowId: string, triggerName: string): Promise<Execution> {
+		const answer = await this.rest<{ data: { executionId: string } }>(
+			'POST',
+			`/workflows/${workflowId}/run`,
+			{
+				triggerToStartFrom: { name: triggerName },
+			},
+		);
+		if (answer.status !== 200)
+			throw new Error(`run ${workflowId}: ${answer.status} ${answer.text}`);
+		return await this.waitForExecution(answer.json.data.executionId);
+	}
+
+	/** An execution with its data, once it has finished (success or error). */
+	async waitForExecution(executionId: string, timeoutMs = 30_000): Promise<Execution> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const execution = await this.api<Execution>(
+				'GET',
+				`/executions/${executionId}?includeData=true`,
+			).catch(() => undefined);
+			if (execution && !['running', 'new', 'waiting'].includes(execution.status)) return execution;
+			if (Date.now() > deadline)
+				throw new Error(`execution ${executionId} did not finish in ${timeoutMs} ms`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
+	/** The latest finished execution of a workflow (webhook runs are saved a moment after they answer). */
+	async lastExecution(workflowId: string, timeoutMs = 30_000): Promise<Execution> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const list = await this.api<{ data: { id: string; status: string }[] }>(
+				'GET',
+				`/executions?workflowId=${workflowId}&limit=1`,
+			);
+			const [latest] = list.data;
+			if (latest)
+				return await this.waitForExecution(latest.id, Math.max(deadline - Date.now(), 1000));
+			if (Date.now() > deadline)
+				throw new Error(`workflow ${workflowId} has no execution after ${timeoutMs} ms`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+}
+
+/** Output items of a node in an execution. */
+export function nodeOutput(execution: Execution, nodeName: string): Record<string, unknown>[] {
+	const runs = execution.data?.resultData.runData[nodeName] ?? [];
+	return runs.flatMap((run) => (run.data?.main[0] ?? []).map((item) => item.json));
+}
+
+/** A provider emulator's control endpoints (`/__sandbox/...` on its own port). */
+export class SandboxControl {
+	readonly baseUrl: string;
+	private readonly origin: string;
+
+	constructor(readonly provider: string) {
+		const url = e2eFacts().sandbox[provider];
+		if (!url) throw new Error(`The ${provider} sandbox is not running`);
+		this.baseUrl = url;
+		this.origin = new URL(url).origin;
+	}
+
+	private async control<T>(method: string, action: string, body?: unknown): Promise<T> {
+		const answer = await request<T>(`${this.origin}/__sandbox/${action}`, method, body);
+		if (answer.status >= 300)
+			throw new Error(`${method} /__sandbox/${action}: ${answer.status} ${answer.text}`);
+		return answer.json;
+	}
+
+	state<T = unknown>(): Promise<T> {
+		return this.control<T>('GET', 'state');
+	}
+
+	/** Requests the emulator received (control calls are not recorded). */
+	requests<T = { method: string; pathname: string; body: unknown }[]>(): Promise<T> {
+		return this.control<T>('GET', 'requests');
+	}
+
+	/** Back to the seed: state, recorded requests and faults. */
+	async reset(): Promise<void> {
+		await this.control('POST', 'reset');
+	}
+
+	async injectFault(fault: Record<string, unknown>): Promise<void> {
+		await this.control('POST', 'faults', fault);
+	}
+}
