@@ -45,7 +45,12 @@ function run(command, args, options) {
 function nodeHeadersDir() {
 	const candidates = [
 		join(dirname(process.execPath), '..'),
-		join(dirname(process.execPath), '..', 'node_modules', `node-${process.platform}-${process.arch}`),
+		join(
+			dirname(process.execPath),
+			'..',
+			'node_modules',
+			`node-${process.platform}-${process.arch}`,
+		),
 	];
 	return candidates.find((dir) => existsSync(join(dir, 'include', 'node', 'node_api.h')));
 }
@@ -53,13 +58,21 @@ function nodeHeadersDir() {
 export async function ensureN8n() {
 	if (existsSync(readyMarker) && existsSync(n8nBin)) return n8nBin;
 	const major = Number(process.versions.node.split('.')[0]);
-	if (major < 24) throw new Error(`n8n ${N8N_VERSION} needs Node.js 24; this is ${process.versions.node}`);
+	if (major < 24)
+		throw new Error(`n8n ${N8N_VERSION} needs Node.js 24; this is ${process.versions.node}`);
 	mkdirSync(n8nDir, { recursive: true });
-	writeFileSync(join(n8nDir, 'package.json'), JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2));
+	writeFileSync(
+		join(n8nDir, 'package.json'),
+		JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2),
+	);
 	const started = Date.now();
 	log(`installing n8n ${N8N_VERSION} into ${n8nDir} (once; about 7 minutes and 2.9 GB)`);
 	// Install scripts are skipped: one of them (a Kafka client) would download zlib, which fails offline.
-	await run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', `n8n@${N8N_VERSION}`], { cwd: n8nDir });
+	await run(
+		'npm',
+		['install', '--ignore-scripts', '--no-audit', '--no-fund', `n8n@${N8N_VERSION}`],
+		{ cwd: n8nDir },
+	);
 	log('building sqlite3 for Node 24');
 	const env = { ...process.env };
 	const headers = nodeHeadersDir();

@@ -34,12 +34,23 @@ if (major < 24) {
 	const toolsDir = join(root, '.tools', 'node24');
 	const binDir = join(toolsDir, 'node_modules', 'node', 'bin');
 	if (!existsSync(join(binDir, 'node'))) {
-		log(`Node ${process.versions.node} is too old for n8n 2.x: installing node@24 into .tools/node24 (once)`);
+		log(
+			`Node ${process.versions.node} is too old for n8n 2.x: installing node@24 into .tools/node24 (once)`,
+		);
 		mkdirSync(toolsDir, { recursive: true });
 		// The project's .npmrc skips install scripts, but the `node` package sets up its binary in one.
 		const status = run(
 			'npm',
-			['install', '--prefix', toolsDir, '--ignore-scripts=false', '--no-save', '--no-audit', '--no-fund', 'node@24'],
+			[
+				'install',
+				'--prefix',
+				toolsDir,
+				'--ignore-scripts=false',
+				'--no-save',
+				'--no-audit',
+				'--no-fund',
+				'node@24',
+			],
 			env,
 		);
 		if (status !== 0 || !existsSync(join(binDir, 'node'))) {
