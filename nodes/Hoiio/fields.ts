@@ -104,7 +104,7 @@ export const notifyTrigger: FieldSpec = {
 	description:
 		'Name of a Hoiio Trigger node in this workflow: its webhook receives the status reports, so no URL needs copying. The workflow must be active. Takes the place of Notify URL.',
 	// Resolved into the notify URL before the request is built; never sent itself.
-	toWire: () => undefined,
+	in: 'none',
 };
 
 /** Every chargeable operation: a tag and where to report its outcome. */

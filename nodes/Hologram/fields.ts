@@ -138,13 +138,11 @@ export function messageFields(textWireName: string, base64WireName: string): Fie
 			type: 'options',
 			required: true,
 			default: 'text',
-			in: 'body',
+			in: 'none',
 			options: [
 				{ name: 'Text', value: 'text' },
 				{ name: 'Base64', value: 'base64', description: 'Binary data encoded as base64' },
 			],
-			// The choice only selects the wire field below; it is not sent itself.
-			toWire: () => undefined,
 		},
 		{
 			displayName: 'Message',

@@ -224,6 +224,8 @@ export class SyniverseScgTrigger implements INodeType {
 		}
 
 		const chosen = this.getNodeParameter('events', []) as string[];
+		// Events of one send arrive side by side: see firstDelivery on why it needs a scope.
+		const scope = `syniverseScg:${this.getWorkflow().id ?? ''}:${registration.subscriptionId ?? ''}`;
 		const body = this.getBodyData() as unknown;
 		const deliveries = Array.isArray(body) ? body : [body];
 		const items: IDataObject[] = [];
@@ -231,7 +233,11 @@ export class SyniverseScgTrigger implements INodeType {
 			const event = readEvent(delivery);
 			if (!event || !chosen.includes(event.type)) continue;
 			// The Event Manager redelivers with a higher `attempt`; one event is one run.
-			if (event.eventId !== '' && !firstDelivery(registration, event.eventId)) continue;
+			if (
+				event.eventId !== '' &&
+				!firstDelivery(registration, event.eventId, undefined, undefined, scope)
+			)
+				continue;
 			items.push(event.item);
 		}
 		if (items.length === 0) return { webhookResponse: { status: 'ok' } };

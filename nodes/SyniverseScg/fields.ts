@@ -1,4 +1,5 @@
 import type { FieldSpec, FieldType } from '../shared/operations';
+import { wireValues } from '../shared/operations';
 import { isObject } from '../shared/provider';
 
 /** Fields several SCG resources share, and the builders of their many plain fields. */
@@ -113,13 +114,6 @@ export function isEmptyWireValue(value: unknown): boolean {
 /** A create answers only `{id}`: output the ID with what was sent, so later nodes can use both. */
 export function createdOutput(fields: FieldSpec[]) {
 	return (body: unknown, input: { values: Record<string, unknown> }) => {
-		const sent: Record<string, unknown> = {};
-		for (const field of fields) {
-			const value = input.values[field.name];
-			if (value === undefined) continue;
-			const wireValue = field.toWire ? field.toWire(value) : value;
-			if (wireValue !== undefined) sent[field.wireName ?? field.name] = wireValue;
-		}
-		return { ...(isObject(body) ? body : {}), ...sent } as never;
+		return { ...(isObject(body) ? body : {}), ...wireValues(fields, input.values) } as never;
 	};
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FieldSpec, OperationSpec } from '../shared/operations';
+import { wireValues } from '../shared/operations';
 import type { RequestSettings } from '../shared/request';
 import { pathWith, providerRequest } from '../shared/request';
 import { scgProfile } from './api';
@@ -54,14 +55,7 @@ export function updateOperation(options: {
 		): Promise<IDataObject> {
 			const id = String(input.values[idField.name]);
 			const objectPath = pathWith(path, { [idField.name]: id });
-			const changes: IDataObject = {};
-			for (const field of writableFields) {
-				const value = input.values[field.name];
-				if (value === undefined) continue;
-				const wireValue = field.toWire ? field.toWire(value) : value;
-				if (wireValue !== undefined)
-					changes[field.wireName ?? field.name] = wireValue as IDataObject[string];
-			}
+			const changes = wireValues(writableFields, input.values);
 			let body: IDataObject;
 			if (input.values.versionNumber !== undefined) {
 				body = { ...changes, version_number: input.values.versionNumber as number };

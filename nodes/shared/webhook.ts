@@ -60,20 +60,41 @@ export function rejectCall(
 	return { noWebhookResponse: true };
 }
 
+/** Event IDs handled lately by this n8n process, per registration; see `firstDelivery`. */
+const handledInProcess = new Map<string, string[]>();
+const MAX_SCOPES = 1000;
+
+function remember(list: string[], eventId: string, keep: number): void {
+	list.push(eventId);
+	if (list.length > keep) list.splice(0, list.length - keep);
+}
+
 /**
  * Remembers the IDs of events already handled, in the workflow's static data, so a redelivered
  * event starts no second run. Returns false when the ID was seen before. Keeps the latest `keep`.
+ * n8n loads its own copy of the static data for each webhook call and saves it whole afterwards, so
+ * of events arriving together only the last saved copy keeps its ID; with a `scope` (one per
+ * registration) the IDs are also kept in this process's memory, which every call shares.
  */
 export function firstDelivery(
 	staticData: IDataObject,
 	eventId: string,
 	keep = 1000,
 	key = 'seenEventIds',
+	scope?: string,
 ): boolean {
 	const seen = Array.isArray(staticData[key]) ? (staticData[key] as string[]) : [];
-	if (seen.includes(eventId)) return false;
-	seen.push(eventId);
-	if (seen.length > keep) seen.splice(0, seen.length - keep);
+	const handled = scope === undefined ? undefined : (handledInProcess.get(scope) ?? []);
+	if (seen.includes(eventId) || handled?.includes(eventId)) return false;
+	remember(seen, eventId, keep);
 	staticData[key] = seen;
+	if (scope !== undefined && handled) {
+		remember(handled, eventId, keep);
+		// Most recently used last, so the oldest registration is the one forgotten.
+		handledInProcess.delete(scope);
+		handledInProcess.set(scope, handled);
+		if (handledInProcess.size > MAX_SCOPES)
+			handledInProcess.delete(handledInProcess.keys().next().value as string);
+	}
 	return true;
 }

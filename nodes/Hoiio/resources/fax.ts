@@ -27,7 +27,7 @@ const sendFax: OperationSpec = {
 			default: 'data',
 			required: true,
 			description: 'Name of the binary property of the input item that holds the PDF',
-			toWire: () => undefined,
+			in: 'none',
 		},
 		{
 			displayName: 'File Name',

@@ -55,7 +55,7 @@ const sendBulk: OperationSpec = {
 						'One recipient per input item: all items are sent together, with the message of the first item',
 				},
 			],
-			toWire: () => undefined,
+			in: 'none',
 		},
 		{
 			displayName: 'Recipients',

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FieldSpec, OperationSpec } from '../../shared/operations';
-import { invalidInput } from '../../shared/operations';
+import { invalidInput, wireValues } from '../../shared/operations';
 import { providerRequest } from '../../shared/request';
 import { scgProfile } from '../api';
 import { isEmptyWireValue, messageRequestId, sort, wireField } from '../fields';
@@ -9,9 +9,6 @@ import { checkRecipients, recipientEntries } from '../recipients';
 import { uploadAttachment } from './attachment';
 
 const PATH = 'messaging/message_requests';
-
-/** Chooses fields, is never sent itself. */
-const notSent = () => undefined;
 
 const sender: FieldSpec = {
 	displayName: 'Sender Name or ID',
@@ -35,7 +32,7 @@ const recipients: FieldSpec = {
 	placeholder: '+14085551212, contact:aQWY9PeMCO01TEH9bk1ek5, group:9NeqCbNXBYvRO73jC2rbc5',
 	description:
 		'Phone numbers in international format, contact:&lt;contact ID&gt; or group:&lt;group ID&gt;, separated by commas; or a list from the input item through an expression',
-	toWire: notSent,
+	in: 'none',
 };
 
 const messageType: FieldSpec = {
@@ -48,7 +45,7 @@ const messageType: FieldSpec = {
 		{ name: 'SMS', value: 'SMS', description: 'Text only' },
 		{ name: 'MMS', value: 'MMS', description: 'Text with pictures, audio or video attachments' },
 	],
-	toWire: notSent,
+	in: 'none',
 };
 
 const smsBody: FieldSpec = {
@@ -89,7 +86,7 @@ const attachmentSource: FieldSpec = {
 			description: 'Send attachments uploaded earlier',
 		},
 	],
-	toWire: notSent,
+	in: 'none',
 };
 
 const binaryProperties: FieldSpec = {
@@ -100,7 +97,7 @@ const binaryProperties: FieldSpec = {
 	required: true,
 	showWhen: { messageType: ['MMS'], attachmentSource: ['binary'] },
 	description: 'Names of the binary fields with the files to attach, separated by commas',
-	toWire: notSent,
+	in: 'none',
 };
 
 const attachmentIds: FieldSpec = {
@@ -212,7 +209,7 @@ const optionalFields: FieldSpec[] = [
 			},
 		],
 		description: 'What to do with a recipient that is not a valid phone number',
-		toWire: notSent,
+		in: 'none',
 	},
 	{
 		displayName: 'Default Country Code',
@@ -223,7 +220,7 @@ const optionalFields: FieldSpec[] = [
 		description: 'Country calling code added to numbers written without one, for example 1 or 44',
 		validate: (value) =>
 			/^\+?\d{1,4}$/.test(String(value)) ? undefined : 'must be 1 to 4 digits, like 1 or 44',
-		toWire: notSent,
+		in: 'none',
 	},
 ];
 
@@ -288,13 +285,11 @@ export const messageRequestOperations: OperationSpec[] = [
 					body.attachments = uploaded;
 				}
 			}
-			for (const field of optionalFields) {
-				const value = values[field.name];
-				if (value === undefined) continue;
-				const wireValue = field.toWire ? field.toWire(value) : value;
-				if (!isEmptyWireValue(wireValue))
-					body[field.wireName ?? field.name] = wireValue as IDataObject[string];
-			}
+			// SCG never receives false, 0 or empty values (wire notes §8).
+			Object.assign(
+				body,
+				wireValues(optionalFields, values, (wireValue) => !isEmptyWireValue(wireValue)),
+			);
 			const created = await providerRequest<IDataObject>(
 				context,
 				scgProfile,

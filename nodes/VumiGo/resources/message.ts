@@ -52,7 +52,7 @@ const optedOutHandling: FieldSpec = {
 	],
 	description: 'What to do when Vumi Go refuses a recipient because they opted out',
 	// Decides how a refusal is handled; not sent.
-	toWire: () => undefined,
+	in: 'none',
 };
 
 /** Vumi Go refuses opted-out recipients with a 400 whose reason says "opted out". */
@@ -141,8 +141,7 @@ const sendVoice: OperationSpec = {
 			default: '',
 			placeholder: 'https://example.com/greeting.mp3',
 			description: 'Link to a sound file to play instead of speaking the message text',
-			in: 'body',
-			toWire: () => undefined,
+			in: 'none',
 			validate: (value) =>
 				/^https?:\/\/\S+$/i.test(String(value)) ? undefined : 'must be an http(s) link',
 		},
@@ -154,8 +153,7 @@ const sendVoice: OperationSpec = {
 			placeholder: '#',
 			description:
 				'Key that ends what the person types: with # pressing 1 2 3 # gives one reply "123" instead of four',
-			in: 'body',
-			toWire: () => undefined,
+			in: 'none',
 			validate: (value) =>
 				String(value).length === 1 ? undefined : 'must be a single key such as # or *',
 		},

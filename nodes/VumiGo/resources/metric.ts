@@ -181,7 +181,7 @@ export const metricOperations: OperationSpec[] = [
 					},
 				],
 				description: 'Which Vumi Go API records the metrics (each has its own credential)',
-				toWire: () => undefined,
+				in: 'none',
 			},
 		],
 		execute: fireMetrics,

@@ -45,10 +45,29 @@ export function requestSettings(
 	};
 }
 
-function placement(operation: OperationSpec, field: FieldSpec): 'path' | 'query' | 'body' {
+function placement(operation: OperationSpec, field: FieldSpec): FieldSpec['in'] {
 	if (field.in) return field.in;
 	if (operation.path.includes(`{${field.name}}`)) return 'path';
 	return operation.method === 'GET' || operation.method === 'DELETE' ? 'query' : 'body';
+}
+
+/**
+ * The wire form of the given fields' values, by wire name: for operations that build their own body.
+ * Fields that only steer the operation (`in: 'none'`) and values `keep` rejects are left out.
+ */
+export function wireValues(
+	fields: FieldSpec[],
+	values: Record<string, unknown>,
+	keep: (wireValue: unknown) => boolean = (wireValue) => wireValue !== undefined,
+): IDataObject {
+	const wire: IDataObject = {};
+	for (const field of fields) {
+		const value = values[field.name];
+		if (value === undefined || field.in === 'none') continue;
+		const wireValue = field.toWire ? field.toWire(value) : value;
+		if (keep(wireValue)) wire[field.wireName ?? field.name] = wireValue as IDataObject[string];
+	}
+	return wire;
 }
 
 /** Turns an operation and one item's checked values into the request the provider expects. */
@@ -59,9 +78,10 @@ export function buildRequest(operation: OperationSpec, input: OperationInput): P
 	for (const field of operation.fields ?? []) {
 		const value = input.values[field.name];
 		if (value === undefined) continue;
+		const target = placement(operation, field);
+		if (target === 'none') continue;
 		const wireValue = field.toWire ? field.toWire(value) : value;
 		if (wireValue === undefined) continue;
-		const target = placement(operation, field);
 		if (target === 'path') pathValues[field.name] = wireValue as string | number;
 		else
 			(target === 'query' ? qs : body)[field.wireName ?? field.name] =

@@ -5,6 +5,7 @@ export {
 	executeOperations,
 	requestFor,
 	requestSettings,
+	wireValues,
 } from './execute';
 export { invalidInput } from './values';
 export type { FieldSpec, FieldType, NodeApi, OperationInput, OperationSpec } from './types';

@@ -34,8 +34,11 @@ export interface FieldSpec {
 	type: FieldType;
 	/** Name on the wire when it differs from `name`. */
 	wireName?: string;
-	/** Where the value travels. Defaults to the path when the path has `{name}`, else query for GET/DELETE, else body. */
-	in?: 'path' | 'query' | 'body';
+	/**
+	 * Where the value travels. Defaults to the path when the path has `{name}`, else query for GET/DELETE,
+	 * else body. `none`: the value only steers the operation (which other fields apply) and is not sent.
+	 */
+	in?: 'path' | 'query' | 'body' | 'none';
 	/** Required fields are parameters of their own; the rest go into Additional Fields (or Filters on lists). */
 	required?: boolean;
 	default?: string | number | boolean;
