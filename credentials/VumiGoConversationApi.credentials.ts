@@ -64,14 +64,16 @@ export class VumiGoConversationApi implements ICredentialType {
 		},
 	};
 
-	// Firing an empty list of metrics checks the key and token without recording anything.
+	// Firing an empty list of metrics checks the key and token without recording anything. The list goes as
+	// JSON text: n8n sends no body at all for an empty array, which Vumi Go refuses as an invalid message.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
 				'={{$credentials.baseUrl.replace(/\\/+$/, "") + "/" + encodeURIComponent($credentials.conversationKey)}}',
 			url: '/metrics.json',
 			method: 'PUT',
-			body: [],
+			headers: { 'Content-Type': 'application/json' },
+			body: '[]',
 		},
 	};
 }

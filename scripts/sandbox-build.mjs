@@ -47,7 +47,8 @@ export function loadSandbox() {
 
 /**
  * Starts each registered emulator on its own, so one provider's emulator failing to start (a port in use,
- * work in progress) leaves the others running. `ports[name]` defaults to 0 (a free port).
+ * work in progress) leaves the others running. `ports[name]` defaults to 0 (a free port). `urls` maps each
+ * provider to its base URL, and `<provider>Mqtt` to the emulator's broker (`mqtt://host:port`) where it has one.
  */
 export async function startEachEmulator(sandboxModule, ports = {}, log = () => {}) {
 	const started = [];
@@ -62,6 +63,7 @@ export async function startEachEmulator(sandboxModule, ports = {}, log = () => {
 			started.push(sandbox);
 			urls[name] = sandbox.urls[name];
 			const emulator = sandbox.emulators[name];
+			if (emulator?.mqttUrl) urls[`${name}Mqtt`] = emulator.mqttUrl;
 			log(name, urls[name], emulator?.describe?.() ?? {});
 		} catch (error) {
 			failures[name] = error.message;

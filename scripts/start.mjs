@@ -44,6 +44,8 @@ const sandboxPorts = {
 	syniverseScg: 4104,
 	smartLiving: 4105,
 };
+// The SmartLiving emulator's MQTT broker reads its port from the environment.
+process.env.SANDBOX_SMARTLIVING_MQTT_PORT ??= '4106';
 
 const demoFolder = join(root, '.cache', 'demo');
 const stateFile = join(demoFolder, 'demo-state.json');

@@ -233,11 +233,7 @@ export class SyniverseScgTrigger implements INodeType {
 			const event = readEvent(delivery);
 			if (!event || !chosen.includes(event.type)) continue;
 			// The Event Manager redelivers with a higher `attempt`; one event is one run.
-			if (
-				event.eventId !== '' &&
-				!firstDelivery(registration, event.eventId, undefined, undefined, scope)
-			)
-				continue;
+			if (event.eventId !== '' && !firstDelivery(registration, event.eventId, scope)) continue;
 			items.push(event.item);
 		}
 		if (items.length === 0) return { webhookResponse: { status: 'ok' } };

@@ -120,7 +120,9 @@ export class VumiGoTrigger implements INodeType {
 		const chosen = this.getNodeParameter('events', []) as PushEvent[];
 		if (!chosen.includes(push.event)) return { webhookResponse: { status: 'ignored' } };
 		// Vumi Go retries a push that failed with a 5xx: one message or event is one run.
-		if (!firstDelivery(this.getWorkflowStaticData('node'), push.id))
+		// Pushes of one send arrive side by side: see firstDelivery on why it needs a scope.
+		const scope = `vumiGo:${this.getWorkflow().id ?? ''}:${this.getNode().name}`;
+		if (!firstDelivery(this.getWorkflowStaticData('node'), push.id, scope))
 			return { webhookResponse: { status: 'duplicate' } };
 		return {
 			webhookResponse: { status: 'ok' },

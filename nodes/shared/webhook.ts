@@ -60,6 +60,8 @@ export function rejectCall(
 	return { noWebhookResponse: true };
 }
 
+const SEEN_KEY = 'seenEventIds';
+
 /** Event IDs handled lately by this n8n process, per registration; see `firstDelivery`. */
 const handledInProcess = new Map<string, string[]>();
 const MAX_SCOPES = 1000;
@@ -79,15 +81,14 @@ function remember(list: string[], eventId: string, keep: number): void {
 export function firstDelivery(
 	staticData: IDataObject,
 	eventId: string,
-	keep = 1000,
-	key = 'seenEventIds',
 	scope?: string,
+	keep = 1000,
 ): boolean {
-	const seen = Array.isArray(staticData[key]) ? (staticData[key] as string[]) : [];
+	const seen = Array.isArray(staticData[SEEN_KEY]) ? (staticData[SEEN_KEY] as string[]) : [];
 	const handled = scope === undefined ? undefined : (handledInProcess.get(scope) ?? []);
 	if (seen.includes(eventId) || handled?.includes(eventId)) return false;
 	remember(seen, eventId, keep);
-	staticData[key] = seen;
+	staticData[SEEN_KEY] = seen;
 	if (scope !== undefined && handled) {
 		remember(handled, eventId, keep);
 		// Most recently used last, so the oldest registration is the one forgotten.

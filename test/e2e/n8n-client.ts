@@ -307,6 +307,30 @@ export class N8n {
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 	}
+
+	/**
+	 * Waits until a workflow has at least `count` executions, all finished, and returns every one with its
+	 * data, oldest first (trigger workflows: one execution per event that started a run).
+	 */
+	async executions(workflowId: string, count: number, timeoutMs = 30_000): Promise<Execution[]> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const list = await this.api<{ data: Execution[] }>(
+				'GET',
+				`/executions?workflowId=${workflowId}&limit=250&includeData=true`,
+			);
+			const finished = list.data.every(
+				(execution) => !['running', 'new', 'waiting'].includes(execution.status),
+			);
+			if (list.data.length >= count && finished)
+				return [...list.data].sort((a, b) => Number(a.id) - Number(b.id));
+			if (Date.now() > deadline)
+				throw new Error(
+					`workflow ${workflowId} has ${list.data.length} executions (${finished ? 'finished' : 'some running'}) after ${timeoutMs} ms, expected ${count}`,
+				);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
 }
 
 /** Output items of a node in an execution. */

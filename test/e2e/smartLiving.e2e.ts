@@ -1,0 +1,134 @@
+/**
+ * The SmartLiving Trigger inside a real n8n: an activated workflow subscribes to the emulator's MQTT broker
+ * (AllThingsTalk Maker credential, ground token) and runs for every state a device publishes.
+ *
+ * The first state of each test is published retained: the broker hands it to the trigger whether its
+ * subscription was made before or after the publish (the activation call returns before the trigger has
+ * connected), so no test waits for a guessed moment. The broker is wiped after each test, which also drops
+ * the retained message and the trigger's session.
+ */
+import { N8n, SandboxControl, nodeOutput, nodeType, type Execution } from './n8n-client';
+
+interface SmartLivingState {
+	assets: { id: string; name: string; state: { value: unknown; at: string } | null }[];
+	commands: { assetId: string; value: unknown; via: string; platform: string }[];
+}
+
+/** The sandbox seed (sandbox/smartLiving/state.ts). */
+const seed = {
+	thermostat: 'device-thermostat',
+	temperature: 'asset-thermostat-temperature',
+	target: 'asset-thermostat-target',
+};
+
+const n8n = new N8n();
+const smartLiving = new SandboxControl('smartLiving');
+
+async function control<T = unknown>(action: string, body: unknown = {}): Promise<T> {
+	const url = `${new URL(smartLiving.baseUrl).origin}/__sandbox/smartLiving/${action}`;
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
+	if (response.status >= 300)
+		throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
+	return (await response.json()) as T;
+}
+
+/** The thermostat publishes a temperature on its Maker state topic, as the device itself would. */
+const publishTemperature = (value: number, options: { at?: string; retain?: boolean } = {}) =>
+	control<{ topic: string; payload: string }>('device-state', {
+		assetId: seed.temperature,
+		value,
+		platform: 'maker',
+		...options,
+	});
+
+const triggerItem = (execution: Execution) => nodeOutput(execution, 'Temperature Changed')[0];
+
+beforeEach(async () => {
+	await smartLiving.reset();
+});
+
+afterEach(async () => {
+	await n8n.cleanUp();
+	await control('mqtt/wipe');
+});
+
+describe('SmartLiving Trigger in n8n', () => {
+	it('an activated workflow runs with the state a device published', async () => {
+		const id = await n8n.createWorkflow({
+			name: 'e2e: SmartLiving temperature trigger',
+			active: true,
+			nodes: [
+				{
+					name: 'Temperature Changed',
+					type: nodeType('smartLivingTrigger'),
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {
+						level: 'asset',
+						direction: 'out',
+						kinds: ['state'],
+						assetBy: 'device',
+						deviceId: seed.thermostat,
+						assetName: 'temperature',
+						options: {},
+					},
+					credentials: { smartLivingApi: { id: '', name: '' } },
+				},
+			],
+			connections: {},
+		});
+
+		const { topic, payload } = await publishTemperature(23.5, {
+			at: '2024-06-01T10:00:00.000Z',
+			retain: true,
+		});
+
+		const [execution] = await n8n.executions(id, 1);
+		expect(execution.status).toBe('success');
+		expect(triggerItem(execution)).toMatchObject({
+			value: 23.5,
+			at: '2024-06-01T10:00:00.000Z',
+			deviceId: seed.thermostat,
+			assetName: 'temperature',
+			kind: 'state',
+			direction: 'out',
+			topic,
+			payload,
+		});
+		expect(topic).toBe(`device/${seed.thermostat}/asset/temperature/state`);
+	});
+});
+
+describe('SmartLiving examples', () => {
+	it('lower the thermostat when it gets too hot: 21 °C does nothing, 27 °C sets the target to 19 °C', async () => {
+		const { id } = await n8n.importExample('smartLiving-cool-down-when-hot.json');
+		const targetState = async () =>
+			(await smartLiving.state<SmartLivingState>()).assets.find((asset) => asset.id === seed.target)
+				?.state?.value;
+		expect(await targetState()).toBe(21);
+
+		await publishTemperature(21, { retain: true });
+		const [mild] = await n8n.executions(id, 1);
+		// The trigger is subscribed now (it received the first state): the next one goes out live.
+		await publishTemperature(27);
+		const [, hot] = await n8n.executions(id, 2);
+
+		expect(mild.status).toBe('success');
+		expect(nodeOutput(mild, 'Living Room Temperature')[0]).toMatchObject({ value: 21 });
+		expect(nodeOutput(mild, 'Set Target to 19 °C')).toEqual([]);
+		expect(hot.status).toBe('success');
+		expect(nodeOutput(hot, 'Living Room Temperature')[0]).toMatchObject({ value: 27 });
+		expect(nodeOutput(hot, 'Set Target to 19 °C')).toEqual([
+			expect.objectContaining({ value: 19, sentOver: 'rest' }),
+		]);
+		const { commands } = await smartLiving.state<SmartLivingState>();
+		expect(commands).toEqual([
+			expect.objectContaining({ assetId: seed.target, value: 19, via: 'rest', platform: 'maker' }),
+		]);
+		expect(await targetState()).toBe(19);
+	});
+});
