@@ -15,6 +15,7 @@ export default [
 			'@n8n/community-nodes/no-silent-error-swallowing': 'off',
 			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
 			'@n8n/community-nodes/require-node-api-error': 'off',
+			'@n8n/community-nodes/no-dangerous-functions': 'off',
 			'no-console': 'off',
 		},
 	},

@@ -1,13 +1,21 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * Spaces requests to at most `ratePerSecond` and lets one rate-limited answer slow every request that
+ * Spaces requests evenly to at most `ratePerSecond`, never more than that in any second, and lets one rate-limited answer slow every request that
  * shares the scheduler down, not just the one that got it. Shared by all items of an execution (and
  * all nodes of it that use the same credential), so a campaign keeps to the provider's limit as a whole.
  */
+/**
+ * Requests reach the provider a few milliseconds earlier or later than they leave: a window of one
+ * second plus this margin keeps at most the limit inside any second the provider measures.
+ */
+const WINDOW_MARGIN_MS = 30;
+
 export class RequestScheduler {
 	private nextSlot = 0;
 	private pausedUntil = 0;
+	/** When the latest requests went out, as many as the limit allows per second. */
+	private readonly sent: number[] = [];
 
 	constructor(
 		private ratePerSecond: number | undefined,
@@ -31,8 +39,16 @@ export class RequestScheduler {
 		for (;;) {
 			const now = this.now();
 			const interval = this.ratePerSecond ? 1000 / this.ratePerSecond : 0;
-			const slot = Math.max(now, this.nextSlot, this.pausedUntil);
+			let slot = Math.max(now, this.nextSlot, this.pausedUntil);
+			const perWindow = this.ratePerSecond ? Math.max(1, Math.floor(this.ratePerSecond)) : 0;
+			if (perWindow > 0 && this.sent.length >= perWindow) {
+				slot = Math.max(slot, this.sent[this.sent.length - perWindow] + 1000 + WINDOW_MARGIN_MS);
+			}
 			this.nextSlot = slot + interval;
+			if (perWindow > 0) {
+				this.sent.push(slot);
+				if (this.sent.length > perWindow) this.sent.splice(0, this.sent.length - perWindow);
+			}
 			if (slot <= now) return;
 			await this.wait(slot - now);
 			// A pause that arrived while waiting pushes this request back too.

@@ -340,9 +340,12 @@ function createAdditionalData(
 	credentialsHelper: ICredentialsHelper,
 	baseUrl: string,
 ): IWorkflowExecuteAdditionalData {
+	// Each run is its own execution, as in the server: nothing keyed by execution (rate limits) carries over.
+	const executionId = randomUUID();
 	return {
 		credentialsHelper,
-		hooks: new ExecutionLifecycleHooks('manual', 'test-execution', {
+		executionId,
+		hooks: new ExecutionLifecycleHooks('manual', executionId, {
 			id: 'test-workflow',
 			name: 'Test',
 			nodes: [node],

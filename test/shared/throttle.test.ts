@@ -22,7 +22,24 @@ describe('RequestScheduler', () => {
 			await scheduler.acquire();
 			clock.send();
 		}
-		expect(clock.sent).toEqual([0, 250, 500, 750, 1000]);
+		// The fifth would open a second second exactly one second after the first: a small margin keeps
+		// network jitter from putting five into one second at the provider.
+		expect(clock.sent).toEqual([0, 250, 500, 750, 1030]);
+	});
+
+	test('never sends more than the limit within any second, and stays within 5% of it', async () => {
+		const clock = fakeClock();
+		const scheduler = new RequestScheduler(20, clock.now, clock.wait);
+		for (let i = 0; i < 201; i++) {
+			await scheduler.acquire();
+			clock.send();
+		}
+		for (let i = 0; i + 20 < clock.sent.length; i++) {
+			expect(clock.sent[i + 20] - clock.sent[i]).toBeGreaterThanOrEqual(1030);
+		}
+		const rate = (200 * 1000) / clock.sent[200];
+		expect(rate).toBeGreaterThan(19);
+		expect(rate).toBeLessThanOrEqual(20);
 	});
 
 	test('without a limit never waits', async () => {

@@ -6,7 +6,7 @@ export const ADDITIONAL_FIELDS = 'additionalFields';
 export const FILTERS = 'filters';
 export const REQUEST_OPTIONS = 'requestOptions';
 /** Items sent side by side unless the user chooses otherwise (see bench/ for how it was chosen). */
-export const DEFAULT_CONCURRENCY = 5;
+export const DEFAULT_CONCURRENCY = 10;
 
 /** The collection that holds an operation's optional fields: Filters on a read, Additional Fields otherwise. */
 export function optionalFieldsCollection(operation: OperationSpec): string {
