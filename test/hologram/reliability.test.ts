@@ -2,6 +2,15 @@ import type { HologramCsrMessage } from '../../sandbox';
 import { useHologram } from './useHologram';
 
 const hologram = useHologram();
+/** A send whose outcome matters: an SMS to a device. */
+const sendSms = () =>
+	hologram.run({
+		resource: 'sms',
+		operation: 'send',
+		deviceId: 3001,
+		encoding: 'text',
+		message: 'hi',
+	});
 const WRONG_KEY = 'canary-wrong-key-5d1c0a';
 
 function addCsrMessages(count: number): void {
@@ -85,13 +94,7 @@ describe('Hologram: failures', () => {
 	test('a send rate-limited with 429 is retried, because the provider did not carry it out', async () => {
 		hologram.emulator().faults.inject({ type: 'status', status: 429, retryAfter: 0, times: 2 });
 
-		const { error } = await hologram.run({
-			resource: 'sms',
-			operation: 'send',
-			deviceId: 3001,
-			encoding: 'text',
-			message: 'hi',
-		});
+		const { error } = await sendSms();
 
 		expect(error).toBeUndefined();
 		expect(hologram.requests()).toHaveLength(3);
@@ -117,13 +120,7 @@ describe('Hologram: failures', () => {
 	test('a 500 on a send is not repeated', async () => {
 		hologram.emulator().faults.inject({ type: 'status', status: 500 });
 
-		const { error } = await hologram.run({
-			resource: 'sms',
-			operation: 'send',
-			deviceId: 3001,
-			encoding: 'text',
-			message: 'hi',
-		});
+		const { error } = await sendSms();
 
 		expect(error?.httpCode).toBe('500');
 		expect(hologram.requests()).toHaveLength(1);
@@ -159,13 +156,7 @@ describe('Hologram: failures', () => {
 	test('malformed JSON after a send says the send may have happened, and it is not repeated', async () => {
 		hologram.emulator().faults.inject({ type: 'malformedJson' });
 
-		const { error } = await hologram.run({
-			resource: 'sms',
-			operation: 'send',
-			deviceId: 3001,
-			encoding: 'text',
-			message: 'hi',
-		});
+		const { error } = await sendSms();
 
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toBe('Hologram returned a response that is not valid JSON (HTTP 200)');
@@ -177,13 +168,7 @@ describe('Hologram: failures', () => {
 	test('a connection dropped after a send reached Hologram is not repeated and says so', async () => {
 		hologram.emulator().faults.inject({ type: 'drop', when: 'afterHandling' });
 
-		const { error } = await hologram.run({
-			resource: 'sms',
-			operation: 'send',
-			deviceId: 3001,
-			encoding: 'text',
-			message: 'hi',
-		});
+		const { error } = await sendSms();
 
 		expect(error?.name).toBe('NodeApiError');
 		expect(error?.message).toContain('the request may have been carried out');
@@ -302,13 +287,11 @@ describe('Hologram: secrets', () => {
 				{ continueOnFail: true },
 			),
 		];
-		hologram
-			.emulator()
-			.faults.inject({
-				type: 'status',
-				status: 400,
-				body: `{"success":false,"error":"bad apikey=${apiKey}"}`,
-			});
+		hologram.emulator().faults.inject({
+			type: 'status',
+			status: 400,
+			body: `{"success":false,"error":"bad apikey=${apiKey}"}`,
+		});
 		runs.push(await hologram.run({ resource: 'user', operation: 'get' }));
 
 		for (const run of runs) {
