@@ -8,7 +8,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { HoiioEmulator } from '../sandbox';
 import { startSandbox } from '../sandbox';
-import { runExecution as runNode } from './support/execution';
+import { runNode } from '../test/harness/n8n';
 import type { BenchResult } from './support/report';
 import { fixed, median, runBenchmark, table, timed } from './support/report';
 

@@ -12,7 +12,7 @@ import { createInterface } from 'node:readline';
 
 import { defaultScgCredentials } from '../sandbox';
 import type { NodeRun } from '../test/harness/n8n';
-import { runExecution as runNode } from './support/execution';
+import { runNode } from '../test/harness/n8n';
 import type { BenchResult } from './support/report';
 import { fixed, megabytes, runBenchmark, table } from './support/report';
 

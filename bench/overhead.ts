@@ -5,7 +5,7 @@
 import './support/env';
 
 import type { RecordedRequest } from '../sandbox';
-import { runExecution as runNode } from './support/execution';
+import { runNode } from '../test/harness/n8n';
 import {
 	DEVICE_ID,
 	expectAllSent,

@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters, NodeParameterValue } from 'n8n-workf
 import type { HologramEmulator, Sandbox } from '../../sandbox';
 import { startSandbox } from '../../sandbox';
 import type { NodeRun } from '../../test/harness/n8n';
-import { runExecution as runNode } from './execution';
+import { runNode } from '../../test/harness/n8n';
 
 /** The device every benchmark SMS goes to (a seeded device of the Hologram emulator). */
 export const DEVICE_ID = 3002;

@@ -1,9 +1,6 @@
-import { WorkflowExecute } from 'n8n-core';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { createRunExecutionData } from 'n8n-workflow';
 
 import type { HoiioEmulator, RecordedRequest } from '../../sandbox';
-import { prepareNode } from '../harness/core';
 import { runNode } from '../harness/n8n';
 import { useSandbox } from '../harness/sandbox';
 
@@ -50,28 +47,9 @@ export function useHoiio() {
 				continueOnFail: options.continueOnFail,
 				...(options.staticData ? { staticData: options.staticData } : {}),
 			} as Parameters<typeof runNode>[0]),
-		/** Runs the node on items that carry binary data (runNode takes JSON items only). */
-		runWithBinary: async (parameters: INodeParameters, items: INodeExecutionData[]) => {
-			const { node, workflow, additionalData } = await prepareNode({
-				node: 'hoiio',
-				parameters,
-				credentials: credentials(),
-			});
-			const run = await new WorkflowExecute(
-				additionalData,
-				'manual',
-				createRunExecutionData({
-					executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
-				}),
-			).processRunExecutionData(workflow);
-			const taskData = run.data.resultData.runData[node.name]?.[0];
-			return {
-				items: taskData?.data?.main?.[0] ?? [],
-				error: (run.data.resultData.error ?? taskData?.error) as
-					| (Error & { description?: string })
-					| undefined,
-			};
-		},
+		/** Runs the node on items that carry binary data. */
+		runWithBinary: async (parameters: INodeParameters, inputItems: INodeExecutionData[]) =>
+			await runNode({ node: 'hoiio', parameters, credentials: credentials(), inputItems }),
 	};
 }
 
