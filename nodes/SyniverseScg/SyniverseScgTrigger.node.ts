@@ -77,6 +77,20 @@ function idOf(body: unknown, ...keys: string[]): string | undefined {
 	return undefined;
 }
 
+/** Removes the subscription, then the delivery configuration, that this trigger registered. */
+async function removeRegistration(
+	context: IHookFunctions,
+	registration: Registration,
+): Promise<void> {
+	if (registration.subscriptionId)
+		await remove(context, subscriptionPath(registration.subscriptionId));
+	if (registration.deliveryConfigurationId) {
+		await remove(context, configurationPath(registration.deliveryConfigurationId));
+	}
+	delete registration.subscriptionId;
+	delete registration.deliveryConfigurationId;
+}
+
 export class SyniverseScgTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Syniverse SCG Trigger',
@@ -138,12 +152,7 @@ export class SyniverseScgTrigger implements INodeType {
 			 */
 			async create(this: IHookFunctions): Promise<boolean> {
 				const registration = registrationOf(this);
-				if (registration.subscriptionId)
-					await remove(this, subscriptionPath(registration.subscriptionId));
-				if (registration.deliveryConfigurationId)
-					await remove(this, configurationPath(registration.deliveryConfigurationId));
-				delete registration.subscriptionId;
-				delete registration.deliveryConfigurationId;
+				await removeRegistration(this, registration);
 
 				const webhookUrl = this.getNodeWebhookUrl('default') as string;
 				const secret = generateWebhookSecret();
@@ -202,12 +211,7 @@ export class SyniverseScgTrigger implements INodeType {
 			/** Removes the subscription, then the delivery configuration, that this trigger made. */
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const registration = registrationOf(this);
-				if (registration.subscriptionId)
-					await remove(this, subscriptionPath(registration.subscriptionId));
-				if (registration.deliveryConfigurationId)
-					await remove(this, configurationPath(registration.deliveryConfigurationId));
-				delete registration.subscriptionId;
-				delete registration.deliveryConfigurationId;
+				await removeRegistration(this, registration);
 				delete registration.webhookSecret;
 				delete registration.webhookUrl;
 				return true;
