@@ -25,6 +25,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow, getCredentialOwnRequestAllowedDomains } from 'n8n-workflow';
 
+import { processedDataStore } from './deduplication';
+
 export const PACKAGE_NAME = 'n8n-nodes-telco-iot';
 const projectRoot = join(__dirname, '..', '..');
 
@@ -274,6 +276,8 @@ export interface NodeUnderTest {
 	workflow: Workflow;
 	credentialsHelper: FixtureCredentialsHelper;
 	additionalData: IWorkflowExecuteAdditionalData;
+	/** What the node sent to the editor with `sendMessageToUI` (manual runs only), in order. */
+	uiMessages: unknown[];
 }
 
 /**
@@ -285,6 +289,8 @@ export async function prepareNode(
 	baseUrl = 'http://127.0.0.1:5678',
 ): Promise<NodeUnderTest> {
 	const pkg = await loadPackage();
+	// The server's processed-data store, for the deduplication helpers (campaigns).
+	processedDataStore();
 	const nodeType = pkg.nodeType(options.node);
 	const node: INode = {
 		id: 'node-under-test',
@@ -325,13 +331,15 @@ export async function prepareNode(
 		settings: {},
 	});
 	const credentialsHelper = new FixtureCredentialsHelper(pkg, options.credentials);
+	const uiMessages: unknown[] = [];
 	return {
 		pkg,
 		node,
 		nodeType,
 		workflow,
 		credentialsHelper,
-		additionalData: createAdditionalData(node, credentialsHelper, baseUrl),
+		additionalData: createAdditionalData(node, credentialsHelper, baseUrl, uiMessages),
+		uiMessages,
 	};
 }
 
@@ -339,6 +347,7 @@ function createAdditionalData(
 	node: INode,
 	credentialsHelper: ICredentialsHelper,
 	baseUrl: string,
+	uiMessages: unknown[],
 ): IWorkflowExecuteAdditionalData {
 	// Each run is its own execution, as in the server: nothing keyed by execution (rate limits) carries over.
 	const executionId = randomUUID();
@@ -372,6 +381,10 @@ function createAdditionalData(
 		currentNodeExecutionIndex: 0,
 		variables: {},
 		logAiEvent: () => {},
+		// The editor's push connection: console messages of a manual run arrive here.
+		sendDataToUI: (type: string, data: { messages?: unknown[] }) => {
+			if (type === 'sendConsoleMessage') uiMessages.push(...(data.messages ?? []));
+		},
 		getRunExecutionData: async () => undefined,
 		getRuntimeCredential: async () => undefined,
 		startRunnerTask: async () => {

@@ -8,7 +8,13 @@
  * `webhook.ts` and `loadOptions.ts`, all exported from here.
  */
 import { WorkflowExecute } from 'n8n-core';
-import type { IDataObject, INodeExecutionData, INodeParameters, IRun } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	IRun,
+	NodeExecutionHint,
+} from 'n8n-workflow';
 import { createRunExecutionData } from 'n8n-workflow';
 
 import type { CredentialFixtures, PreAuthenticationCall } from './core';
@@ -26,6 +32,7 @@ export * from './loadOptions';
 export * from './trigger';
 export * from './webhook';
 export { stopAllTriggers } from './running';
+export { InMemoryProcessedData, processedDataStore } from './deduplication';
 
 export interface RunNodeOptions {
 	/** The node's name in the package (`hologram`), without the package prefix. */
@@ -68,11 +75,16 @@ export interface NodeRun {
 	run: IRun;
 	/** The credentials' `preAuthentication` calls during this run (token renewals). */
 	preAuthenticationCalls: PreAuthenticationCall[];
+	/** Hints the node added for the output pane (`addExecutionHints`). */
+	hints: NodeExecutionHint[];
+	/** Console messages the node sent to the editor (`sendMessageToUI`), in order. */
+	uiMessages: unknown[];
 }
 
 /** Runs one node as a one-node workflow through n8n-core's WorkflowExecute. */
 export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
-	const { node, workflow, additionalData, credentialsHelper } = await prepareNode(options);
+	const { node, workflow, additionalData, credentialsHelper, uiMessages } =
+		await prepareNode(options);
 	const items = options.inputItems ?? (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({
 		executionData: { nodeExecutionStack: [{ node, data: { main: [items] }, source: null }] },
@@ -88,5 +100,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		error: (run.data.resultData.error ?? taskData?.error) as NodeRun['error'],
 		run,
 		preAuthenticationCalls: credentialsHelper.preAuthenticationCalls,
+		hints: taskData?.hints ?? [],
+		uiMessages,
 	};
 }

@@ -5,6 +5,7 @@ import type { ProviderProfile } from '../provider';
 import type { ProviderRequest, RequestSettings } from '../request';
 import { pathWith, providerRequest } from '../request';
 import { mapConcurrent, schedulerFor } from '../throttle';
+import { SendSession, nothingSent, recipientsIn } from './campaign';
 import { DEFAULT_CONCURRENCY, REQUEST_OPTIONS } from './properties';
 import type { FieldSpec, NodeApi, OperationInput, OperationSpec } from './types';
 import { readFieldValues } from './values';
@@ -151,6 +152,49 @@ async function runOperation(
 	);
 }
 
+/**
+ * A send to the recipients in one field: those already sent in the campaign are skipped (and shown
+ * as skipped items), the rest are sent in the operation's one request and recorded once it succeeded.
+ */
+async function runSend(
+	context: IExecuteFunctions,
+	api: NodeApi,
+	operation: OperationSpec,
+	input: OperationInput,
+	settings: RequestSettings,
+	field: string,
+): Promise<INodeExecutionData[]> {
+	const tracking = input.send;
+	if (!tracking) return await runOperation(context, api, operation, input, settings);
+	const value = input.values[field];
+	const recipients = recipientsIn(value);
+	const { toSend, skipped } = await tracking.select(recipients);
+	const skippedItems = context.helpers.returnJsonArray(skipped);
+	if (toSend.length === 0) return skippedItems;
+	const narrowed =
+		Array.isArray(value) && toSend.length < recipients.length
+			? {
+					...input,
+					values: {
+						...input.values,
+						[field]: value.filter((entry) => toSend.includes(String(entry).trim())),
+					},
+				}
+			: input;
+	let produced: INodeExecutionData[];
+	try {
+		produced = await runOperation(context, api, operation, narrowed, settings);
+	} catch (error) {
+		tracking.failed(toSend);
+		// executeOperations turns it into the node's error, as for every other operation.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		throw error;
+	}
+	if (nothingSent(produced)) tracking.notSent(toSend);
+	else await tracking.succeeded(toSend);
+	return [...produced, ...skippedItems];
+}
+
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const json: IDataObject = { error: error.message };
 	const description = (error as { description?: unknown }).description;
@@ -170,24 +214,28 @@ export async function executeOperations(
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
 	const concurrency = items.length > 0 ? requestConcurrency(context) : 1;
+	const sends = new SendSession(context);
+	sends.expectItems(
+		items.filter((_item, itemIndex) => operationAt(context, api, itemIndex)?.send).length,
+	);
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
+		let operation: OperationSpec | undefined;
 		try {
-			const operation = chosenOperation(context, api, itemIndex);
+			operation = chosenOperation(context, api, itemIndex);
 			const checked: OperationInput = {
 				itemIndex,
 				values: readFieldValues(context, operation, itemIndex),
 			};
-			const input = api.prepareInput
+			const prepared = api.prepareInput
 				? await api.prepareInput(context, operation, checked)
 				: checked;
+			const input = operation.send ? { ...prepared, send: sends.tracking(itemIndex) } : prepared;
 			const profile = operation.profile ?? api.profile;
-			const produced = await runOperation(
-				context,
-				api,
-				operation,
-				input,
-				requestSettings(context, itemIndex, profile),
-			);
+			const settings = requestSettings(context, itemIndex, profile);
+			const recipientField = operation.send?.recipientField;
+			const produced = recipientField
+				? await runSend(context, api, operation, input, settings, recipientField)
+				: await runOperation(context, api, operation, input, settings);
 			return context.helpers.constructExecutionMetaData(produced, {
 				itemData: { item: itemIndex },
 			});
@@ -199,11 +247,27 @@ export async function executeOperations(
 			if (error instanceof NodeApiError)
 				throw new NodeApiError(context.getNode(), error as unknown as JsonObject);
 			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+		} finally {
+			if (operation?.send) sends.itemDone(itemIndex);
 		}
 	};
 	// Items run side by side up to the chosen concurrency; output keeps the input order.
 	const outputs = await mapConcurrent(items.length, concurrency, runItem);
+	sends.finish();
 	return [outputs.flat()];
+}
+
+/** The operation an item asks for, or undefined when it names none of the node's. */
+function operationAt(
+	context: IExecuteFunctions,
+	api: NodeApi,
+	itemIndex: number,
+): OperationSpec | undefined {
+	const resource = context.getNodeParameter('resource', itemIndex, '') as string;
+	const operationName = context.getNodeParameter('operation', itemIndex, '') as string;
+	return api.operations.find(
+		(candidate) => candidate.resource === resource && candidate.operation === operationName,
+	);
 }
 
 function chosenOperation(

@@ -8,4 +8,13 @@ export {
 	wireValues,
 } from './execute';
 export { invalidInput } from './values';
-export type { FieldSpec, FieldType, NodeApi, OperationInput, OperationSpec } from './types';
+export { CAMPAIGN_OPTIONS, PROGRESS_MIN_RECIPIENTS, skippedItem } from './campaign';
+export type { SendTracking } from './campaign';
+export type {
+	FieldSpec,
+	FieldType,
+	NodeApi,
+	OperationInput,
+	OperationSpec,
+	SendSpec,
+} from './types';

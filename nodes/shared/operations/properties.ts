@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { CAMPAIGN_OPTIONS } from './campaign';
 import type { FieldSpec, NodeApi, OperationSpec } from './types';
 
 export const ADDITIONAL_FIELDS = 'additionalFields';
@@ -177,6 +178,7 @@ export function buildProperties(api: NodeApi): INodeProperties[] {
 		});
 	}
 	for (const operation of api.operations) properties.push(...operationProperties(operation));
+	properties.push(...campaignProperties(api));
 	properties.push({
 		displayName: 'Request Options',
 		name: REQUEST_OPTIONS,
@@ -221,5 +223,49 @@ export function buildProperties(api: NodeApi): INodeProperties[] {
 			},
 		],
 	});
+	return properties;
+}
+
+/** The Campaign options of the send operations, one collection per resource that has any. */
+function campaignProperties(api: NodeApi): INodeProperties[] {
+	const properties: INodeProperties[] = [];
+	for (const resource of api.resources) {
+		const sends = api.operations.filter(
+			(operation) => operation.resource === resource.value && operation.send,
+		);
+		if (sends.length === 0) continue;
+		properties.push({
+			displayName: 'Campaign',
+			name: CAMPAIGN_OPTIONS,
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: {
+				show: {
+					resource: [resource.value],
+					operation: sends.map((operation) => operation.operation),
+				},
+			},
+			options: [
+				{
+					displayName: 'Campaign Key',
+					name: 'campaignKey',
+					type: 'string',
+					default: '',
+					placeholder: 'spring-sale-2026',
+					description:
+						"Name of the campaign this send belongs to. Every recipient a send reached is remembered under it by this node (in n8n's database), so running the campaign again after a failure sends only to those not reached yet. A failed send remembers nothing. Leave empty to send without remembering.",
+				},
+				{
+					displayName: 'Skip Recipients Already Sent',
+					name: 'skipAlreadySent',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether to send nothing to a recipient this node already reached in the campaign, and output an item with skipped: true for it instead. Turn it off to send to everyone again while still recording the campaign.',
+				},
+			],
+		});
+	}
 	return properties;
 }

@@ -10,6 +10,7 @@ import type {
 import type { Pagination } from '../pagination';
 import type { ProviderProfile } from '../provider';
 import type { RequestSettings } from '../request';
+import type { SendTracking } from './campaign';
 
 /**
  * How a value is read from the node's parameters and checked before it is sent:
@@ -65,6 +66,22 @@ export interface FieldSpec {
 export interface OperationInput {
 	itemIndex: number;
 	values: Record<string, unknown>;
+	/** Send operations only: the campaign record and the progress counts (see `OperationSpec.send`). */
+	send?: SendTracking;
+}
+
+/**
+ * A send to people or devices. It gets the Campaign options (Campaign Key, Skip Recipients Already
+ * Sent) and counts towards the progress of the run.
+ */
+export interface SendSpec {
+	/**
+	 * The parameter with the recipient, or a list of them, sent in one request. The shared executor
+	 * then skips recipients already sent in the campaign, sends to the rest and records them once the
+	 * send succeeded. Without it the operation's own `execute` does this through `input.send`
+	 * (bulk sends, which record chunk by chunk).
+	 */
+	recipientField?: string;
 }
 
 export interface OperationSpec {
@@ -85,6 +102,8 @@ export interface OperationSpec {
 	profile?: ProviderProfile;
 	/** A list: adds Return All / Limit and walks the provider's pages. */
 	list?: boolean;
+	/** A send to recipients: campaign options, skipping of recipients already sent, progress. */
+	send?: SendSpec;
 	/** Whether repeating the call is harmless (see ProviderRequest.idempotent). */
 	idempotent?: boolean;
 	/** False for calls that carry their own secret and need no credential auth. */
