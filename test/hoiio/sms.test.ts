@@ -78,7 +78,7 @@ describe('Hoiio → SMS → Send', () => {
 });
 
 describe('Hoiio → SMS → Send Bulk', () => {
-	test('sends 2,500 recipients in 3 requests of at most 1,000, one item per request', async () => {
+	test('sends 2,500 recipients in 3 requests of at most 1,000, one item per recipient', async () => {
 		const recipients = numbers(2500);
 		const { items, error } = await hoiio.run({
 			resource: 'sms',
@@ -99,13 +99,26 @@ describe('Hoiio → SMS → Send Bulk', () => {
 		expect(sent.map((chunk) => chunk.length)).toEqual([1000, 1000, 500]);
 		expect(sent.flat()).toEqual(recipients);
 		expect(sentParameters(requests[0]).msg).toBe('Store closes early today');
-		expect(items.map((item) => item.json.chunk)).toEqual([1, 2, 3]);
-		expect(items.map((item) => item.json.recipientCount)).toEqual([1000, 1000, 500]);
-		for (const item of items) expect(item.json.bulk_txn_ref).toMatch(/^AA-/);
-		expect(new Set(items.map((item) => item.json.bulk_txn_ref)).size).toBe(3);
+		expect(items).toHaveLength(2500);
+		expect(items.map((item) => item.json.recipient)).toEqual(recipients);
+		expect(items.every((item) => item.json.status === 'sent')).toBe(true);
+		expect(items.map((item) => item.json.chunk)).toEqual([
+			...Array<number>(1000).fill(1),
+			...Array<number>(1000).fill(2),
+			...Array<number>(500).fill(3),
+		]);
+		// Hoiio answers a chunk with one bulk_txn_ref: every recipient of the chunk carries it.
+		const refs = [items[0], items[1000], items[2000]].map((item) => item.json.bulk_txn_ref);
+		expect(new Set(refs).size).toBe(3);
+		for (const ref of refs) expect(ref).toMatch(/^AA-/);
+		expect(items[1999].json.bulk_txn_ref).toBe(refs[1]);
+		// Every recipient came from the one input item.
+		expect(items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		const bulkSms = hoiio.state().sms.filter((sms) => refs.includes(sms.bulk_txn_ref));
+		expect(bulkSms.map((sms) => sms.dest).sort()).toEqual([...recipients].sort());
 	});
 
-	test('takes one recipient per input item and sends them together', async () => {
+	test('takes one recipient per input item and sends them together, each result paired with its item', async () => {
 		const { items } = await hoiio.run(
 			{
 				resource: 'sms',
@@ -127,8 +140,30 @@ describe('Hoiio → SMS → Send Bulk', () => {
 			msg: 'Meeting moved to 3pm',
 			tag: 'team',
 		});
-		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ chunk: 1, chunks: 1, recipientCount: 3 });
+		expect(items.map((item) => [item.json.recipient, item.json.status, item.pairedItem])).toEqual([
+			['+6591110001', 'sent', { item: 0 }],
+			['+6591110002', 'sent', { item: 1 }],
+			['+6591110003', 'sent', { item: 2 }],
+		]);
+		expect(items[0].json).toMatchObject({ chunk: 1, chunks: 1, bulk_txn_ref: expect.any(String) });
+	});
+
+	test('a number listed twice gets one SMS; its second entry is an item that says so', async () => {
+		const { items } = await hoiio.run({
+			resource: 'sms',
+			operation: 'sendBulk',
+			recipientSource: 'list',
+			recipients: '+6591110001, +6591110002, +6591110001',
+			message: 'Hi',
+		});
+
+		expect(sentParameters(hoiio.lastRequest()).dest).toBe('+6591110001,+6591110002');
+		expect(items.map((item) => [item.json.recipient, item.json.status])).toEqual([
+			['+6591110001', 'sent'],
+			['+6591110002', 'sent'],
+			['+6591110001', 'skipped'],
+		]);
+		expect(items[2].json.reason).toBe('listed more than once: the number gets one SMS');
 	});
 
 	test('a failing second request says that the first one was already sent', async () => {

@@ -18,6 +18,7 @@ const sendFax: OperationSpec = {
 	description: 'Fax a PDF document (A4 or Letter, up to 2 MB) from a binary property',
 	method: 'POST',
 	path: 'fax/send',
+	send: { recipientField: 'to' },
 	fields: [
 		to('Fax number to send to'),
 		{

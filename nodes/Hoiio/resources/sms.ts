@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { OperationInput, OperationSpec } from '../../shared/operations';
@@ -32,9 +32,11 @@ const sendBulk: OperationSpec = {
 	name: 'Send Bulk',
 	action: 'Send the same SMS to many numbers',
 	description:
-		'Send one text to any number of recipients, in requests of up to 1,000 numbers each; one result per request',
+		'Send one text to any number of recipients, in requests of up to 1,000 numbers each; one result per recipient',
 	method: 'POST',
 	path: 'sms/bulk_send',
+	// Chunks are recorded in the campaign one by one, as each is accepted (see sendBulkSms).
+	send: {},
 	fields: [
 		{
 			displayName: 'Recipients From',
@@ -83,12 +85,18 @@ const sendBulk: OperationSpec = {
 		senderName,
 		...reportFields,
 	],
-	execute: sendBulkSms,
+	executeItems: sendBulkSms,
 };
 
+interface BulkRecipient {
+	recipient: string;
+	/** The input item the recipient came from: its output item is paired with it. */
+	itemIndex: number;
+}
+
 /** Collects the recipients of every input item (Recipients From = Input Items). */
-function recipientsFromItems(context: IExecuteFunctions): string[] {
-	const recipients: string[] = [];
+function recipientsFromItems(context: IExecuteFunctions): BulkRecipient[] {
+	const recipients: BulkRecipient[] = [];
 	const count = context.getInputData().length;
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		const value = context.getNodeParameter('recipient', itemIndex, '') as unknown;
@@ -96,41 +104,77 @@ function recipientsFromItems(context: IExecuteFunctions): string[] {
 		for (const entry of entries) {
 			if (entry === undefined || entry === null || String(entry).trim() === '')
 				throw invalidInput(context, itemIndex, 'Recipient', 'is required but empty');
-			recipients.push(String(entry).trim());
+			recipients.push({ recipient: String(entry).trim(), itemIndex });
 		}
 	}
 	return recipients;
 }
 
+/** Every recipient of the send with the item it came from, numbers in E.164. */
+async function bulkRecipients(
+	context: IExecuteFunctions,
+	rawInput: OperationInput,
+): Promise<{ input: OperationInput; recipients: BulkRecipient[] }> {
+	if (rawInput.values.recipientSource !== 'items') {
+		const numbers = rawInput.values.recipients as string[];
+		return {
+			input: rawInput,
+			recipients: numbers.map((recipient) => ({ recipient, itemIndex: rawInput.itemIndex })),
+		};
+	}
+	// Numbers typed in the field were checked with the item; numbers from the items are checked here.
+	const collected = recipientsFromItems(context);
+	const input = await prepareInput(context, sendBulk, {
+		...rawInput,
+		values: { ...rawInput.values, recipients: collected.map((entry) => entry.recipient) },
+	});
+	const numbers = input.values.recipients as string[];
+	return {
+		input,
+		recipients: collected.map((entry, index) => ({ ...entry, recipient: numbers[index] })),
+	};
+}
+
+function failureOf(context: IExecuteFunctions, error: unknown): NodeApiError {
+	return error instanceof NodeApiError
+		? error
+		: new NodeApiError(context.getNode(), error as JsonObject);
+}
+
 /**
  * Bulk SMS: Hoiio takes up to 1,000 comma-joined numbers per request, so a longer list is sent in
- * chunks, each returning its own `bulk_txn_ref`.
+ * chunks. Hoiio answers a chunk with one `bulk_txn_ref` and no per-number reference (those come
+ * only in delivery reports), so each recipient's item carries its chunk's `bulk_txn_ref`.
+ * One output item per recipient, paired with the input item it came from.
  */
 async function sendBulkSms(
 	context: IExecuteFunctions,
 	rawInput: OperationInput,
 	settings: RequestSettings,
-): Promise<IDataObject[]> {
-	const fromItems = rawInput.values.recipientSource === 'items';
+): Promise<INodeExecutionData[]> {
 	// In Input Items mode the first item sends for all of them.
-	if (fromItems && rawInput.itemIndex > 0) return [];
-	// Numbers typed in the field were checked with the item; numbers from the items are checked here.
-	const input = fromItems
-		? await prepareInput(context, sendBulk, {
-				...rawInput,
-				values: { ...rawInput.values, recipients: recipientsFromItems(context) },
-			})
-		: rawInput;
-	const recipients = [...new Set(input.values.recipients as string[])];
+	if (rawInput.values.recipientSource === 'items' && rawInput.itemIndex > 0) return [];
+	const { input, recipients } = await bulkRecipients(context, rawInput);
+	const distinct = [...new Set(recipients.map((entry) => entry.recipient))];
+	const tracking = input.send;
+	const campaignKey = tracking?.campaignKey;
+	const { toSend, skipped } = tracking
+		? await tracking.select(distinct)
+		: { toSend: distinct, skipped: [] as IDataObject[] };
+	const results = new Map<string, IDataObject>();
+	for (const item of skipped) results.set(String(item.recipient), item);
+
 	const common: IDataObject = { msg: input.values.message as string };
 	if (input.values.senderName) common.sender_name = input.values.senderName as string;
 	if (input.values.tag) common.tag = input.values.tag as string;
 	if (input.values.notifyUrl) common.notify_url = input.values.notifyUrl as string;
 
-	const results: IDataObject[] = [];
-	const chunks = Math.ceil(recipients.length / BULK_CHUNK_SIZE);
+	const chunks = Math.ceil(toSend.length / BULK_CHUNK_SIZE);
+	const accepted: string[] = [];
 	for (let chunk = 0; chunk < chunks; chunk++) {
-		const numbers = recipients.slice(chunk * BULK_CHUNK_SIZE, (chunk + 1) * BULK_CHUNK_SIZE);
+		const numbers = toSend.slice(chunk * BULK_CHUNK_SIZE, (chunk + 1) * BULK_CHUNK_SIZE);
+		const position = { chunk: chunk + 1, chunks };
+		let bulkTxnRef: string;
 		try {
 			const { body } = await providerRequest(
 				context,
@@ -143,26 +187,55 @@ async function sendBulkSms(
 				},
 				settings,
 			);
-			results.push({
-				...unwrapHoiio(body),
-				chunk: chunk + 1,
-				chunks,
-				recipientCount: numbers.length,
-				recipients: numbers,
-			});
+			bulkTxnRef = String(unwrapHoiio(body).bulk_txn_ref);
 		} catch (error) {
-			const failure =
-				error instanceof NodeApiError
-					? error
-					: new NodeApiError(context.getNode(), error as JsonObject);
-			if (chunk > 0) {
-				const sent = results.map((result) => String(result.bulk_txn_ref)).join(', ');
-				failure.description = `${failure.description ?? ''} Requests 1 to ${chunk} of ${chunks} (${chunk * BULK_CHUNK_SIZE} recipients) were already sent (bulk_txn_ref ${sent}); do not send them again.`;
+			tracking?.failed(numbers);
+			const failure = failureOf(context, error);
+			if (context.continueOnFail()) {
+				for (const recipient of numbers)
+					results.set(recipient, {
+						recipient,
+						status: 'failed',
+						error: failure.message,
+						...(failure.description ? { errorDescription: failure.description } : {}),
+						...position,
+					});
+				continue;
+			}
+			if (accepted.length > 0) {
+				const remembered = campaignKey
+					? `. They are recorded in campaign "${campaignKey}": run it again to send only to the others.`
+					: '; do not send them again.';
+				failure.description = `${failure.description ?? ''} Requests 1 to ${chunk} of ${chunks} (${chunk * BULK_CHUNK_SIZE} recipients) were already sent (bulk_txn_ref ${accepted.join(', ')})${remembered}`;
 			}
 			throw failure;
 		}
+		accepted.push(bulkTxnRef);
+		for (const recipient of numbers)
+			results.set(recipient, {
+				recipient,
+				status: 'sent',
+				bulk_txn_ref: bulkTxnRef,
+				...position,
+				...(campaignKey ? { campaignKey } : {}),
+			});
+		await tracking?.succeeded(numbers);
 	}
-	return results;
+
+	const seen = new Set<string>();
+	return recipients.map(({ recipient, itemIndex }) => {
+		const repeated = seen.has(recipient);
+		seen.add(recipient);
+		const json: IDataObject = repeated
+			? {
+					recipient,
+					status: 'skipped',
+					skipped: true,
+					reason: 'listed more than once: the number gets one SMS',
+				}
+			: (results.get(recipient) as IDataObject);
+		return { json, pairedItem: { item: itemIndex } };
+	});
 }
 
 export const smsOperations: OperationSpec[] = [
@@ -174,6 +247,7 @@ export const smsOperations: OperationSpec[] = [
 		description: 'Send a text message to one phone number',
 		method: 'POST',
 		path: 'sms/send',
+		send: { recipientField: 'to' },
 		fields: [to('Phone number to send the SMS to'), message, senderName, ...reportFields],
 	},
 	sendBulk,

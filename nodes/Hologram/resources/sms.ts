@@ -10,6 +10,7 @@ export const smsOperations: OperationSpec[] = [
 		description: 'Send an SMS to the SIM of a device',
 		method: 'POST',
 		path: 'sms/incoming',
+		send: { recipientField: 'deviceId' },
 		fields: [
 			deviceId,
 			...messageFields('body', 'base64body'),

@@ -1,7 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import type { FieldSpec, OperationSpec } from '../../shared/operations';
+import type { FieldSpec, OperationInput, OperationSpec } from '../../shared/operations';
 import { invalidInput, wireValues } from '../../shared/operations';
+import type { RequestSettings } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { scgProfile } from '../api';
 import { isEmptyWireValue, messageRequestId, sort, wireField } from '../fields';
@@ -9,6 +11,14 @@ import { checkRecipients, recipientEntries } from '../recipients';
 import { uploadAttachment } from './attachment';
 
 const PATH = 'messaging/message_requests';
+
+/**
+ * SCG documents no limit on the `to` list (wire notes §5.2, and none of its SDKs sets one), so a long
+ * list is split at a size of our choosing: 1,000 entries, the largest batch any provider here
+ * documents (Hoiio's bulk SMS). It keeps a request's body small (about 20 KB of numbers), and a
+ * refused or timed-out request holds back at most 1,000 recipients instead of a whole campaign.
+ */
+export const RECIPIENTS_PER_REQUEST = 1000;
 
 const sender: FieldSpec = {
 	displayName: 'Sender Name or ID',
@@ -31,7 +41,7 @@ const recipients: FieldSpec = {
 	wireName: 'to',
 	placeholder: '+14085551212, contact:aQWY9PeMCO01TEH9bk1ek5, group:9NeqCbNXBYvRO73jC2rbc5',
 	description:
-		'Phone numbers in international format, contact:&lt;contact ID&gt; or group:&lt;group ID&gt;, separated by commas; or a list from the input item through an expression',
+		'Phone numbers in international format, contact:&lt;contact ID&gt; or group:&lt;group ID&gt;, separated by commas; or a list from the input item through an expression. A long list is sent as several message requests (see Recipients per Request).',
 	in: 'none',
 };
 
@@ -212,6 +222,17 @@ const optionalFields: FieldSpec[] = [
 		in: 'none',
 	},
 	{
+		displayName: 'Recipients per Request',
+		name: 'recipientsPerRequest',
+		type: 'number',
+		default: RECIPIENTS_PER_REQUEST,
+		integer: true,
+		min: 1,
+		description:
+			'A longer recipient list is sent as several message requests of at most this many entries (a group counts as one). SCG documents no limit; 1,000 keeps each request small and limits what one failed request holds back.',
+		in: 'none',
+	},
+	{
 		displayName: 'Default Country Code',
 		name: 'defaultCountryCode',
 		type: 'string',
@@ -236,68 +257,140 @@ const createFields: FieldSpec[] = [
 	...optionalFields,
 ];
 
+/** The attachment IDs of an MMS: given, or uploaded from the item's binary fields. */
+async function attachmentsOf(
+	context: IExecuteFunctions,
+	input: OperationInput,
+	settings: RequestSettings,
+): Promise<string[]> {
+	const { values, itemIndex } = input;
+	if (values.attachmentSource === 'ids') return values.attachmentIds as string[];
+	const names = String(values.binaryProperties)
+		.split(',')
+		.map((name) => name.trim())
+		.filter((name) => name !== '');
+	const uploaded: string[] = [];
+	for (const name of names) {
+		const attachment = await uploadAttachment(context, itemIndex, name, {}, settings);
+		uploaded.push(String(attachment.id));
+	}
+	return uploaded;
+}
+
+/**
+ * Create: one message request per chunk of recipients. SCG answers a create with the request's ID
+ * only; the messages per recipient (and a group's members) exist once SCG has processed it, and
+ * Get Messages lists them. So the output is one item per message request, with the entries of `to`
+ * it carried and their count, plus an item for every recipient skipped as already sent.
+ */
+async function createMessageRequests(
+	context: IExecuteFunctions,
+	input: OperationInput,
+	settings: RequestSettings,
+): Promise<IDataObject[]> {
+	const { values, itemIndex } = input;
+	const entries = recipientEntries(values.recipients);
+	if (entries.length === 0)
+		throw invalidInput(context, itemIndex, recipients.displayName, 'is required but empty');
+	const { to, invalid } = checkRecipients(entries, values.defaultCountryCode as string);
+	const skipInvalid = values.invalidNumbers === 'skip';
+	if (invalid.length > 0 && !skipInvalid) {
+		throw invalidInput(
+			context,
+			itemIndex,
+			recipients.displayName,
+			`has an invalid phone number: ${invalid.map((entry) => entry.reason).join('; ')}`,
+		);
+	}
+	const report: IDataObject = skipInvalid
+		? { skippedRecipients: invalid as unknown as IDataObject[] }
+		: {};
+	// Nothing left to send to: report it instead of failing the whole run.
+	if (to.length === 0) return [{ sent: false, to: [], ...report }];
+
+	const tracking = input.send;
+	const campaignKey = tracking?.campaignKey;
+	const { toSend, skipped } = tracking
+		? await tracking.select(to)
+		: { toSend: to, skipped: [] as IDataObject[] };
+	if (toSend.length === 0)
+		return invalid.length > 0 ? [{ sent: false, to: [], ...report }, ...skipped] : skipped;
+
+	const common: IDataObject = { from: values.sender as string };
+	if (values.message !== undefined) common.body = values.message as string;
+	if (values.messageType === 'MMS')
+		common.attachments = await attachmentsOf(context, input, settings);
+	// SCG never receives false, 0 or empty values (wire notes §8).
+	const optional = wireValues(optionalFields, values, (wireValue) => !isEmptyWireValue(wireValue));
+
+	const size = (values.recipientsPerRequest as number | undefined) ?? RECIPIENTS_PER_REQUEST;
+	const chunks = Math.ceil(toSend.length / size);
+	const results: IDataObject[] = [];
+	const created: string[] = [];
+	for (let chunk = 0; chunk < chunks; chunk++) {
+		const chunkTo = toSend.slice(chunk * size, (chunk + 1) * size);
+		const body: IDataObject = { from: common.from, to: chunkTo, ...common, ...optional };
+		const position = { recipientCount: chunkTo.length, chunk: chunk + 1, chunks };
+		// Invalid numbers are reported once, with the first request.
+		const extra = chunk === 0 ? report : {};
+		try {
+			const response = await providerRequest<IDataObject>(
+				context,
+				scgProfile,
+				{ method: 'POST', path: PATH, body, itemIndex },
+				settings,
+			);
+			created.push(String(response.body.id));
+			results.push({
+				...response.body,
+				...body,
+				...position,
+				...(campaignKey ? { campaignKey } : {}),
+				...extra,
+			});
+		} catch (error) {
+			tracking?.failed(chunkTo);
+			const failure =
+				error instanceof NodeApiError
+					? error
+					: new NodeApiError(context.getNode(), error as JsonObject);
+			if (context.continueOnFail()) {
+				results.push({
+					status: 'failed',
+					error: failure.message,
+					...(failure.description ? { errorDescription: failure.description } : {}),
+					to: chunkTo,
+					...position,
+					...extra,
+				});
+				continue;
+			}
+			if (created.length > 0) {
+				const remembered = campaignKey
+					? `. Their recipients are recorded in campaign "${campaignKey}": run it again to send only to the others.`
+					: '; do not send them again.';
+				failure.description = `${failure.description ?? ''} Message requests 1 to ${chunk} of ${chunks} were already created (${created.join(', ')})${remembered}`;
+			}
+			throw failure;
+		}
+		await tracking?.succeeded(chunkTo);
+	}
+	return [...results, ...skipped];
+}
+
 export const messageRequestOperations: OperationSpec[] = [
 	{
 		resource: 'messageRequest',
 		operation: 'create',
 		name: 'Create',
 		action: 'Send an SMS or MMS',
-		description: 'Send a message to phone numbers, contacts or groups, now or at a scheduled time',
+		description:
+			'Send a message to phone numbers, contacts or groups, now or at a scheduled time; one result per message request, a long list going out as several',
 		method: 'POST',
 		path: PATH,
 		fields: createFields,
-		async execute(context, input, settings) {
-			const { values, itemIndex } = input;
-			const entries = recipientEntries(values.recipients);
-			if (entries.length === 0)
-				throw invalidInput(context, itemIndex, recipients.displayName, 'is required but empty');
-			const { to, invalid } = checkRecipients(entries, values.defaultCountryCode as string);
-			const skip = values.invalidNumbers === 'skip';
-			if (invalid.length > 0 && !skip) {
-				throw invalidInput(
-					context,
-					itemIndex,
-					recipients.displayName,
-					`has an invalid phone number: ${invalid.map((entry) => entry.reason).join('; ')}`,
-				);
-			}
-			const report: IDataObject = skip
-				? { skippedRecipients: invalid as unknown as IDataObject[] }
-				: {};
-			// Nothing left to send to: report it instead of failing the whole run.
-			if (to.length === 0) return { sent: false, to: [], ...report };
-
-			const body: IDataObject = { from: values.sender as string, to };
-			if (values.message !== undefined) body.body = values.message as string;
-			if (values.messageType === 'MMS') {
-				if (values.attachmentSource === 'ids') {
-					body.attachments = values.attachmentIds as string[];
-				} else {
-					const names = String(values.binaryProperties)
-						.split(',')
-						.map((name) => name.trim())
-						.filter((name) => name !== '');
-					const uploaded: string[] = [];
-					for (const name of names) {
-						const attachment = await uploadAttachment(context, itemIndex, name, {}, settings);
-						uploaded.push(String(attachment.id));
-					}
-					body.attachments = uploaded;
-				}
-			}
-			// SCG never receives false, 0 or empty values (wire notes §8).
-			Object.assign(
-				body,
-				wireValues(optionalFields, values, (wireValue) => !isEmptyWireValue(wireValue)),
-			);
-			const created = await providerRequest<IDataObject>(
-				context,
-				scgProfile,
-				{ method: 'POST', path: PATH, body, itemIndex },
-				settings,
-			);
-			return { ...created.body, ...body, ...report };
-		},
+		send: {},
+		execute: createMessageRequests,
 	},
 	{
 		resource: 'messageRequest',

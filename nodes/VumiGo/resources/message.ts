@@ -117,6 +117,7 @@ const sendText: OperationSpec = {
 	description: 'Send a text message (SMS, USSD, chat) through the conversation',
 	method: 'PUT',
 	path: 'messages.json',
+	send: { recipientField: 'toAddress' },
 	fields: [toAddress, content('Text to send'), sessionEvent, optedOutHandling],
 	execute: sendMessage(() => sendText),
 };
@@ -129,6 +130,7 @@ const sendVoice: OperationSpec = {
 	description: 'Call someone through a voice channel and play a recording or spoken text',
 	method: 'PUT',
 	path: 'messages.json',
+	send: { recipientField: 'toAddress' },
 	fields: [
 		toAddress,
 		content(
