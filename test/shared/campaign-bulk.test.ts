@@ -3,6 +3,8 @@
  * chunks of Recipients per Request, a campaign that fails halfway and is run again, and the progress
  * a long send reports (console lines in a manual run, a summary hint, per-recipient items).
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { scgSeed } from '../../sandbox';
 import { processedDataStore } from '../harness/n8n';
 import { sentParameters, useHoiio } from '../hoiio/useHoiio';
@@ -18,7 +20,7 @@ function numbers(count: number, prefix = '+658'): string[] {
 	return Array.from({ length: count }, (_, index) => `${prefix}${String(index).padStart(7, '0')}`);
 }
 
-const bulk = (recipients: string[], campaign: Record<string, unknown> = {}) => ({
+const bulk = (recipients: string[], campaign: INodeParameters = {}) => ({
 	resource: 'sms',
 	operation: 'sendBulk',
 	recipientSource: 'list',
@@ -210,7 +212,7 @@ describe('Progress of long sends', () => {
 });
 
 describe('Syniverse SCG message requests in chunks', () => {
-	const create = (recipients: string[], extra: Record<string, unknown> = {}) => ({
+	const create = (recipients: string[], extra: INodeParameters = {}) => ({
 		resource: 'messageRequest',
 		operation: 'create',
 		sender: scgSeed.activeSenderId,

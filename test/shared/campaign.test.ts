@@ -3,6 +3,8 @@
  * processed data, every recipient a send reached, so running the campaign again sends only to the
  * others. Each run below is its own execution of the same node, as a user's re-run is.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { hologramSeed, vumiGoSeed } from '../../sandbox';
 import { processedDataStore } from '../harness/n8n';
 import { useHologram } from '../hologram/useHologram';
@@ -24,10 +26,7 @@ const phones = [
 	'+6581000006',
 ];
 
-const smsTo = (
-	campaign: Record<string, unknown>,
-	requestOptions: Record<string, unknown> = {},
-) => ({
+const smsTo = (campaign: INodeParameters, requestOptions: INodeParameters = {}) => ({
 	resource: 'sms',
 	operation: 'send',
 	to: '={{ $json.phone }}',
