@@ -13,10 +13,16 @@ import { providerRequest } from '../shared/request';
 import { hoiioProfile, normalizeRecord } from './api';
 import { hoiioLoadOptions } from './loadOptions';
 import { publishTriggerUrl } from './notify';
+import { createHash } from 'node:crypto';
+
 import {
+	bodyProblem,
 	constantTimeEqual,
+	firstDelivery,
 	generateWebhookSecret,
+	mediaType,
 	rejectCall,
+	structureProblem,
 	urlWithSecret,
 } from '../shared/webhook';
 
@@ -67,15 +73,90 @@ export function eventOf(parameters: IDataObject): HoiioEvent | undefined {
 	return undefined;
 }
 
-function stringParameters(source: unknown): IDataObject {
-	const result: IDataObject = {};
-	if (!isObject(source)) return result;
-	for (const [key, value] of Object.entries(source)) {
-		if (typeof value === 'string') result[key] = value;
-		else if (Array.isArray(value) && typeof value[value.length - 1] === 'string')
-			result[key] = value[value.length - 1] as string;
+const IVR_BLOCKS = ['answer', 'dial', 'play', 'gather', 'record', 'monitor', 'transfer', 'hangup'];
+
+/** Parameters every notification of a kind carries (wire notes §3.5); the forwarded ones always have a date. */
+const REQUIRED: Partial<Record<HoiioEvent, string[]>> = {
+	incomingSms: ['txn_ref', 'msg', 'from', 'to', 'date'],
+	incomingFax: ['txn_ref', 'fax_status', 'from', 'to', 'date'],
+	smsStatus: ['txn_ref', 'sms_status'],
+	faxStatus: ['txn_ref', 'fax_status'],
+	callStatus: ['txn_ref'],
+	ivrAnswer: ['session', 'txn_ref'],
+	ivrResult: ['session', 'txn_ref'],
+};
+const NOT_EMPTY = ['txn_ref', 'session', 'from', 'to', 'dest', 'date'];
+/** Hoiio writes amounts and counts as plain decimals. */
+const DECIMAL_FIELDS = ['rate', 'debit', 'split_count', 'duration', 'fax_pages', 'fax_error_code'];
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const HOIIO_DATE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d+)?$/;
+
+function isHoiioDate(value: string): boolean {
+	const match = HOIIO_DATE.exec(value);
+	if (!match) return false;
+	const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+	const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+	return (
+		date.getUTCMonth() === month - 1 &&
+		date.getUTCDate() === day &&
+		hour < 24 &&
+		minute < 60 &&
+		second < 60
+	);
+}
+
+type Parameters = Record<string, string>;
+
+/**
+ * The text parameters of the query or form body. A parameter given twice with different values is
+ * ambiguous: the name comes back in `conflicts`.
+ */
+function textParameters(source: unknown, into: Parameters, conflicts: string[]): void {
+	if (!isObject(source)) return;
+	for (const key of Object.keys(source)) {
+		const raw = source[key];
+		const values = (Array.isArray(raw) ? raw : [raw]).filter(
+			(value): value is string => typeof value === 'string',
+		);
+		for (const value of values) {
+			if (Object.prototype.hasOwnProperty.call(into, key) && into[key] !== value)
+				conflicts.push(key);
+			// A defined property, so a key like `__proto__` cannot reach the prototype.
+			Object.defineProperty(into, key, {
+				value,
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
+		}
 	}
-	return result;
+}
+
+/** What makes a notification of this kind something Hoiio never sends. */
+function notificationProblem(event: HoiioEvent, parameters: Parameters): string | undefined {
+	for (const field of REQUIRED[event] ?? [])
+		if (parameters[field] === undefined) return `the ${event} notification lacks ${field}`;
+	for (const field of NOT_EMPTY)
+		if (parameters[field] !== undefined && parameters[field].trim() === '')
+			return `${field} is empty`;
+	for (const field of DECIMAL_FIELDS) {
+		const value = parameters[field];
+		if (value !== undefined && value !== '' && !DECIMAL.test(value))
+			return `${field} must be a number, got ${JSON.stringify(value)}`;
+	}
+	if (parameters.date !== undefined && !isHoiioDate(parameters.date))
+		return `date must be YYYY-MM-DD HH:MM:SS, got ${JSON.stringify(parameters.date)}`;
+	if (parameters.ivr_block !== undefined && !IVR_BLOCKS.includes(parameters.ivr_block))
+		return `unknown ivr_block ${JSON.stringify(parameters.ivr_block)}`;
+	return undefined;
+}
+
+/** The same notification sent twice has the same parameters: its fingerprint is the delivery ID. */
+function fingerprint(parameters: Parameters): string {
+	const sorted = Object.keys(parameters)
+		.sort()
+		.map((key) => [key, parameters[key]]);
+	return createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 32);
 }
 
 async function activeNumbers(context: IHookFunctions): Promise<IDataObject[]> {
@@ -320,18 +401,43 @@ export class HoiioTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const data = this.getWorkflowStaticData('node') as TriggerData;
-		const query = stringParameters(this.getQueryData());
-		if (!constantTimeEqual(String(query[SECRET_PARAMETER] ?? ''), data.secret ?? '')) {
+		const query = this.getQueryData() as IDataObject;
+		// Exactly one secret: a repeated one is ambiguous, whichever copy is right.
+		const token = query[SECRET_PARAMETER];
+		if (typeof token !== 'string' || !constantTimeEqual(token, data.secret ?? '')) {
 			return rejectCall(this, 401, 'Authorization failed');
 		}
+		const refused = bodyProblem(this);
+		if (refused) return rejectCall(this, refused.status, refused.message);
+		const request = this.getRequestObject();
+		const hasBody = Buffer.isBuffer(request.rawBody)
+			? request.rawBody.length > 0
+			: Object.keys((this.getBodyData() as object | undefined) ?? {}).length > 0;
+		if (hasBody && mediaType(request) !== 'application/x-www-form-urlencoded') {
+			return rejectCall(this, 415, 'Hoiio notifications are form parameters, not JSON or files');
+		}
 		// Hoiio documents the parameters in the query string; older servers posted them as a form.
-		const parameters = { ...stringParameters(this.getBodyData()), ...query };
+		const parameters: Parameters = {};
+		const conflicts: string[] = [];
+		textParameters(this.getBodyData(), parameters, conflicts);
+		textParameters(query, parameters, conflicts);
 		delete parameters[SECRET_PARAMETER];
+		const unsafe = structureProblem(parameters);
+		if (unsafe) return rejectCall(this, 400, unsafe);
+		if (conflicts.length > 0) {
+			return rejectCall(this, 400, `The parameter ${conflicts[0]} was given twice, differently`);
+		}
 		const event = eventOf(parameters);
 		if (!event) {
 			return rejectCall(this, 400, 'Not a Hoiio notification');
 		}
+		const problem = notificationProblem(event, parameters);
+		if (problem) return rejectCall(this, 400, `Not a Hoiio notification: ${problem}`);
 		if (!chosenEvents(this).includes(event)) return { webhookResponse: 'OK' };
+		// The same notification twice (a resent request) is one run.
+		const scope = `hoiio:${this.getWorkflow().id ?? ''}:${this.getNode().name}`;
+		if (!firstDelivery(data, `notification:${fingerprint(parameters)}`, scope))
+			return { webhookResponse: 'OK' };
 		return {
 			webhookResponse: 'OK',
 			workflowData: [[{ json: { event, ...normalizeRecord(parameters) } }]],

@@ -10,11 +10,15 @@ import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
 import { isObject } from '../shared/provider';
 import { pathWith, providerRequest } from '../shared/request';
+import type { WireType } from '../shared/webhook';
 import {
 	basicAuthMatches,
+	fieldTypeProblem,
 	firstDelivery,
 	generateWebhookSecret,
+	jsonBodyProblem,
 	rejectCall,
+	singleHeader,
 	urlWithBasicAuth,
 } from '../shared/webhook';
 import { essProfile } from './api';
@@ -65,6 +69,89 @@ async function remove(context: IHookFunctions, path: string): Promise<void> {
 	} catch (error) {
 		if (!isNotFound(error)) throw apiError(context, error);
 	}
+}
+
+const TEXT: readonly WireType[] = ['string'];
+const NUMBER: readonly WireType[] = ['number'];
+const FLAG: readonly WireType[] = ['boolean'];
+
+/** The JSON types of an Event Manager delivery (wire notes §5.3); other fields may hold anything. */
+const DELIVERY_FIELDS = {
+	topic: TEXT,
+	attempt: ['integer'],
+	event_id: TEXT,
+	event: ['object'],
+} as const;
+const EVENT_FIELDS = { 'evt-tp': TEXT, timestamp: TEXT, 'fld-val-list': ['object'] } as const;
+const EVENT_VALUE_FIELDS: Record<string, readonly WireType[]> = {
+	previous_state: TEXT,
+	new_state: TEXT,
+	message_request_id: TEXT,
+	message_id: TEXT,
+	to_address: TEXT,
+	from_address: TEXT,
+	has_attachment: FLAG,
+	attachment_ids: TEXT,
+	reason_code: TEXT,
+	reason_description: TEXT,
+	number_type: TEXT,
+	carrier_id: TEXT,
+	carrier_name: TEXT,
+	application_id: NUMBER,
+	'company-id': NUMBER,
+	sender_id_alias: TEXT,
+	sender_id_id: TEXT,
+	external_message_request_id: TEXT,
+	fragments_count: NUMBER,
+	mt_price: NUMBER,
+	mo_price: NUMBER,
+	message_body: TEXT,
+	message_body_truncated: FLAG,
+	recipient_count: NUMBER,
+	sent_count: NUMBER,
+	delivered_count: NUMBER,
+	failed_count: NUMBER,
+	canceled_count: NUMBER,
+};
+const EVENT_TYPES = SCG_EVENT_TYPES.map((type) => type.value);
+
+/** What makes a delivery something the Event Manager never sends, or undefined when it is one. */
+function deliveryProblem(delivery: unknown): string | undefined {
+	if (!isObject(delivery)) return 'a delivery is not a JSON object';
+	const problem =
+		fieldTypeProblem(delivery, DELIVERY_FIELDS, Object.keys(DELIVERY_FIELDS), 'the delivery') ??
+		fieldTypeProblem(
+			delivery.event as Record<string, unknown>,
+			EVENT_FIELDS,
+			Object.keys(EVENT_FIELDS),
+			'the event',
+		) ??
+		fieldTypeProblem(
+			(delivery.event as Record<string, unknown>)['fld-val-list'] as Record<string, unknown>,
+			EVENT_VALUE_FIELDS,
+			[],
+			'fld-val-list',
+		);
+	if (problem) return problem;
+	if (delivery.topic !== TOPIC) return `the topic is not ${TOPIC}`;
+	if (delivery.event_id === '') return 'the event_id is empty';
+	if ((delivery.attempt as number) < 1) return 'the attempt is below 1';
+	const type = (delivery.event as Record<string, unknown>)['evt-tp'] as string;
+	if (!EVENT_TYPES.includes(type)) return `unknown event type ${JSON.stringify(type)}`;
+	return undefined;
+}
+
+/** Why a body is not one delivery or a list of them, or undefined when it is. */
+function deliveriesProblem(body: unknown): string | undefined {
+	if (Array.isArray(body)) {
+		if (body.length === 0) return 'the body is an empty list';
+		for (const delivery of body) {
+			const problem = deliveryProblem(delivery);
+			if (problem) return problem;
+		}
+		return undefined;
+	}
+	return deliveryProblem(body);
 }
 
 const configurationPath = (id: string) => pathWith(`${CONFIGURATIONS}/{id}`, { id });
@@ -223,9 +310,15 @@ export class SyniverseScgTrigger implements INodeType {
 		const registration = registrationOf(this);
 		const request = this.getRequestObject();
 		const secret = registration.webhookSecret ?? '';
-		if (secret === '' || !basicAuthMatches(request.headers.authorization, WEBHOOK_USER, secret)) {
+		const authorization = singleHeader(request, 'authorization');
+		if (secret === '' || !basicAuthMatches(authorization, WEBHOOK_USER, secret)) {
 			return rejectCall(this, 401, 'Authorization failed');
 		}
+		// A 4xx tells the Event Manager the body is wrong: nothing of it starts a run.
+		const refused = jsonBodyProblem(this);
+		if (refused) return rejectCall(this, refused.status, refused.message);
+		const problem = deliveriesProblem(this.getBodyData() as unknown);
+		if (problem) return rejectCall(this, 400, `Not an Event Manager delivery: ${problem}`);
 
 		const chosen = this.getNodeParameter('events', []) as string[];
 		// Events of one send arrive side by side: see firstDelivery on why it needs a scope.

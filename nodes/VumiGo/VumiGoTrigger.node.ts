@@ -8,9 +8,70 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { basicAuthMatches, firstDelivery, rejectCall } from '../shared/webhook';
+import { isObject } from '../shared/provider';
+import type { WireType } from '../shared/webhook';
+import {
+	basicAuthMatches,
+	fieldTypeProblem,
+	firstDelivery,
+	jsonBodyProblem,
+	rejectCall,
+	singleHeader,
+} from '../shared/webhook';
 import type { PushEvent } from './push';
-import { PUSH_EVENTS, readPush } from './push';
+import { PUSH_EVENTS, readPush, vumiTimeToIso } from './push';
+
+const TEXT: readonly WireType[] = ['string'];
+const TEXT_OR_NULL: readonly WireType[] = ['string', 'null'];
+const OBJECT: readonly WireType[] = ['object'];
+
+/** The JSON types of a vumi.message.TransportUserMessage and TransportEvent (wire notes §2.7). */
+const PUSH_FIELDS: Record<string, readonly WireType[]> = {
+	message_type: TEXT,
+	message_version: TEXT,
+	timestamp: TEXT,
+	message_id: TEXT,
+	to_addr: TEXT_OR_NULL,
+	from_addr: TEXT_OR_NULL,
+	content: TEXT_OR_NULL,
+	in_reply_to: TEXT_OR_NULL,
+	session_event: TEXT_OR_NULL,
+	provider: TEXT_OR_NULL,
+	group: TEXT_OR_NULL,
+	to_addr_type: TEXT_OR_NULL,
+	from_addr_type: TEXT_OR_NULL,
+	transport_name: TEXT,
+	transport_type: TEXT,
+	transport_metadata: OBJECT,
+	helper_metadata: OBJECT,
+	routing_metadata: OBJECT,
+	event_id: TEXT,
+	event_type: TEXT,
+	user_message_id: TEXT,
+	sent_message_id: TEXT,
+	nack_reason: TEXT,
+	delivery_status: TEXT,
+};
+const SESSION_EVENTS = [null, 'new', 'resume', 'close'];
+const DELIVERY_STATUSES = ['pending', 'failed', 'delivered'];
+
+/** What makes a push something Vumi Go never sends, beyond what `readPush` checks. */
+function pushProblem(body: unknown): string | undefined {
+	if (!isObject(body)) return 'the body is not a JSON object';
+	// Every vumi.message carries its version; one without is not from Vumi.
+	const problem = fieldTypeProblem(body, PUSH_FIELDS, ['message_version']);
+	if (problem) return problem;
+	if (body.timestamp !== undefined && vumiTimeToIso(body.timestamp) === null)
+		return `the timestamp ${JSON.stringify(body.timestamp)} is not a Vumi time`;
+	if (body.session_event !== undefined && !SESSION_EVENTS.includes(body.session_event as string))
+		return `unknown session_event ${JSON.stringify(body.session_event)}`;
+	if (
+		body.event_type === 'delivery_report' &&
+		!DELIVERY_STATUSES.includes(body.delivery_status as string)
+	)
+		return `unknown delivery_status ${JSON.stringify(body.delivery_status)}`;
+	return undefined;
+}
 
 interface TriggerData extends IDataObject {
 	webhookUrl?: string;
@@ -106,17 +167,20 @@ export class VumiGoTrigger implements INodeType {
 		if (this.getNodeParameter('checkBasicAuth', false) as boolean) {
 			const user = this.getNodeParameter('user', '') as string;
 			const password = this.getNodeParameter('password', '') as string;
-			const header = this.getRequestObject().headers.authorization;
+			const header = singleHeader(this.getRequestObject(), 'authorization');
 			if (user === '' || password === '' || !basicAuthMatches(header, user, password)) {
 				return rejectCall(this, 401, 'Authorization failed');
 			}
 		}
 
-		const push = readPush(this.getBodyData());
 		// A 4xx makes Vumi Go drop the push instead of retrying it.
-		if ('problem' in push) {
-			return rejectCall(this, 400, `Not a Vumi Go message or event: ${push.problem}`);
-		}
+		const refused = jsonBodyProblem(this);
+		if (refused) return rejectCall(this, refused.status, refused.message);
+		const body = this.getBodyData() as unknown;
+		const push = readPush(body);
+		const problem = 'problem' in push ? push.problem : pushProblem(body);
+		if (problem || 'problem' in push)
+			return rejectCall(this, 400, `Not a Vumi Go message or event: ${problem}`);
 		const chosen = this.getNodeParameter('events', []) as PushEvent[];
 		if (!chosen.includes(push.event)) return { webhookResponse: { status: 'ignored' } };
 		// Vumi Go retries a push that failed with a 5xx: one message or event is one run.

@@ -53,7 +53,7 @@ export function urlWithSecret(url: string, parameter: string, secret: string): s
 /** Answers a call that must not start a run (wrong secret, not an event) with a status and a reason. */
 export function rejectCall(
 	context: IWebhookFunctions,
-	status: 400 | 401,
+	status: 400 | 401 | 413 | 415,
 	message: string,
 ): IWebhookResponseData {
 	context.getResponseObject().status(status).json({ message });
@@ -98,4 +98,153 @@ export function firstDelivery(
 			handledInProcess.delete(handledInProcess.keys().next().value as string);
 	}
 	return true;
+}
+
+/** Bodies above this are refused with 413: no provider here sends an event anywhere near it. */
+export const MAX_WEBHOOK_BODY_BYTES = 256 * 1024;
+/** JSON nested deeper than this is refused: n8n could not even save such an item (stack overflow). */
+export const MAX_WEBHOOK_BODY_DEPTH = 32;
+
+/** The parts of a webhook request these checks read; n8n's express request has them all. */
+interface IncomingWebhookRequest {
+	headers: Record<string, string | string[] | undefined>;
+	rawHeaders?: string[];
+	rawBody?: unknown;
+}
+
+/**
+ * The value of a header sent exactly once. Undefined when it is missing or repeated: Node keeps only
+ * the first of repeated credentials, so a second, different one would otherwise go unseen.
+ */
+export function singleHeader(request: IncomingWebhookRequest, name: string): string | undefined {
+	const lower = name.toLowerCase();
+	if (Array.isArray(request.rawHeaders)) {
+		let count = 0;
+		for (let index = 0; index < request.rawHeaders.length; index += 2)
+			if (String(request.rawHeaders[index]).toLowerCase() === lower) count++;
+		if (count !== 1) return undefined;
+	}
+	const value = request.headers[lower];
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** The media type of the body (`application/json`), lower case, without parameters; '' when none. */
+export function mediaType(request: IncomingWebhookRequest): string {
+	const header = request.headers['content-type'];
+	const value = Array.isArray(header) ? header[0] : header;
+	return (value ?? '').split(';')[0].trim().toLowerCase();
+}
+
+/** The size of the body as received, in bytes. */
+export function bodySize(request: IncomingWebhookRequest, parsedBody: unknown): number {
+	if (Buffer.isBuffer(request.rawBody)) return request.rawBody.length;
+	const declared = Number(request.headers['content-length']);
+	if (Number.isFinite(declared)) return declared;
+	try {
+		return Buffer.byteLength(JSON.stringify(parsedBody) ?? '');
+	} catch {
+		return Number.POSITIVE_INFINITY;
+	}
+}
+
+/** Keys that reach `Object.prototype` in code that merges objects with `obj[key] = ...`. */
+const PROTOTYPE_KEY = /(^|[[.])(__proto__|constructor|prototype)($|[\].[])/;
+// A NUL, or half of a UTF-16 surrogate pair: text no database or JSON encoder stores intact.
+// eslint-disable-next-line no-control-regex
+const BROKEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function textProblem(text: string, what: string): string | undefined {
+	if (PROTOTYPE_KEY.test(text) && what === 'key') return `the key "${text}" is not allowed`;
+	if (BROKEN_TEXT.test(text)) return `a ${what} holds a NUL or a broken Unicode character`;
+	return undefined;
+}
+
+/**
+ * What makes a parsed body unsafe to hand on, whatever the provider: nesting deeper than
+ * MAX_WEBHOOK_BODY_DEPTH, prototype keys (`__proto__`, `constructor`, `prototype`), NULs and
+ * broken Unicode in keys or texts. Walks without recursion, so hostile nesting cannot overflow it.
+ */
+export function structureProblem(body: unknown): string | undefined {
+	const pending: Array<{ value: unknown; depth: number }> = [{ value: body, depth: 0 }];
+	while (pending.length > 0) {
+		const { value, depth } = pending.pop()!;
+		if (typeof value === 'string') {
+			const problem = textProblem(value, 'text');
+			if (problem) return problem;
+			continue;
+		}
+		if (typeof value !== 'object' || value === null) continue;
+		if (depth >= MAX_WEBHOOK_BODY_DEPTH)
+			return `the body is nested deeper than ${MAX_WEBHOOK_BODY_DEPTH} levels`;
+		if (Array.isArray(value)) {
+			for (const entry of value) pending.push({ value: entry, depth: depth + 1 });
+			continue;
+		}
+		for (const key of Object.keys(value)) {
+			const problem = textProblem(key, 'key');
+			if (problem) return problem;
+			pending.push({ value: (value as Record<string, unknown>)[key], depth: depth + 1 });
+		}
+	}
+	return undefined;
+}
+
+/** The JSON types a field of a provider's callback may have. */
+export type WireType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'null';
+
+function wireTypeOf(value: unknown): WireType | 'array' | 'other' {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'array';
+	if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+	if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'object')
+		return typeof value as WireType;
+	return 'other';
+}
+
+/**
+ * The first documented field of `record` whose value has none of its allowed JSON types, as a reason
+ * for a 400; fields not in `schema` may hold anything. `required` fields must be present.
+ */
+export function fieldTypeProblem(
+	record: Record<string, unknown>,
+	schema: Record<string, readonly WireType[]>,
+	required: readonly string[] = [],
+	where = 'the body',
+): string | undefined {
+	for (const field of required)
+		if (!Object.prototype.hasOwnProperty.call(record, field)) return `${where} lacks ${field}`;
+	for (const [field, allowed] of Object.entries(schema)) {
+		if (!Object.prototype.hasOwnProperty.call(record, field)) continue;
+		const type = wireTypeOf(record[field]);
+		const fits =
+			allowed.includes(type as WireType) || (type === 'integer' && allowed.includes('number'));
+		if (!fits) return `${field} in ${where} must be ${allowed.join(' or ')}, not ${type}`;
+	}
+	return undefined;
+}
+
+/** Why a call is refused before its fields are read, and the status that says so. */
+export interface CallProblem {
+	status: 400 | 413 | 415;
+	message: string;
+}
+
+/** Refuses oversized bodies (413) and bodies whose structure is unsafe to hand on (400). */
+export function bodyProblem(context: IWebhookFunctions): CallProblem | undefined {
+	const request = context.getRequestObject() as unknown as IncomingWebhookRequest;
+	const body = context.getBodyData() as unknown;
+	if (bodySize(request, body) > MAX_WEBHOOK_BODY_BYTES)
+		return { status: 413, message: `The body is larger than ${MAX_WEBHOOK_BODY_BYTES} bytes` };
+	const problem = structureProblem(body);
+	return problem ? { status: 400, message: problem } : undefined;
+}
+
+/** As `bodyProblem`, for providers that post JSON only: any other content type is refused (415). */
+export function jsonBodyProblem(context: IWebhookFunctions): CallProblem | undefined {
+	const request = context.getRequestObject() as unknown as IncomingWebhookRequest;
+	const sized = bodyProblem(context);
+	if (sized?.status === 413) return sized;
+	if (mediaType(request) !== 'application/json')
+		return { status: 415, message: 'The body must be JSON (Content-Type: application/json)' };
+	return sized;
 }
