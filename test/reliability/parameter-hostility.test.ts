@@ -537,6 +537,28 @@ describe('Parameter hostility → IDs with path characters stay one encoded path
 		expect(paths).toEqual([expected]);
 	});
 
+	// Hoiio takes IDs as form parameters: the path stays put and the ID arrives exactly as given.
+	test.each(PATH_IDS.map((id) => [JSON.stringify(id), id] as const))(
+		'Hoiio sms getStatus with the reference %s sends it unchanged in the form body',
+		async (_shown, id) => {
+			const node = nodes.Hoiio;
+			const { error } = await node.run({ resource: 'sms', operation: 'getStatus', txnRef: id });
+			const sent = apiRequests(node).map((request) => [
+				request.pathname,
+				(request.body as Record<string, unknown>).txn_ref,
+			]);
+			tallyCase({
+				suite: SUITE,
+				name: `Hoiio sms getStatus: reference ${JSON.stringify(id)}`,
+				lost: sent.length === 0 ? 1 : 0,
+				duplicated: Math.max(0, sent.length - 1),
+			});
+			expect(sent).toEqual([['/open/sms/query_status', id]]);
+			// The sandbox knows no such transaction: the answer is Hoiio's own error, not a crash.
+			expect(error?.message ?? '').not.toMatch(/^Item 0/);
+		},
+	);
+
 	// Known bug: pathWith (nodes/shared/request.ts) encodes "." and ".." unchanged, and URL parsing then
 	// resolves them: GET organizations/{id} with ".." becomes GET /api/1/, with "." the list endpoint.
 	for (const entry of pathCases)

@@ -195,6 +195,11 @@ function describeCorpus(
 	});
 }
 
+// Known harness bug (test/harness/webhook.ts, asRequest): the body is decoded with the declared charset
+// outside the try that turns parse failures into 422, so `application/json; charset=nonsense` throws and
+// the harness answers 500 before any node sees the call. The corpus leaves that content type out until then.
+test.todo('a JSON body declaring an unknown charset gets a 4xx from the webhook server, not a 500');
+
 describeCorpus('Syniverse SCG Trigger', {
 	start: async () =>
 		await startWebhookTrigger({
