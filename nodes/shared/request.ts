@@ -39,8 +39,9 @@ export interface ProviderRequest {
 	body?: IDataObject | IDataObject[] | URLSearchParams | Buffer;
 	headers?: IDataObject;
 	/**
-	 * Whether repeating the request is harmless. Defaults to true for reads and false for POST:
-	 * a send whose outcome is unknown is never repeated.
+	 * Whether repeating the request is harmless. Defaults to true for GET, HEAD and DELETE and false for
+	 * POST, PUT and PATCH: a send whose outcome is unknown is never repeated, and some providers send with
+	 * a PUT (Vumi Go messages, SmartLiving commands). Writes that are safe to repeat say so.
 	 */
 	idempotent?: boolean;
 	/** False for the few calls that carry their own secret in the URL (Hologram's webhook send). */
@@ -71,6 +72,8 @@ interface RawResponse {
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+/** Methods whose repetition changes nothing; a PUT is not among them, since some providers send with it. */
+const REPEATABLE_METHODS: IHttpRequestMethods[] = ['GET', 'HEAD', 'DELETE'];
 
 /** Builds a path from segments, encoding each one so an ID like `../x?y#z` cannot change the path. */
 export function pathWith(template: string, values: Record<string, string | number>): string {
@@ -97,7 +100,11 @@ export async function providerRequest<T = unknown>(
 		.map((field) => credentials[field])
 		.filter((value): value is string => typeof value === 'string' && value !== '');
 	const failure = new FailureFactory(context, profile, request, secrets);
-	const idempotent = request.idempotent ?? request.method !== 'POST';
+	const idempotent = request.idempotent ?? REPEATABLE_METHODS.includes(request.method);
+	// An empty 200 is a normal answer to a write, but not to a read, nor from a provider that wraps every
+	// answer in an envelope: there it means the answer was lost on the way.
+	const expectsContent =
+		idempotent && (request.method === 'GET' || profile.envelopeFailure !== undefined);
 	const maxRetries = settings.maxRetries ?? DEFAULT_MAX_RETRIES;
 
 	const options: IHttpRequestOptions = {
@@ -176,7 +183,16 @@ export async function providerRequest<T = unknown>(
 			return { statusCode, headers: response.headers, body: toBuffer(response.body) as T };
 		}
 
-		const body = failure.parseBody(response, idempotent);
+		const read = readJsonBody(response, expectsContent);
+		if ('unreadable' in read) {
+			// A cut-off or missing body on a read is worth another try; a send is never repeated.
+			if (idempotent && attempt < maxRetries) {
+				await sleep(backoffDelay(attempt));
+				continue;
+			}
+			throw failure.unreadable(response, read.unreadable, idempotent, attempt);
+		}
+		const { body } = read;
 		const envelopeFailure = profile.envelopeFailure?.(body);
 		if (envelopeFailure?.rateLimited && attempt < maxRetries) {
 			await holdOff(backoffDelay(attempt));
@@ -288,7 +304,7 @@ class FailureFactory {
 
 	http(response: RawResponse, retries: number): NodeApiError {
 		const name = this.profile.displayName;
-		const text = typeof response.body === 'string' ? response.body : response.body.toString('utf8');
+		const text = textOf(response);
 		const body = tryParseJson(text);
 		const providerMessage = body === undefined ? undefined : this.profile.errorMessage(body);
 		let message: string;
@@ -313,20 +329,32 @@ class FailureFactory {
 		);
 	}
 
-	parseBody(response: RawResponse, idempotent: boolean): unknown {
-		const text = typeof response.body === 'string' ? response.body : response.body.toString('utf8');
-		if (text.trim() === '') return {};
-		const body = tryParseJson(text);
-		if (body !== undefined) return body;
+	unreadable(
+		response: RawResponse,
+		kind: Unreadable,
+		idempotent: boolean,
+		retries: number,
+	): NodeApiError {
 		const name = this.profile.displayName;
-		const what = looksLikeHtml(text) ? 'an HTML page' : 'a response that is not valid JSON';
+		const what =
+			kind === 'empty'
+				? 'an empty response'
+				: kind === 'html'
+					? 'an HTML page'
+					: 'a response that is not valid JSON';
+		const problem =
+			kind === 'empty'
+				? 'The response had no content where a result was expected.'
+				: 'The response could not be read as JSON.';
+		const retried =
+			retries > 0 ? ` It was retried ${retries} time${retries === 1 ? '' : 's'}.` : '';
 		const sendNote = idempotent
 			? ''
 			: ` The request reached ${name} and may have been carried out: check before running it again.`;
-		throw this.error(
-			{ provider: name, httpCode: response.statusCode, body: snippet(text) },
+		return this.error(
+			{ provider: name, httpCode: response.statusCode, body: snippet(textOf(response)) },
 			`${name} returned ${what} (HTTP ${response.statusCode})`,
-			`The response could not be read as JSON.${sendNote}`,
+			`${problem}${retried}${sendNote}`,
 			String(response.statusCode),
 		);
 	}
@@ -367,6 +395,26 @@ class FailureFactory {
 	private clean(text: string): string {
 		return redactText(text, this.secrets);
 	}
+}
+
+type Unreadable = 'empty' | 'html' | 'invalid';
+
+function textOf(response: RawResponse): string {
+	return typeof response.body === 'string' ? response.body : response.body.toString('utf8');
+}
+
+/** The parsed JSON of a successful response, or why it cannot be used; an accepted empty body is `{}`. */
+function readJsonBody(
+	response: RawResponse,
+	expectsContent: boolean,
+): { body: unknown } | { unreadable: Unreadable } {
+	const text = textOf(response);
+	if (text.trim() === '') {
+		return expectsContent && response.statusCode !== 204 ? { unreadable: 'empty' } : { body: {} };
+	}
+	const body = tryParseJson(text);
+	if (body !== undefined) return { body };
+	return { unreadable: looksLikeHtml(text) ? 'html' : 'invalid' };
 }
 
 function tryParseJson(text: string): unknown {

@@ -1,0 +1,4 @@
+import { describeFaultMatrix } from './matrix';
+import { hoiio } from './targets';
+
+describeFaultMatrix(hoiio);

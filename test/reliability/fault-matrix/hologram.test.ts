@@ -1,0 +1,4 @@
+import { describeFaultMatrix } from './matrix';
+import { hologram } from './targets';
+
+describeFaultMatrix(hologram);

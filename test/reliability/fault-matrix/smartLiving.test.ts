@@ -1,0 +1,4 @@
+import { describeFaultMatrix } from './matrix';
+import { smartLivingLegacy } from './targets';
+
+describeFaultMatrix(smartLivingLegacy);

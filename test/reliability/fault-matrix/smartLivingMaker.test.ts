@@ -1,0 +1,4 @@
+import { describeFaultMatrix } from './matrix';
+import { smartLivingMaker } from './targets';
+
+describeFaultMatrix(smartLivingMaker);

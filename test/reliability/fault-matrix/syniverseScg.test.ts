@@ -1,0 +1,4 @@
+import { describeFaultMatrix } from './matrix';
+import { syniverseScg } from './targets';
+
+describeFaultMatrix(syniverseScg);

@@ -1,0 +1,4 @@
+import { describeFaultMatrix } from './matrix';
+import { vumiGo } from './targets';
+
+describeFaultMatrix(vumiGo);
