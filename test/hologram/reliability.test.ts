@@ -198,13 +198,18 @@ describe('Hologram: failures', () => {
 		expect(error?.message).toBe('Hologram did not answer in time');
 	});
 
-	test('an empty 200 body on a read is an empty success, not a crash', async () => {
+	test('an empty 200 body on a read is a clear error once the retries are spent, never an empty success', async () => {
 		hologram.emulator().faults.inject({ type: 'emptyBody' });
 
-		const { items, error } = await hologram.run({ resource: 'user', operation: 'get' });
+		const { items, error } = await hologram.run({
+			resource: 'user',
+			operation: 'get',
+			requestOptions: { maxRetries: 0 },
+		});
 
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(1);
+		expect(items).toHaveLength(0);
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toBe('Hologram returned an empty response (HTTP 200)');
 	});
 });
 
