@@ -13,10 +13,14 @@ export const REDACTED = '[redacted]';
  * characters the secret alone decides, so `base64("apikey:" + secret)` is caught as well as `base64(secret)`.
  */
 function encodedForms(secret: string): string[] {
+	const whole = Buffer.from(secret, 'utf8').toString('base64');
 	const forms = [
 		secret,
 		encodeURIComponent(secret),
 		new URLSearchParams({ v: secret }).toString().slice(2),
+		// On its own, with its last characters and padding, so not even those are left behind.
+		whole,
+		whole.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
 	];
 	for (let offset = 0; offset < 3; offset++) {
 		const encoded = Buffer.from(`${'\0'.repeat(offset)}${secret}`, 'utf8').toString('base64');

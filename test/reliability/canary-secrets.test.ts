@@ -625,7 +625,7 @@ describe('canary secrets never leave the credential', () => {
 		const redacted = redactText(text, [secret]);
 
 		expect(scanText(redacted, secretForms('hologramApiKey', secret, 'apikey'), 'text')).toEqual([]);
-		expect(redacted).toContain(`key ${REDACTED}; ?key=${REDACTED}; token ${REDACTED}`);
+		expect(redacted).toContain(`key ${REDACTED}; ?key=${REDACTED}; token ${REDACTED}; header`);
 	});
 
 	it('every operation of every node, plainly, with continue on fail, and a sample under faults', async () => {
