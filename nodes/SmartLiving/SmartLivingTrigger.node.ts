@@ -21,6 +21,8 @@ import { addressFromTopic, topicsFor } from './topics';
 
 const MIN_RECONNECT_MS = 1000;
 const MAX_RECONNECT_MS = 30_000;
+/** How long deactivation waits for the running execution, so that its message is acknowledged. */
+const CLOSE_GRACE_MS = 3000;
 
 interface TriggerOptions {
 	oneAtATime?: boolean;
@@ -30,20 +32,62 @@ interface TriggerOptions {
 	customTopic?: string;
 }
 
-/** Turns one MQTT message into an item; an unreadable payload is kept raw with the reason. */
+/** n8n's own limit for a webhook body; a bigger message is reported by its size instead of passed on. */
+export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The payload as text, or undefined when it is bytes rather than text (not UTF-8, or with NUL bytes). */
+function payloadText(payload: Buffer): string | undefined {
+	if (payload.includes(0)) return undefined;
+	try {
+		return utf8.decode(payload);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Turns one MQTT message into an item; an unreadable payload is kept raw with the reason: bytes
+ * that are not text in base64 (`payloadEncoding`), a message over 16 MiB only by its size.
+ */
 export function messageItem(topic: string, payload: Buffer, platform: Platform): IDataObject {
-	const raw = payload.toString('utf8');
-	const parsed = parsePayload(raw);
 	const item: IDataObject = {
-		value: parsed.value as IDataObject[string],
-		at: parsed.at ?? null,
+		value: null,
+		at: null,
 		...addressFromTopic(topic, platform),
 		topic,
-		payload: raw,
+		payload: '',
 		receivedAt: new Date().toISOString(),
 	};
+	if (payload.length > MAX_PAYLOAD_BYTES) {
+		item.payloadBytes = payload.length;
+		item.parseError = `The message is ${payload.length} bytes, more than the ${MAX_PAYLOAD_BYTES} the trigger passes on`;
+		return item;
+	}
+	const raw = payloadText(payload);
+	if (raw === undefined) {
+		item.payload = payload.toString('base64');
+		item.payloadEncoding = 'base64';
+		item.parseError = 'The message is binary, not UTF-8 text; "payload" holds its bytes in base64';
+		return item;
+	}
+	const parsed = parsePayload(raw);
+	item.value = (parsed.value ?? null) as IDataObject[string];
+	item.at = parsed.at ?? null;
+	item.payload = raw;
 	if (parsed.parseError) item.parseError = parsed.parseError;
 	return item;
+}
+
+/** What identifies a delivered message within one broker session: its packet ID, topic and payload. */
+interface Delivery {
+	topic: string;
+	digest: string;
+}
+
+function digestOf(payload: Buffer): string {
+	return createHash('sha256').update(payload).digest('base64');
 }
 
 /**
@@ -63,6 +107,14 @@ class Listener {
 	/** Emits run one after another, in arrival order. */
 	private chain: Promise<void> = Promise.resolve();
 	private firstConnect?: { resolve: () => void; reject: (error: Error) => void };
+	/** Counts connections, so an acknowledgement never goes out on a later one than its message came on. */
+	private connection = 0;
+	/**
+	 * Messages the workflow got whose acknowledgement could not be sent (the connection dropped meanwhile),
+	 * by packet ID. Until it is acknowledged the broker cannot give that ID to another message, so a
+	 * redelivery with the same ID, topic and payload is that message again, and is not emitted twice.
+	 */
+	private readonly unacknowledged = new Map<number, Delivery>();
 
 	constructor(
 		private readonly context: ITriggerFunctions,
@@ -127,12 +179,42 @@ class Listener {
 		this.client = client;
 		// Acknowledge a QoS 1 message only when the workflow is done with it; the next waits (ordered).
 		client.handleMessage = (packet, done) => {
-			this.onMessage(packet.topic, packet.payload as Buffer).then(
-				() => done(),
-				() => done(),
-			);
+			if (this.closed) {
+				done(new Error('The trigger is closing'));
+				return;
+			}
+			const connection = this.connection;
+			const payload = Buffer.isBuffer(packet.payload)
+				? packet.payload
+				: Buffer.from(packet.payload);
+			const id = packet.qos > 0 ? packet.messageId : undefined;
+			const delivery =
+				id === undefined ? undefined : { topic: packet.topic, digest: digestOf(payload) };
+			if (id !== undefined && delivery) {
+				const redelivered = this.isRedelivery(id, delivery);
+				// Either way the ID is settled: a new message under it means the broker took our acknowledgement.
+				this.unacknowledged.delete(id);
+				if (redelivered) {
+					done();
+					return;
+				}
+			}
+			const finished = () => {
+				// mqtt.js would queue this PUBACK and send it on the next connection, where the packet ID may
+				// already name another message. The broker redelivers (or forgot) the message instead.
+				if (connection !== this.connection || !client.connected) {
+					if (id !== undefined && delivery) this.unacknowledged.set(id, delivery);
+					done(new Error('The connection that delivered the message is gone'));
+					return;
+				}
+				done();
+			};
+			this.onMessage(packet.topic, payload).then(finished, finished);
 		};
 		client.on('connect', (connack) => {
+			this.connection++;
+			// Only a resumed session can redeliver what the workflow already had.
+			if (!connack.sessionPresent) this.unacknowledged.clear();
 			if (this.reportedDown)
 				this.context.logger.info(`SmartLiving trigger: connected to ${login.url} again`);
 			this.downSince = undefined;
@@ -168,6 +250,11 @@ class Listener {
 				})();
 			}
 		});
+	}
+
+	private isRedelivery(id: number, delivery: Delivery): boolean {
+		const earlier = this.unacknowledged.get(id);
+		return earlier?.topic === delivery.topic && earlier.digest === delivery.digest;
 	}
 
 	private failFirst(error: Error): void {
@@ -260,11 +347,23 @@ class Listener {
 		}
 	}
 
+	/**
+	 * Deactivation. Messages still buffered are not started any more: unacknowledged, they stay with the
+	 * broker for the next activation. The running execution gets a moment to finish so its message is
+	 * acknowledged; after that the connection is cut, and the broker redelivers that one message later.
+	 */
 	async close(): Promise<void> {
 		this.closed = true;
-		await this.flush().catch(() => {});
+		// A batch being gathered was acknowledged already: it still runs (and joins the wait below).
+		void this.flush().catch(() => {});
 		const client = this.client;
-		if (client) await new Promise<void>((resolve) => client.end(false, {}, () => resolve()));
+		if (!client) return;
+		let settled = false;
+		void this.chain.then(() => (settled = true));
+		const until = Date.now() + CLOSE_GRACE_MS;
+		while (!settled && Date.now() < until) await sleep(20);
+		// A graceful end waits until the socket is read to its end, which a paused backlog delays for good.
+		await new Promise<void>((resolve) => client.end(!settled || !client.connected, {}, () => resolve()));
 	}
 }
 

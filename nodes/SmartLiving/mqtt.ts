@@ -122,16 +122,49 @@ function isoTime(value: unknown): string | undefined {
 	return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
+/**
+ * Deeper JSON than this is kept as text: JSON.parse copes with any depth, but n8n copies and saves
+ * execution data recursively, and a value 100,000 levels deep overflows the stack there.
+ */
+export const MAX_JSON_DEPTH = 100;
+
+/** How deeply the brackets of a JSON text nest, counted without parsing (strings skipped). */
+function jsonDepth(text: string): number {
+	let depth = 0;
+	let deepest = 0;
+	let inString = false;
+	for (let index = 0; index < text.length; index++) {
+		const char = text.charCodeAt(index);
+		if (inString) {
+			if (char === 0x5c) index++;
+			else if (char === 0x22) inString = false;
+		} else if (char === 0x22) inString = true;
+		else if (char === 0x7b || char === 0x5b) deepest = Math.max(deepest, ++depth);
+		else if (char === 0x7d || char === 0x5d) depth--;
+	}
+	return deepest;
+}
+
+type JsonResult = { json: unknown } | { error: 'invalid' | 'tooDeep' };
+
+function readJson(text: string): JsonResult {
+	if (jsonDepth(text) > MAX_JSON_DEPTH) return { error: 'tooDeep' };
+	try {
+		return { json: JSON.parse(text) as unknown };
+	} catch {
+		return { error: 'invalid' };
+	}
+}
+
+const TOO_DEEP = `The message is JSON nested more than ${MAX_JSON_DEPTH} levels deep; it is kept as text`;
+
 /** `true`, `12.5`, `"text"`: device payloads carry primitives as text (wire notes §4.4). */
 function primitive(text: string): unknown {
 	const trimmed = text.trim();
 	if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
 	if (trimmed !== '' && Number.isFinite(Number(trimmed))) return Number(trimmed);
-	try {
-		return JSON.parse(trimmed) as unknown;
-	} catch {
-		return text;
-	}
+	const read = readJson(trimmed);
+	return 'json' in read ? read.json : text;
 }
 
 /**
@@ -142,15 +175,20 @@ export function parsePayload(raw: string): ParsedPayload {
 	const text = raw.trim();
 	if (text === '') return { parseError: 'The message is empty' };
 	const pipe = /^(\d{9,13})\|([\s\S]*)$/.exec(text);
-	if (pipe) return { value: primitive(pipe[2]), at: isoTime(pipe[1]) };
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch {
+	if (pipe) {
+		const value = primitive(pipe[2]);
+		const result: ParsedPayload = { value, at: isoTime(pipe[1]) };
+		if (value === pipe[2] && jsonDepth(pipe[2]) > MAX_JSON_DEPTH) result.parseError = TOO_DEEP;
+		return result;
+	}
+	const read = readJson(text);
+	if ('error' in read) {
+		if (read.error === 'tooDeep') return { parseError: TOO_DEEP };
 		if (text.startsWith('{') || text.startsWith('['))
 			return { parseError: 'The message looks like JSON but cannot be read as JSON' };
 		return { value: text };
 	}
+	const json = read.json;
 	if (typeof json === 'object' && json !== null && !Array.isArray(json)) {
 		const object = json as IDataObject;
 		const hasValue = 'value' in object || 'Value' in object;
