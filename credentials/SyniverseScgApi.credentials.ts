@@ -158,11 +158,15 @@ export class SyniverseScgApi implements ICredentialType {
 		const renewalKey = `${baseUrlOf(credentials)}|${key}|${current}`;
 		const recent = renewals.get(renewalKey);
 		if (recent) return { sessionToken: await recent.token };
-		const token = renewToken(this, credentials, key, secret, current);
+		// When a renewed token can no longer be renewed (SCG forgot it, or it was revoked), the
+		// entered access token is tried again rather than keeping a token that can only fail.
+		const token = renewToken(this, credentials, key, secret, current).then((renewed) =>
+			renewed === current ? accessToken : renewed,
+		);
 		renewals.set(renewalKey, { token, startedAt: Date.now() });
 		const sessionToken = await token;
 		// A failed renewal is not remembered, so the next 401 tries again.
-		if (sessionToken === current) renewals.delete(renewalKey);
+		if (sessionToken === accessToken) renewals.delete(renewalKey);
 		return { sessionToken };
 	}
 

@@ -86,6 +86,26 @@ describe('Syniverse SCG: token renewal', () => {
 		expect(tokens.slice(firstRenewed)).toEqual([tokens[firstRenewed], tokens[firstRenewed]]);
 	});
 
+	test('a renewed token SCG no longer knows falls back to the entered access token instead of failing for good', async () => {
+		const { items, error } = await scg.run(
+			{ resource: 'senderId', operation: 'get', senderId: scgSeed.activeSenderId },
+			{ sessionToken: 'sandbox-scg-refreshed-forgotten' },
+		);
+
+		expect(error).toBeUndefined();
+		expect(items[0].json.id).toBe(scgSeed.activeSenderId);
+		const tokens = scg
+			.requests()
+			.filter((request) => request.pathname.startsWith(SCG_API))
+			.map((request) => request.headers.authorization);
+		expect(tokens).toEqual([
+			'Bearer sandbox-scg-refreshed-forgotten',
+			`Bearer ${defaultScgCredentials.accessToken}`,
+		]);
+		const refresh = scg.requests().find((request) => request.pathname.includes('apptoken-refresh'));
+		expect(refresh?.query).toMatchObject({ oldtoken: 'sandbox-scg-refreshed-forgotten' });
+	});
+
 	test('without a consumer key the 401 reaches the user as a NodeApiError without the token', async () => {
 		scg.emulator().expireToken();
 		const { error } = await scg.run(

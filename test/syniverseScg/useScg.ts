@@ -17,6 +17,8 @@ export interface ScgRunOptions {
 	accessToken?: string;
 	/** Leave out the consumer key and secret (no token renewal). */
 	withoutKeys?: boolean;
+	/** A token renewed in an earlier run, as n8n keeps it in the credential. */
+	sessionToken?: string;
 }
 
 /** A Syniverse SCG emulator for the test file, and a way to run the SCG node against it. */
@@ -30,6 +32,12 @@ export function useScg() {
 		syniverseScgApi: {
 			accessToken: options.accessToken ?? defaultScgCredentials.accessToken,
 			baseUrl: sandbox().urls.syniverseScg as string,
+			...(options.sessionToken === undefined
+				? {}
+				: {
+						sessionToken: options.sessionToken,
+						sessionTokenSource: options.accessToken ?? defaultScgCredentials.accessToken,
+					}),
 			...(options.withoutKeys
 				? {}
 				: {
