@@ -96,6 +96,17 @@ export abstract class ChildBroker implements BrokerProcess {
 		}
 	}
 
+	/** SIGTERM: a clean shutdown (mosquitto with persistence saves its sessions and queues). */
+	async stop(): Promise<void> {
+		const child = this.child;
+		if (!child) return;
+		this.child = undefined;
+		if (child.exitCode !== null || child.signalCode !== null) return;
+		const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		child.kill('SIGTERM');
+		await gone;
+	}
+
 	async kill(): Promise<void> {
 		const child = this.child;
 		if (!child) return;
@@ -118,11 +129,12 @@ export interface MosquittoUser {
 }
 
 /**
- * Debian's mosquitto with a generated config: one listener on 127.0.0.1, password logins only, no
- * persistence (a kill loses every session and queued message, as the config says).
+ * Debian's mosquitto with a generated config: one listener on 127.0.0.1, password logins only, and by default
+ * no persistence (a kill loses every session and queued message, as the config says).
  */
 export class MosquittoBroker extends ChildBroker {
-	constructor(port: number, users: MosquittoUser[]) {
+	/** `persistence`: keep sessions and queued messages in a file, saved on a clean shutdown (`stop()`). */
+	constructor(port: number, users: MosquittoUser[], options: { persistence?: boolean } = {}) {
 		if (!existsSync(MOSQUITTO_BIN) || !existsSync(MOSQUITTO_PASSWD_BIN))
 			throw new Error(
 				`mosquitto is not installed (${MOSQUITTO_BIN}, ${MOSQUITTO_PASSWD_BIN}): run "sudo apt-get install -y mosquitto", ` +
@@ -144,7 +156,9 @@ export class MosquittoBroker extends ChildBroker {
 			`listener ${port} 127.0.0.1`,
 			'allow_anonymous false',
 			`password_file ${passwords}`,
-			'persistence false',
+			...(options.persistence
+				? ['persistence true', `persistence_location ${this.folder}/`, 'autosave_interval 0']
+				: ['persistence false']),
 			// The default (1,000 per client) drops what a slow workflow has not taken yet; a broker in front of
 			// n8n needs room for the backlog it is meant to hold. The trigger cannot change this setting.
 			'max_queued_messages 100000',

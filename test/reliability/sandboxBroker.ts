@@ -3,7 +3,7 @@
  * process of its own, as `npm run sandbox` runs it, so that a test can SIGKILL the broker: in-process, stopping
  * it always runs its cleanup, and its queue would share the test's heap.
  */
-import { buildSync } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,16 +17,18 @@ let bundled: string | undefined;
 function sandboxScript(): string {
 	if (bundled) return bundled;
 	const outfile = join(mkdtempSync(join(tmpdir(), 'telco-iot-sandbox-')), 'cli.js');
-	buildSync({
-		entryPoints: [join(projectRoot, 'sandbox', 'cli.ts')],
-		bundle: true,
-		platform: 'node',
-		format: 'cjs',
-		target: 'node20',
-		packages: 'external',
-		outfile,
-		logLevel: 'warning',
-	});
+	// The esbuild command, not its API: buildSync would leave a worker thread that keeps jest's worker alive.
+	execFileSync(process.execPath, [
+		require.resolve('esbuild/bin/esbuild'),
+		join(projectRoot, 'sandbox', 'cli.ts'),
+		'--bundle',
+		'--platform=node',
+		'--format=cjs',
+		'--target=node20',
+		'--packages=external',
+		`--outfile=${outfile}`,
+		'--log-level=warning',
+	]);
 	bundled = outfile;
 	return outfile;
 }
