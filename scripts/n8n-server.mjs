@@ -1,5 +1,6 @@
 // A real n8n server with this package installed as users install it, and a small client for its APIs.
-// Shared by `npm start` (scripts/start.mjs) and the end-to-end tests (test/e2e/global-setup.mjs).
+// Shared by `npm start` (scripts/start.mjs), the end-to-end tests (test/e2e/global-setup.mjs) and the queue-mode
+// tests (test/queue/global-setup.mjs: one main and workers, with Redis and PostgreSQL from scripts/services.mjs).
 import { spawn } from 'node:child_process';
 import {
 	existsSync,
@@ -106,8 +107,22 @@ export function freePort() {
 	});
 }
 
-/** Settings for a quiet, offline n8n on loopback. */
-export function n8nEnvironment({ userFolder, port, brokerPort, encryptionKey }) {
+/**
+ * Settings for a quiet, offline n8n on loopback. Queue mode adds `redisPort` (the Bull queue) and
+ * `postgres` ({ port, user, database }: every process of one installation shares that database), and for a
+ * worker `workerPort` (its health server); `port` stays the main's, which every process builds URLs from.
+ * `environment` adds or overrides variables (execution saving and pruning, say).
+ */
+export function n8nEnvironment({
+	userFolder,
+	port,
+	brokerPort,
+	encryptionKey,
+	redisPort,
+	postgres,
+	workerPort,
+	environment = {},
+}) {
 	const env = {
 		...process.env,
 		N8N_USER_FOLDER: userFolder,
@@ -140,50 +155,120 @@ export function n8nEnvironment({ userFolder, port, brokerPort, encryptionKey }) 
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 	};
 	if (encryptionKey) env.N8N_ENCRYPTION_KEY = encryptionKey;
+	if (postgres) Object.assign(env, postgresEnvironment(postgres));
+	if (redisPort) Object.assign(env, queueEnvironment({ redisPort, workerPort }));
+	Object.assign(env, environment);
 	// Jest sets NODE_ENV=test, under which n8n exits silently at start; the server must run as a user runs it.
 	delete env.NODE_ENV;
 	for (const name of Object.keys(env)) if (name.startsWith('JEST_')) delete env[name];
 	return env;
 }
 
+/** What queue mode adds: the Bull queue in Redis, and for a worker its health server (readiness). */
+export function queueEnvironment({ redisPort, redisHost = '127.0.0.1', workerPort }) {
+	const env = {
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: redisHost,
+		QUEUE_BULL_REDIS_PORT: String(redisPort),
+		// n8n 3 always runs manual executions on workers; adopt that now so the editor's runs are queued too.
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+	};
+	if (workerPort) {
+		env.QUEUE_HEALTH_CHECK_ACTIVE = 'true';
+		env.QUEUE_HEALTH_CHECK_PORT = String(workerPort);
+		env.N8N_WORKER_SERVER_ADDRESS = '127.0.0.1';
+	}
+	return env;
+}
+
+/** A PostgreSQL database instead of the default SQLite file (n8n's advice for queue mode). */
+export function postgresEnvironment({ host = '127.0.0.1', port, user, database, password = '' }) {
+	return {
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: host,
+		DB_POSTGRESDB_PORT: String(port),
+		DB_POSTGRESDB_USER: user,
+		DB_POSTGRESDB_PASSWORD: password,
+		DB_POSTGRESDB_DATABASE: database,
+	};
+}
+
 /**
- * Starts `n8n start` in its own process group (n8n starts a task-runner child; stopping the group stops
- * both). `output` is 'inherit' (the demo shows n8n's log) or a file path (the tests keep it for failures).
+ * Starts a command in its own process group, so stopping it stops its children too (n8n starts a task
+ * runner). `output` is 'inherit' or a file path the output is appended to. `stop()` sends `stopSignal`,
+ * waits up to `timeoutMs`, then kills whatever of the group is left.
  */
-export function startN8n({ output = 'inherit', ...settings }) {
-	const env = n8nEnvironment(settings);
+export function startProcessGroup(
+	command,
+	args,
+	{ output = 'inherit', env = process.env, cwd = root, uid, gid, stopSignal = 'SIGTERM' } = {},
+) {
 	let stdio = 'inherit';
-	let logFd;
 	if (output !== 'inherit') {
 		mkdirSync(dirname(output), { recursive: true });
-		logFd = openSync(output, 'a');
+		const logFd = openSync(output, 'a');
 		stdio = ['ignore', logFd, logFd];
 	}
-	const child = spawn(process.execPath, [n8nBin, 'start'], {
-		cwd: settings.userFolder,
+	const child = spawn(command, args, {
+		cwd,
 		env,
 		stdio,
 		detached: true,
+		...(uid === undefined ? {} : { uid, gid }),
 	});
-	const url = `http://127.0.0.1:${settings.port}`;
 	const exited = new Promise((resolve) =>
 		child.on('exit', (code, signal) => resolve({ code, signal })),
 	);
+	// A command that cannot start (not installed) ends as an exit, not as an unhandled error.
+	child.on('error', () => undefined);
 	let stopping;
 	const stop = (timeoutMs = 15_000) => {
 		stopping ??= (async () => {
 			if (child.exitCode !== null || child.signalCode !== null) return;
-			signalGroup(child.pid, 'SIGTERM');
+			signalGroup(child.pid, stopSignal);
 			const timer = new Promise((resolve) =>
 				setTimeout(() => resolve('timeout'), timeoutMs).unref(),
 			);
 			if ((await Promise.race([exited, timer])) === 'timeout') signalGroup(child.pid, 'SIGKILL');
-			// The task runner may outlive its parent for a moment; make sure nothing of the group is left.
+			// A child may outlive its parent for a moment; make sure nothing of the group is left.
 			signalGroup(child.pid, 'SIGKILL');
 		})();
 		return stopping;
 	};
-	return { child, url, exited, stop, killNow: () => signalGroup(child.pid, 'SIGKILL') };
+	return { child, exited, stop, killNow: () => signalGroup(child.pid, 'SIGKILL') };
+}
+
+/**
+ * Starts `n8n start` (or `command: 'worker'`, with `args` such as `--concurrency=10`) in its own process
+ * group (n8n starts a task-runner child; stopping the group stops both). `output` is 'inherit' (the demo
+ * shows n8n's log) or a file path (the tests keep it for failures). `url` is where `waitForReady` asks:
+ * the main's server, or a worker's health server.
+ */
+export function startN8n({
+	output = 'inherit',
+	command = 'start',
+	args = [],
+	hostname,
+	...settings
+}) {
+	const running = startProcessGroup(
+		...withHostname(hostname, process.execPath, [n8nBin, command, ...args]),
+		{ output, env: n8nEnvironment(settings), cwd: settings.userFolder },
+	);
+	const port = command === 'worker' ? settings.workerPort : settings.port;
+	return { ...running, url: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * In a container (n8n looks for /.dockerenv), n8n names each process `<type>-<hostname>`, so two workers on
+ * one machine would share a name, and each ignores the other's messages. As on separate machines, each gets
+ * a host name of its own in a UTS namespace of its own, where that is allowed (root with `unshare`);
+ * elsewhere n8n's random name is used anyway.
+ */
+function withHostname(hostname, command, args) {
+	const unshare = ['/usr/bin/unshare', '/bin/unshare'].find((path) => existsSync(path));
+	if (!hostname || process.getuid?.() !== 0 || !unshare) return [command, args];
+	return [unshare, ['--uts', 'sh', '-c', 'hostname "$0" && exec "$@"', hostname, command, ...args]];
 }
 
 function signalGroup(pid, signal) {
@@ -201,7 +286,9 @@ export async function waitForReady(server, { timeoutMs = 180_000, onWait } = {})
 	server.exited.then(() => (exited = true));
 	for (;;) {
 		if (exited)
-			throw new Error(`n8n exited before it was ready (exit code ${server.child.exitCode})`);
+			throw new Error(
+				`n8n ${server.url} exited before it was ready (exit code ${server.child.exitCode})`,
+			);
 		try {
 			const response = await fetch(`${server.url}/healthz/readiness`);
 			if (response.ok) return Date.now() - started;
@@ -209,7 +296,7 @@ export async function waitForReady(server, { timeoutMs = 180_000, onWait } = {})
 			// Not listening yet.
 		}
 		if (Date.now() - started > timeoutMs)
-			throw new Error(`n8n was not ready after ${timeoutMs / 1000} s`);
+			throw new Error(`n8n ${server.url} was not ready after ${timeoutMs / 1000} s`);
 		onWait?.(Date.now() - started);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}

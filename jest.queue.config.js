@@ -1,0 +1,22 @@
+/**
+ * Queue mode (`npm run test:queue`): n8n as it runs once one instance is not enough — Redis, PostgreSQL, one
+ * main and two workers, started once by test/queue/global-setup.mjs. The provider e2e specs run unchanged
+ * against it (same results as a single instance), then the queue's own checks: every trigger event is one
+ * execution on one worker, and a load of webhook events loses and duplicates none. test/e2e/hoiio.e2e.ts is
+ * left out: its "Report to Hoiio Trigger" example cannot work on a worker (test/queue/triggers.e2e.ts says
+ * why, and runs its auto-reply example).
+ * @type {import('jest').Config}
+ */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test/queue', '<rootDir>/test/e2e'],
+	testMatch: [
+		'<rootDir>/test/e2e/{syniverseScg,vumiGo,smartLiving}.e2e.ts',
+		'<rootDir>/test/queue/**/*.e2e.ts',
+	],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] },
+	globalSetup: '<rootDir>/test/queue/global-setup.mjs',
+	globalTeardown: '<rootDir>/test/queue/global-teardown.mjs',
+	testTimeout: 120000,
+	reporters: ['default', '<rootDir>/test/summary-reporter.js'],
+};

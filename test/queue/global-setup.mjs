@@ -1,0 +1,205 @@
+// n8n as users run it once one instance is not enough: queue mode. Starts, once per run, Redis (the Bull
+// queue), PostgreSQL (the database all n8n processes share), the sandbox, one n8n main (editor, API, webhooks,
+// triggers; it enqueues every execution) and two `n8n worker` processes (they run the executions), each with
+// the packed package installed in its own user folder as a user's n8n installs it. Then the owner, an API key
+// and one sandbox credential per credential type, as test/e2e/global-setup.mjs does. The facts go to a JSON
+// file in the shape test/e2e/n8n-client.ts reads, plus `queue` (the log files that tell which worker ran what).
+import { randomBytes } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+import { ensureN8n } from '../../scripts/ensure-n8n.mjs';
+import { sandboxCredentials, upsertCredential } from '../../scripts/examples.mjs';
+import {
+	N8nClient,
+	freePort,
+	installPackage,
+	packPackage,
+	packageCredentialTypes,
+	removeFolder,
+	startN8n,
+	waitForReady,
+} from '../../scripts/n8n-server.mjs';
+import { loadSandbox, startEachEmulator } from '../../scripts/sandbox-build.mjs';
+import { startPostgres, startRedis } from '../../scripts/services.mjs';
+
+export const queueOwner = {
+	email: 'queue@example.com',
+	password: 'Queue-password-1',
+	firstName: 'Queue',
+	lastName: 'Mode',
+};
+
+/** Jobs each worker runs side by side (n8n's default). */
+export const workerConcurrency = 10;
+const workerCount = 2;
+
+/**
+ * Settings every n8n process of the installation shares besides the queue and the database: every execution
+ * is kept (no pruning), so a test can count all of them, thousands included.
+ */
+const sharedEnvironment = {
+	EXECUTIONS_DATA_PRUNE: 'false',
+	EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+	EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+	EXECUTIONS_DATA_SAVE_ON_PROGRESS: 'false',
+	N8N_LOG_LEVEL: 'info',
+	// The default pool of 2 connections queues a burst of webhook calls behind each other, and n8n's own
+	// database ping behind them; once a ping times out, the API answers 503 "Database is not ready".
+	DB_POSTGRESDB_POOL_SIZE: '10',
+	// n8n 2.41's default expression engine ('vm', isolated-vm) builds a fresh V8 isolate for every call to a
+	// trigger node's webhook (only n8n's own Webhook node with fixed parameters skips it): measured here 118 ms
+	// of the main's CPU per call against 16 ms with 'legacy', and 146 ms against 41 ms per accepted event. On
+	// two cores that alone caps intake near 8 calls a second; 'legacy' lets the 5,000-event load finish.
+	N8N_EXPRESSION_ENGINE: 'legacy',
+};
+
+function log(message) {
+	process.stderr.write(`[queue setup] ${message}\n`);
+}
+
+function lastLines(file, count = 40) {
+	return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-count).join('\n') : '';
+}
+
+export default async function globalSetup() {
+	const started = Date.now();
+	const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+	await ensureN8n();
+	const baseFolder = mkdtempSync(join(tmpdir(), 'telco-iot-queue-'));
+	const running = { baseFolder, logs: [] };
+	globalThis.__telcoIotQueue = running;
+	const logFile = (name) => {
+		const file = join(baseFolder, 'logs', `${name}.log`);
+		running.logs.push(file);
+		return file;
+	};
+	try {
+		// The servers and the sandbox start while the package is packed and installed.
+		const servicesReady = (async () => {
+			running.redis = await startRedis({ port: await freePort(), output: logFile('redis') });
+			running.postgres = await startPostgres({
+				port: await freePort(),
+				output: logFile('postgres'),
+			});
+		})();
+		const sandboxReady = (async () => {
+			running.sandbox = await startEachEmulator(loadSandbox());
+			for (const [name, reason] of Object.entries(running.sandbox.failures))
+				log(`sandbox ${name} did not start: ${reason}`);
+		})();
+
+		const mainFolder = join(baseFolder, 'main');
+		const tarball = await packPackage();
+		await installPackage(mainFolder, tarball);
+		removeFolder(dirname(tarball));
+		const workerFolders = [];
+		for (let index = 1; index <= workerCount; index++) {
+			const folder = join(baseFolder, `worker-${index}`);
+			mkdirSync(join(folder, '.n8n'), { recursive: true });
+			// Each worker is its own installation of the same package, as on its own machine.
+			cpSync(join(mainFolder, '.n8n', 'nodes'), join(folder, '.n8n', 'nodes'), {
+				recursive: true,
+			});
+			workerFolders.push(folder);
+		}
+		await Promise.all([servicesReady, sandboxReady]);
+		log(
+			`Redis on ${running.redis.port}, PostgreSQL on ${running.postgres.port}, package installed (${elapsed()})`,
+		);
+
+		const shared = {
+			port: await freePort(),
+			encryptionKey: randomBytes(24).toString('hex'),
+			redisPort: running.redis.port,
+			postgres: running.postgres,
+			environment: sharedEnvironment,
+		};
+		const mainLog = logFile('n8n-main');
+		running.main = startN8n({
+			...shared,
+			userFolder: mainFolder,
+			brokerPort: await freePort(),
+			output: mainLog,
+		});
+		// The main migrates the fresh database; workers start once it has.
+		await waitForReady(running.main);
+		log(`n8n main is ready at ${running.main.url} (${elapsed()})`);
+
+		running.workers = [];
+		for (const [index, folder] of workerFolders.entries()) {
+			const name = `worker-${index + 1}`;
+			const workerLog = logFile(`n8n-${name}`);
+			const server = startN8n({
+				...shared,
+				command: 'worker',
+				args: [`--concurrency=${workerConcurrency}`],
+				hostname: name,
+				userFolder: folder,
+				brokerPort: await freePort(),
+				workerPort: await freePort(),
+				output: workerLog,
+			});
+			running.workers.push({ name, logFile: workerLog, server });
+		}
+
+		const client = new N8nClient(running.main.url);
+		await client.setupOwner(queueOwner);
+		await client.createApiKey('queue');
+		const credentials = {};
+		const { credentials: templates, skipped } = sandboxCredentials(
+			packageCredentialTypes(),
+			running.sandbox.urls,
+		);
+		for (const note of skipped) log(`skipped ${note}`);
+		for (const credential of templates) {
+			credentials[credential.type] = {
+				id: await upsertCredential(client, credential),
+				name: credential.name,
+			};
+		}
+
+		await Promise.all(running.workers.map((worker) => waitForReady(worker.server)));
+		log(`${running.workers.length} workers are ready (${elapsed()})`);
+
+		const factsFile = join(baseFolder, 'queue-facts.json');
+		writeFileSync(
+			factsFile,
+			JSON.stringify(
+				{
+					n8nUrl: running.main.url,
+					apiKey: client.apiKey,
+					owner: queueOwner,
+					sandbox: running.sandbox.urls,
+					credentials,
+					logFile: mainLog,
+					queue: {
+						mainLog,
+						workers: running.workers.map(({ name, logFile: file, server }) => ({
+							name,
+							logFile: file,
+							url: server.url,
+						})),
+						workerConcurrency,
+						redisPort: running.redis.port,
+						postgresPort: running.postgres.port,
+					},
+				},
+				null,
+				2,
+			),
+		);
+		// The variable test/e2e/n8n-client.ts reads: the e2e helpers drive this installation unchanged.
+		process.env.TELCO_IOT_E2E_FACTS = factsFile;
+		log(`ready (${elapsed()})`);
+	} catch (error) {
+		for (const file of running.logs) {
+			const tail = lastLines(file);
+			if (tail) log(`${file} (last lines):\n${tail}`);
+		}
+		const { default: globalTeardown } = await import('./global-teardown.mjs');
+		await globalTeardown();
+		throw error;
+	}
+}

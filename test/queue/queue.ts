@@ -1,0 +1,154 @@
+/**
+ * What the queue-mode tests add to the e2e client (test/e2e/n8n-client.ts, which drives this installation
+ * unchanged): every execution of a workflow through all pages of the public API, which worker ran each one
+ * (from the workers' logs: n8n's API does not say), and the tally of events against executions.
+ */
+import { readFileSync } from 'node:fs';
+
+import { e2eFacts, type E2eFacts, type Execution, type N8n } from '../e2e/n8n-client';
+
+export interface QueueFacts {
+	mainLog: string;
+	workers: { name: string; logFile: string; url: string }[];
+	workerConcurrency: number;
+	redisPort: number;
+	postgresPort: number;
+}
+
+export function queueFacts(): QueueFacts {
+	const facts = e2eFacts() as E2eFacts & { queue?: QueueFacts };
+	if (!facts.queue) throw new Error('No queue-mode n8n: run these tests with `npm run test:queue`');
+	return facts.queue;
+}
+
+/** An execution as the list answers, with its times. */
+export type ListedExecution = Execution & { startedAt: string; stoppedAt: string | null };
+
+/** Every execution of a workflow, oldest first, through every page of `/api/v1/executions`. */
+export async function allExecutions(
+	n8n: N8n,
+	workflowId: string,
+	{ includeData = false } = {},
+): Promise<ListedExecution[]> {
+	const executions: ListedExecution[] = [];
+	let cursor: string | undefined;
+	do {
+		const query = new URLSearchParams({
+			workflowId,
+			limit: '250',
+			includeData: String(includeData),
+		});
+		if (cursor) query.set('cursor', cursor);
+		const page = await n8n.api<{ data: ListedExecution[]; nextCursor?: string | null }>(
+			'GET',
+			`/executions?${query.toString()}`,
+		);
+		executions.push(...page.data);
+		cursor = page.nextCursor ?? undefined;
+	} while (cursor);
+	return executions.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+const unfinished = ['new', 'running', 'waiting'];
+
+/**
+ * The workflow's executions once at least `count` have finished and, for `quietMs` after, no further one
+ * appeared: a duplicate run would show up in that time.
+ */
+export async function settledExecutions(
+	n8n: N8n,
+	workflowId: string,
+	count: number,
+	{ timeoutMs = 60_000, quietMs = 2000, includeData = true } = {},
+): Promise<ListedExecution[]> {
+	const deadline = Date.now() + timeoutMs;
+	let seen = -1;
+	let stableSince = Date.now();
+	for (;;) {
+		const executions = await allExecutions(n8n, workflowId);
+		const finished = executions.every((execution) => !unfinished.includes(execution.status));
+		if (executions.length !== seen) {
+			seen = executions.length;
+			stableSince = Date.now();
+		}
+		if (finished && executions.length >= count && Date.now() - stableSince >= quietMs)
+			return includeData ? await allExecutions(n8n, workflowId, { includeData }) : executions;
+		if (Date.now() > deadline)
+			throw new Error(
+				`workflow ${workflowId}: ${executions.length} executions (${finished ? 'all finished' : 'some unfinished'}) after ${timeoutMs} ms, expected ${count}`,
+			);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/**
+ * Execution ID → the workers whose log says it started it ("Worker started execution 12 (job 12)"). One
+ * name per execution is the rule; two would be a job run twice, none a job the main ran itself.
+ */
+export function workersByExecution(): Map<string, string[]> {
+	const started = new Map<string, string[]>();
+	for (const worker of queueFacts().workers) {
+		const log = readFileSync(worker.logFile, 'utf8');
+		for (const match of log.matchAll(/Worker started execution (\d+) \(job/g)) {
+			started.set(match[1], [...(started.get(match[1]) ?? []), worker.name]);
+		}
+	}
+	return started;
+}
+
+export interface Tally {
+	/** What ran them: worker name → executions. */
+	byWorker: Record<string, number>;
+	/** Executions no worker's log mentions (the main ran them, or the log lost them). */
+	notOnAWorker: string[];
+	/** Executions more than one worker started. */
+	startedTwice: string[];
+}
+
+/** Which worker ran each execution; waits a moment for the logs of the last ones to be written. */
+export async function tallyWorkers(executions: { id: string }[]): Promise<Tally> {
+	let tally: Tally = { byWorker: {}, notOnAWorker: [], startedTwice: [] };
+	for (let attempt = 0; attempt < 10; attempt++) {
+		const started = workersByExecution();
+		tally = {
+			byWorker: Object.fromEntries(queueFacts().workers.map((worker) => [worker.name, 0])),
+			notOnAWorker: [],
+			startedTwice: [],
+		};
+		for (const { id } of executions) {
+			const workers = started.get(id) ?? [];
+			if (workers.length === 0) tally.notOnAWorker.push(id);
+			if (workers.length > 1) tally.startedTwice.push(id);
+			for (const name of workers) tally.byWorker[name] += 1;
+		}
+		if (tally.notOnAWorker.length === 0) break;
+		await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+	return tally;
+}
+
+/**
+ * Events against executions by a key each carries (an event ID, a transaction reference): `lost` were sent
+ * and started no run, `duplicated` started more than one, `unexpected` ran but were never sent.
+ */
+export function matchEvents(sent: string[], ran: string[]) {
+	const runs = new Map<string, number>();
+	for (const key of ran) runs.set(key, (runs.get(key) ?? 0) + 1);
+	const sentSet = new Set(sent);
+	return {
+		lost: sent.filter((key) => !runs.has(key)),
+		duplicated: [...runs].filter(([, count]) => count > 1).map(([key]) => key),
+		unexpected: [...runs.keys()].filter((key) => !sentSet.has(key)),
+	};
+}
+
+/** One line per checked trigger in the CI log: the counts behind the assertions. */
+export function report(label: string, figures: Record<string, unknown>): void {
+	const text = Object.entries(figures)
+		.map(
+			([name, value]) =>
+				`${name} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+		)
+		.join(', ');
+	process.stderr.write(`[queue] ${label}: ${text}\n`);
+}
