@@ -46,3 +46,15 @@ export function checkPhoneNumber(
 	}
 	return { valid: true, number: `+${international}` };
 }
+
+/** A field's `validate` for a phone number in international format: says what is wrong, or undefined. */
+export function phoneNumberProblem(value: unknown): string | undefined {
+	const check = checkPhoneNumber(value);
+	return check.valid ? undefined : check.reason;
+}
+
+/** A field's `toWire` for a checked phone number: the number in E.164. */
+export function toE164(value: unknown): unknown {
+	const check = checkPhoneNumber(value);
+	return check.valid ? check.number : value;
+}

@@ -75,11 +75,24 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 /** Methods whose repetition changes nothing; a PUT is not among them, since some providers send with it. */
 const REPEATABLE_METHODS: IHttpRequestMethods[] = ['GET', 'HEAD', 'DELETE'];
 
+/**
+ * Whether a value is a dot segment (`.` or `..`). No encoding keeps it one segment: URL resolution
+ * removes `.` and goes up a level for `..`, so `/asset/../state` would become `/state`.
+ */
+export function isDotSegment(value: unknown): boolean {
+	return value === '.' || value === '..';
+}
+
 /** Builds a path from segments, encoding each one so an ID like `../x?y#z` cannot change the path. */
 export function pathWith(template: string, values: Record<string, string | number>): string {
 	return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
 		const value = values[name];
 		if (value === undefined || value === '') throw new Error(`No value for path segment "${name}"`);
+		// The fields are refused earlier with a message naming them (readFieldValues); this catches the rest.
+		if (isDotSegment(String(value)))
+			throw new Error(
+				`The path segment "${name}" cannot be "${value}": it would change the request path`,
+			);
 		return encodeURIComponent(String(value));
 	});
 }

@@ -53,6 +53,13 @@ export interface FieldSpec {
 	integer?: boolean;
 	/** Smallest allowed number. */
 	min?: number;
+	/**
+	 * Longest accepted value, counted in `lengthUnit`: texts as they are, JSON values as the JSON text
+	 * that is sent. Say the limit and why in the field's description too.
+	 */
+	maxLength?: number;
+	/** `characters` (default): Unicode characters, as SMS providers count them; `bytes`: UTF-8 bytes. */
+	lengthUnit?: 'characters' | 'bytes';
 	typeOptions?: INodePropertyTypeOptions;
 	/** Shown only when these other parameters of the same operation have these values. */
 	showWhen?: Record<string, Array<string | number | boolean>>;

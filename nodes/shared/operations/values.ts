@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../provider';
+import { isDotSegment } from '../request';
 import { optionalFieldsCollection } from './properties';
 import type { FieldSpec, OperationSpec } from './types';
 
@@ -60,9 +61,24 @@ function checkedValue(
 		return number;
 	};
 	const value = typedValue(field, raw, fail, checkNumber);
+	const tooLong = lengthProblem(field, value);
+	if (tooLong) throw fail(tooLong);
 	const problem = field.validate?.(value);
 	if (problem) throw fail(problem);
 	return value;
+}
+
+/** What is wrong with a value longer than the field's `maxLength`, or undefined. */
+function lengthProblem(field: FieldSpec, value: unknown): string | undefined {
+	if (field.maxLength === undefined) return undefined;
+	const text = typeof value === 'string' ? value : JSON.stringify(value);
+	if (text === undefined) return undefined;
+	const bytes = field.lengthUnit === 'bytes';
+	// Characters are counted as code points, so an emoji counts once, as SMS providers count it.
+	const length = bytes ? Buffer.byteLength(text, 'utf8') : [...text].length;
+	if (length <= field.maxLength) return undefined;
+	const unit = bytes ? 'bytes' : 'characters';
+	return `is too long: ${length} ${unit}, at most ${field.maxLength} ${unit} are accepted`;
 }
 
 function typedValue(
@@ -107,6 +123,8 @@ function typedValue(
 		case 'string':
 		default:
 			if (typeof raw === 'object') throw fail(`must be text, got ${JSON.stringify(raw)}`);
+			// A number is text enough ("42"); true or false is almost always the wrong expression.
+			if (typeof raw === 'boolean') throw fail(`must be text, got ${raw}`);
 			return typeof raw === 'string' ? raw.trim() : String(raw);
 	}
 }
@@ -136,9 +154,24 @@ export function readFieldValues(
 			raw = isObject(collection) ? collection[field.name] : undefined;
 		}
 		const value = checkedValue(context, itemIndex, field, raw);
+		if (isPathField(operation, field) && isDotSegment(value)) {
+			throw invalidInput(
+				context,
+				itemIndex,
+				field.displayName,
+				`cannot be "${value as string}": in the request path it would address another resource`,
+			);
+		}
 		if (value !== undefined) values[field.name] = value;
 	}
 	return values;
+}
+
+/** A field whose value becomes a segment of the request path. */
+function isPathField(operation: OperationSpec, field: FieldSpec): boolean {
+	return (
+		field.in === 'path' || (field.in === undefined && operation.path.includes(`{${field.name}}`))
+	);
 }
 
 function shown(context: IExecuteFunctions, itemIndex: number, field: FieldSpec): boolean {
