@@ -34,6 +34,13 @@ export function phoneField(
 
 export const to = (description: string): FieldSpec => phoneField('to', 'To', 'dest', description);
 
+/**
+ * Hoiio splits a long text into at most 3 SMS: 459 plain (GSM) characters, or 201 when the text needs
+ * unicode (Hoiio's SMS API docs, "Message Characters Limit"). Longer texts are refused here; a unicode
+ * text between the two is left to Hoiio, which answers error_msg_too_big.
+ */
+export const MAX_SMS_CHARACTERS = 459;
+
 export const message: FieldSpec = {
 	displayName: 'Message',
 	name: 'message',
@@ -42,7 +49,9 @@ export const message: FieldSpec = {
 	required: true,
 	wireName: 'msg',
 	typeOptions: { rows: 3 },
-	description: 'Text of the SMS; long texts are split into several SMS and charged per part',
+	maxLength: MAX_SMS_CHARACTERS,
+	description:
+		'Text of the SMS, at most 459 characters (201 with emoji or non-Latin letters): Hoiio sends up to 3 SMS and charges per part',
 };
 
 export const tag: FieldSpec = {

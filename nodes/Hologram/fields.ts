@@ -1,3 +1,4 @@
+import { SMS_MAX_CHARACTERS, base64Length } from '../shared/limits';
 import type { FieldSpec } from '../shared/operations';
 
 /** Fields that several Hologram resources share. */
@@ -126,11 +127,45 @@ export const amount: FieldSpec = {
 		'Amount to add to the balance, in the account currency; it is charged to the card on file',
 };
 
+/** How long a message to a device may be, and the sentence that tells users so. */
+export interface MessageLimit {
+	/** Longest text, in `unit`; a base64 payload may hold as many bytes of data. */
+	maxLength: number;
+	unit: 'characters' | 'bytes';
+	/** Shown in the field descriptions. */
+	note: string;
+}
+
+/**
+ * Cloud messages (TCP/UDP, and the webhook send) carry "max length of 10k bytes" (seed SDK docs for
+ * `data` and `base64_data`). 10k is read as 10,240 bytes: of the two readings it never refuses a
+ * message Hologram would take; the few bytes more it lets through, Hologram refuses itself.
+ */
+export const CLOUD_MESSAGE_LIMIT: MessageLimit = {
+	maxLength: 10_240,
+	unit: 'bytes',
+	note: 'at most 10 KB (10,240 bytes), as Hologram documents',
+};
+
+/**
+ * Hologram documents no limit for an SMS to a device, so the usual limit of a long (concatenated)
+ * SMS applies (see SMS_MAX_CHARACTERS).
+ */
+export const SMS_LIMIT: MessageLimit = {
+	maxLength: SMS_MAX_CHARACTERS,
+	unit: 'characters',
+	note: `at most ${SMS_MAX_CHARACTERS.toLocaleString('en-US')} characters, about ten SMS parts`,
+};
+
 /**
  * Messages to devices go either as text or as base64 (for binary payloads); the API takes one of
  * two fields, so the choice decides which field is sent.
  */
-export function messageFields(textWireName: string, base64WireName: string): FieldSpec[] {
+export function messageFields(
+	textWireName: string,
+	base64WireName: string,
+	limit: MessageLimit,
+): FieldSpec[] {
 	return [
 		{
 			displayName: 'Message Format',
@@ -153,7 +188,9 @@ export function messageFields(textWireName: string, base64WireName: string): Fie
 			wireName: textWireName,
 			typeOptions: { rows: 2 },
 			showWhen: { encoding: ['text'] },
-			description: 'Text to deliver',
+			maxLength: limit.maxLength,
+			lengthUnit: limit.unit,
+			description: `Text to deliver, ${limit.note}`,
 		},
 		{
 			displayName: 'Message (Base64)',
@@ -163,7 +200,9 @@ export function messageFields(textWireName: string, base64WireName: string): Fie
 			required: true,
 			wireName: base64WireName,
 			showWhen: { encoding: ['base64'] },
-			description: 'Binary payload encoded as base64',
+			// The limit counts the data, not its base64 text, which is a third longer.
+			maxLength: base64Length(limit.maxLength),
+			description: `Binary payload encoded as base64; the data ${limit.note.replace('characters', 'bytes')}`,
 			validate: (value) =>
 				/^[A-Za-z0-9+/]*={0,2}$/.test(String(value)) && String(value).length % 4 === 0
 					? undefined

@@ -19,7 +19,10 @@ export const deviceIdField: FieldSpec = {
 	description: 'The device',
 };
 
-/** How the asset of an operation is addressed (wire notes §4.3: by ID, or by name under its device or gateway). */
+/**
+ * How the asset of an operation is addressed (wire notes §4.3: by ID, or by name under its device or
+ * gateway). Each value becomes a segment of the path the operation builds (`in: 'path'`).
+ */
 export const assetAddressFields: FieldSpec[] = [
 	{
 		displayName: 'Find Asset By',
@@ -50,6 +53,7 @@ export const assetAddressFields: FieldSpec[] = [
 	{
 		displayName: 'Asset Name',
 		name: 'assetName',
+		in: 'path',
 		type: 'options',
 		default: '',
 		required: true,
@@ -61,6 +65,7 @@ export const assetAddressFields: FieldSpec[] = [
 	{
 		displayName: 'Asset Name or ID',
 		name: 'assetId',
+		in: 'path',
 		type: 'options',
 		default: '',
 		required: true,
@@ -71,6 +76,7 @@ export const assetAddressFields: FieldSpec[] = [
 	{
 		displayName: 'Gateway ID',
 		name: 'gatewayId',
+		in: 'path',
 		type: 'string',
 		default: '',
 		required: true,
@@ -80,6 +86,7 @@ export const assetAddressFields: FieldSpec[] = [
 	{
 		displayName: 'Device Name',
 		name: 'gatewayDeviceName',
+		in: 'path',
 		type: 'string',
 		default: '',
 		required: true,
@@ -89,6 +96,7 @@ export const assetAddressFields: FieldSpec[] = [
 	{
 		displayName: 'Asset Name',
 		name: 'gatewayAssetName',
+		in: 'path',
 		type: 'string',
 		default: '',
 		required: true,
@@ -158,6 +166,15 @@ export function addressOutput(values: Record<string, unknown>): IDataObject {
 	) as IDataObject;
 }
 
+/**
+ * The longest text or JSON value sent as a state or command: 64 KB (65,536 bytes of UTF-8, JSON as
+ * sent). SmartLiving documents no limit (wire notes §4); a state is one reading or setting of an asset,
+ * relayed to devices over MQTT, where a few KB is already large (cloud IoT platforms cap a device's
+ * whole state document at 8 to 32 KB). 64 KB leaves room for any real profile and still stops an
+ * expression that picked up a whole item or file.
+ */
+export const MAX_VALUE_BYTES = 65_536;
+
 /** A value with a type the user picks, so `1`, `true`, `"1"` and `{...}` all stay what they are. */
 export const typedValueFields: FieldSpec[] = [
 	{
@@ -196,6 +213,9 @@ export const typedValueFields: FieldSpec[] = [
 		type: 'string',
 		default: '',
 		showWhen: { valueType: ['text'] },
+		maxLength: MAX_VALUE_BYTES,
+		lengthUnit: 'bytes',
+		description: 'The text, at most 64 KB',
 	},
 	{
 		displayName: 'Value',
@@ -204,6 +224,9 @@ export const typedValueFields: FieldSpec[] = [
 		default: '{}',
 		required: true,
 		showWhen: { valueType: ['json'] },
+		maxLength: MAX_VALUE_BYTES,
+		lengthUnit: 'bytes',
+		description: 'The value as JSON, at most 64 KB',
 	},
 ];
 

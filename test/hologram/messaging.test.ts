@@ -87,6 +87,58 @@ describe('Hologram → SMS', () => {
 		]);
 	});
 
+	test('Send writes the sender number in E.164 and refuses one that is not a phone number', async () => {
+		const sent = await hologram.run({
+			resource: 'sms',
+			operation: 'send',
+			deviceId: 3002,
+			encoding: 'text',
+			message: 'Reboot now',
+			additionalFields: { fromNumber: '+44 7700-900123' },
+		});
+		expect(sent.error).toBeUndefined();
+		expect(hologram.lastRequest().body).toMatchObject({ fromnumber: '+447700900123' });
+
+		const before = hologram.requests().length;
+		const refused = await hologram.run({
+			resource: 'sms',
+			operation: 'send',
+			deviceId: 3002,
+			encoding: 'text',
+			message: 'Reboot now',
+			additionalFields: { fromNumber: '7700900123' },
+		});
+		expect(refused.error?.message).toBe(
+			'Item 0: "From Number" "7700900123" has no country code: write it as +<country code><number>',
+		);
+		expect(hologram.requests()).toHaveLength(before);
+	});
+
+	test('Send takes a text of up to 1,600 characters and refuses a longer one before sending', async () => {
+		const atLimit = await hologram.run({
+			resource: 'sms',
+			operation: 'send',
+			deviceId: 3002,
+			encoding: 'text',
+			message: 'x'.repeat(1600),
+		});
+		expect(atLimit.error).toBeUndefined();
+		expect((hologram.lastRequest().body as { body: string }).body).toHaveLength(1600);
+
+		const before = hologram.requests().length;
+		const tooLong = await hologram.run({
+			resource: 'sms',
+			operation: 'send',
+			deviceId: 3002,
+			encoding: 'text',
+			message: '\u00e9'.repeat(1601),
+		});
+		expect(tooLong.error?.message).toBe(
+			'Item 0: "Message" is too long: 1601 characters, at most 1600 characters are accepted',
+		);
+		expect(hologram.requests()).toHaveLength(before);
+	});
+
 	test('Send in base64 uses the base64body field', async () => {
 		await hologram.run({
 			resource: 'sms',

@@ -34,6 +34,42 @@ describe('Vumi Go → Message', () => {
 		});
 	});
 
+	test('Send Text writes a phone number in E.164, and refuses one without a country code before sending', async () => {
+		const sent = await vumi.run({
+			resource: 'message',
+			operation: 'sendText',
+			toAddress: '+27 82-123 4567',
+			content: 'Hi',
+		});
+		expect(sent.error).toBeUndefined();
+		expect(vumi.lastRequest().body).toEqual({ to_addr: '+27821234567', content: 'Hi' });
+
+		const before = vumi.requests().length;
+		const refused = await vumi.run({
+			resource: 'message',
+			operation: 'sendText',
+			toAddress: '0821234567',
+			content: 'Hi',
+		});
+		expect(refused.error?.message).toBe(
+			'Item 0: "To" "0821234567" has no country code: write it as +<country code><number>. For a channel address that is not a phone number, set Address Type to "Other Address".',
+		);
+		expect(vumi.requests()).toHaveLength(before);
+	});
+
+	test('Send Text with Address Type "Other Address" sends the channel address as typed', async () => {
+		const { error } = await vumi.run({
+			resource: 'message',
+			operation: 'sendText',
+			toAddress: '@clinic_reminders',
+			content: 'Hi',
+			additionalFields: { toAddressType: 'other' },
+		});
+
+		expect(error).toBeUndefined();
+		expect(vumi.lastRequest().body).toEqual({ to_addr: '@clinic_reminders', content: 'Hi' });
+	});
+
 	test('Send Text with a session event sends it', async () => {
 		await vumi.run({
 			resource: 'message',

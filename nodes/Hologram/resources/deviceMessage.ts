@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/operations';
-import { deviceId, deviceIds, messageFields } from '../fields';
+import { CLOUD_MESSAGE_LIMIT, deviceId, deviceIds, messageFields } from '../fields';
 
 export const deviceMessageOperations: OperationSpec[] = [
 	{
@@ -34,7 +34,7 @@ export const deviceMessageOperations: OperationSpec[] = [
 				default: 4010,
 				description: 'Port the device listens on',
 			},
-			...messageFields('data', 'base64data'),
+			...messageFields('data', 'base64data', CLOUD_MESSAGE_LIMIT),
 			{
 				displayName: 'Wait for Response',
 				name: 'waitForResponse',
@@ -68,7 +68,7 @@ export const deviceMessageOperations: OperationSpec[] = [
 				description:
 					"The device's webhook GUID, from the device's Cloud Messaging settings in the Dashboard",
 			},
-			...messageFields('data', 'base64data'),
+			...messageFields('data', 'base64data', CLOUD_MESSAGE_LIMIT),
 		],
 	},
 ];

@@ -1,5 +1,6 @@
 import type { OperationSpec } from '../../shared/operations';
-import { deviceId, messageFields } from '../fields';
+import { phoneNumberProblem, toE164 } from '../../shared/phone';
+import { SMS_LIMIT, deviceId, messageFields } from '../fields';
 
 export const smsOperations: OperationSpec[] = [
 	{
@@ -13,14 +14,19 @@ export const smsOperations: OperationSpec[] = [
 		send: { recipientField: 'deviceId' },
 		fields: [
 			deviceId,
-			...messageFields('body', 'base64body'),
+			...messageFields('body', 'base64body', SMS_LIMIT),
 			{
 				displayName: 'From Number',
 				name: 'fromNumber',
 				type: 'string',
 				default: '',
 				wireName: 'fromnumber',
-				description: 'Number the device sees as the sender',
+				placeholder: '+14155550100',
+				description:
+					'Phone number the device sees as the sender, in international format (+ and country code)',
+				// A phone number like every other one: checked, and sent in E.164.
+				validate: phoneNumberProblem,
+				toWire: toE164,
 			},
 		],
 	},

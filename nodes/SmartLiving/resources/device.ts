@@ -40,6 +40,8 @@ export const deviceOperations: OperationSpec[] = [
 				default: '',
 				required: true,
 				showWhen: { deviceBy: ['gateway'] },
+				// Goes into the request path (built below).
+				in: 'path',
 				description: 'The gateway the device is behind',
 			},
 			{
@@ -49,6 +51,8 @@ export const deviceOperations: OperationSpec[] = [
 				default: '',
 				required: true,
 				showWhen: { deviceBy: ['gateway'] },
+				// Goes into the request path (built below).
+				in: 'path',
 				description: 'The name of the device on the gateway',
 			},
 		],

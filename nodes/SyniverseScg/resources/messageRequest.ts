@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { SMS_MAX_CHARACTERS } from '../../shared/limits';
 import type { FieldSpec, OperationInput, OperationSpec } from '../../shared/operations';
 import { invalidInput, wireValues } from '../../shared/operations';
 import type { RequestSettings } from '../../shared/request';
@@ -67,14 +68,17 @@ const smsBody: FieldSpec = {
 	wireName: 'body',
 	typeOptions: { rows: 3 },
 	showWhen: { messageType: ['SMS'] },
-	description: 'Text of the SMS; long texts are sent in several parts',
+	// SCG documents no limit: the usual limit of a long (concatenated) SMS applies.
+	maxLength: SMS_MAX_CHARACTERS,
+	description:
+		'Text of the SMS, at most 1,600 characters; long texts are sent in several parts, about ten at most',
 };
 
 const mmsBody: FieldSpec = {
 	...smsBody,
 	required: false,
 	showWhen: { messageType: ['MMS'] },
-	description: 'Text sent with the attachments (optional)',
+	description: 'Text sent with the attachments (optional), at most 1,600 characters',
 };
 
 const attachmentSource: FieldSpec = {

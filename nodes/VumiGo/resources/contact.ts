@@ -191,7 +191,8 @@ export const contactOperations: OperationSpec[] = [
 					},
 				],
 			},
-			{ ...contactKey, showWhen: { lookUpBy: ['key'] } },
+			// The key goes into the path getContact builds.
+			{ ...contactKey, showWhen: { lookUpBy: ['key'] }, in: 'path' },
 			{
 				displayName: 'Address Field',
 				name: 'addressField',

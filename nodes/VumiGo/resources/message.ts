@@ -2,7 +2,9 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FieldSpec, OperationInput, OperationSpec } from '../../shared/operations';
-import { buildRequest } from '../../shared/operations';
+import { buildRequest, invalidInput } from '../../shared/operations';
+import { SMS_MAX_CHARACTERS } from '../../shared/limits';
+import { checkPhoneNumber } from '../../shared/phone';
 import type { RequestSettings } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { asApiError, vumiConversationProfile } from '../api';
@@ -19,9 +21,40 @@ const toAddress: FieldSpec = {
 	required: true,
 	placeholder: '+27761234567',
 	description:
-		'Address to send to: a phone number in international format, or the address the channel uses',
+		'Address to send to: a phone number in international format, or (with Address Type "Other Address") the address the channel uses',
 };
 
+/**
+ * Vumi Go treats `to_addr` as an MSISDN: a send carries only `to_addr` and `content`, and the address
+ * type defaults to msisdn (wire notes §2.6; opt-outs are checked against it). So "To" is checked as a
+ * phone number, unless the user says the channel addresses people another way (a chat handle on a
+ * chat transport): then it goes as typed. Not sent itself.
+ */
+const toAddressType: FieldSpec = {
+	displayName: 'Address Type',
+	name: 'toAddressType',
+	type: 'options',
+	default: 'msisdn',
+	options: [
+		{
+			name: 'Phone Number (MSISDN)',
+			value: 'msisdn',
+			description: 'Checked, and sent in international format (+ and country code)',
+		},
+		{
+			name: 'Other Address',
+			value: 'other',
+			description: 'An address of the channel that is not a phone number, sent as typed',
+		},
+	],
+	description: 'What kind of address "To" is: SMS, USSD and voice channels use phone numbers',
+	in: 'none',
+};
+
+/**
+ * Vumi Go's limit is set per conversation (`content_length_limit`, none by default), so the node
+ * caps texts at the usual limit of a long (concatenated) SMS, the channel most conversations use.
+ */
 const content = (description: string): FieldSpec => ({
 	displayName: 'Message',
 	name: 'content',
@@ -29,8 +62,25 @@ const content = (description: string): FieldSpec => ({
 	default: '',
 	required: true,
 	typeOptions: { rows: 3 },
-	description,
+	maxLength: SMS_MAX_CHARACTERS,
+	description: `${description}, at most 1,600 characters (the conversation may allow fewer)`,
 });
+
+/** The address to send to: a phone number checked and in E.164, unless the address is of another type. */
+function recipientAddress(context: IExecuteFunctions, input: OperationInput): string {
+	const address = input.values.toAddress as string;
+	if (input.values.toAddressType === 'other') return address;
+	const check = checkPhoneNumber(address);
+	if (!check.valid) {
+		throw invalidInput(
+			context,
+			input.itemIndex,
+			toAddress.displayName,
+			`${check.reason}. For a channel address that is not a phone number, set Address Type to "Other Address".`,
+		);
+	}
+	return check.number;
+}
 
 const optedOutHandling: FieldSpec = {
 	displayName: 'Opted-Out Recipients',
@@ -70,8 +120,9 @@ function sendMessage(operation: () => OperationSpec) {
 		input: OperationInput,
 		settings: RequestSettings,
 	): Promise<IDataObject> => {
+		const address = recipientAddress(context, input);
 		const request = buildRequest(operation(), input);
-		const body = { ...(request.body as IDataObject) };
+		const body: IDataObject = { ...(request.body as IDataObject), to_addr: address };
 		const { speechUrl, waitFor } = input.values;
 		if (speechUrl !== undefined || waitFor !== undefined) {
 			const voice: IDataObject = {};
@@ -118,7 +169,7 @@ const sendText: OperationSpec = {
 	method: 'PUT',
 	path: 'messages.json',
 	send: { recipientField: 'toAddress' },
-	fields: [toAddress, content('Text to send'), sessionEvent, optedOutHandling],
+	fields: [toAddress, content('Text to send'), sessionEvent, toAddressType, optedOutHandling],
 	execute: sendMessage(() => sendText),
 };
 
@@ -163,6 +214,7 @@ const sendVoice: OperationSpec = {
 			...sessionEvent,
 			description: 'New starts a call, Resume continues it, Close ends it; None means Resume',
 		},
+		toAddressType,
 		optedOutHandling,
 	],
 	execute: sendMessage(() => sendVoice),
