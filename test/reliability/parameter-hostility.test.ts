@@ -3,7 +3,7 @@
  * phone numbers, empty and oversize messages, wrong types from expressions, and IDs with path
  * characters. Each either fails with a NodeOperationError naming the item and the field before any
  * request reaches the sandbox, or (IDs) travels percent-encoded as one path segment, never changing
- * the request path.
+ * the request path; the dot segments "." and "..", which no encoding keeps in place, are refused.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
@@ -78,11 +78,6 @@ interface RefusalCase {
 	parameters: INodeParameters;
 	/** The field the error must name. */
 	field: string;
-	/**
-	 * A known bug in code this suite does not own: the case is listed as a todo with the reason until
-	 * it is fixed (see the issue 9 report), so the suite stays green and the gap stays visible.
-	 */
-	bug?: string;
 }
 
 interface PathCase {
@@ -113,13 +108,6 @@ const slState = {
 	valueType: 'number',
 };
 
-/** No message field checks a length: a 1 MB text goes to the provider (nodes/<provider>/ field specs). */
-const NO_LENGTH_LIMIT =
-	'no maximum length on message fields: the text is sent and the provider decides (or accepts it)';
-/** values.ts turns a boolean into the text "true" for a string field. */
-const BOOLEAN_AS_TEXT =
-	'nodes/shared/operations/values.ts typedValue("string") turns true/false from an expression into "true"/"false" instead of refusing them';
-
 function messageCases(
 	node: string,
 	operation: string,
@@ -127,21 +115,21 @@ function messageCases(
 	messageName: string,
 	field: string,
 ): RefusalCase[] {
-	const cases: Array<[string, string, string?]> = [
+	const cases: Array<[string, string]> = [
 		['only spaces and newlines', '  \n\t '],
 		['an empty expression result', '={{ "" }}'],
 		['null from an expression', '={{ null }}'],
-		['oversize (1 MB)', ONE_MB, NO_LENGTH_LIMIT],
-		['true from an expression', '={{ true }}', BOOLEAN_AS_TEXT],
+		['oversize (1 MB)', ONE_MB],
+		['true from an expression', '={{ true }}'],
+		['false from an expression', '={{ false }}'],
 		...NOT_TEXT,
 	];
-	return cases.map(([what, value, bug]) => ({
+	return cases.map(([what, value]) => ({
 		node,
 		operation,
 		name: `message ${what}`,
 		parameters: { ...base, [messageName]: value },
 		field,
-		bug,
 	}));
 }
 
@@ -151,7 +139,6 @@ function phoneCases(
 	base: INodeParameters,
 	phoneName: string,
 	field: string,
-	bug?: string,
 ): RefusalCase[] {
 	return [
 		['letters', 'call me'],
@@ -168,8 +155,6 @@ function phoneCases(
 		name: `phone number with ${what}`,
 		parameters: { ...base, [phoneName]: value },
 		field,
-		// An object is refused as "must be text" already; the rest reach the provider unchecked.
-		bug: what.startsWith('an object') ? undefined : bug,
 	}));
 }
 
@@ -194,7 +179,6 @@ const refusals: RefusalCase[] = [
 		{ ...hologramSms, message: 'Hi' },
 		'additionalFields.fromNumber',
 		'From Number',
-		'nodes/Hologram/resources/sms.ts: "From Number" is a plain string field; it is never checked with checkPhoneNumber',
 	),
 	...messageCases(
 		'Hologram',
@@ -239,14 +223,7 @@ const refusals: RefusalCase[] = [
 	),
 	// Vumi Go: text messages.
 	...messageCases('Vumi Go', 'message sendText', vumiSend, 'content', 'Message'),
-	...phoneCases(
-		'Vumi Go',
-		'message sendText',
-		{ ...vumiSend, content: 'Hi' },
-		'toAddress',
-		'To',
-		'nodes/VumiGo/resources/message.ts: "To" is never checked as a phone number (SMS conversations need an MSISDN)',
-	),
+	...phoneCases('Vumi Go', 'message sendText', { ...vumiSend, content: 'Hi' }, 'toAddress', 'To'),
 	// SmartLiving: states of assets.
 	...[
 		['letters', 'warm'],
@@ -272,7 +249,6 @@ const refusals: RefusalCase[] = [
 		name: 'JSON value oversize (1 MB)',
 		parameters: { ...slState, valueType: 'json', jsonValue: JSON.stringify(ONE_MB) },
 		field: 'Value',
-		bug: NO_LENGTH_LIMIT,
 	},
 ];
 
@@ -396,26 +372,22 @@ function expectRefusal(run: NodeRun, node: NodeUnderTest, field: string) {
 }
 
 describe('Parameter hostility → refused before any request, naming the item and the field', () => {
-	for (const entry of refusals.filter((candidate) => candidate.bug))
-		test.todo(`${entry.node} ${entry.operation}: ${entry.name} (known bug: ${entry.bug})`);
-
-	test.each(
-		refusals
-			.filter((entry) => !entry.bug)
-			.map((entry) => [entry.node, entry.operation, entry.name, entry] as const),
-	)('%s %s: %s', async (_node, _operation, _name, entry) => {
-		const node = nodes[entry.node];
-		const parameters = expandDotted(entry.parameters);
-		const run = await node.run(parameters);
-		const leaked = apiRequests(node).length;
-		tallyCase({
-			suite: SUITE,
-			name: `${entry.node} ${entry.operation}: ${entry.name}`,
-			lost: 0,
-			duplicated: leaked,
-		});
-		expectRefusal(run, node, entry.field);
-	});
+	test.each(refusals.map((entry) => [entry.node, entry.operation, entry.name, entry] as const))(
+		'%s %s: %s',
+		async (_node, _operation, _name, entry) => {
+			const node = nodes[entry.node];
+			const parameters = expandDotted(entry.parameters);
+			const run = await node.run(parameters);
+			const leaked = apiRequests(node).length;
+			tallyCase({
+				suite: SUITE,
+				name: `${entry.node} ${entry.operation}: ${entry.name}`,
+				lost: 0,
+				duplicated: leaked,
+			});
+			expectRefusal(run, node, entry.field);
+		},
+	);
 });
 
 interface SendCase {
@@ -559,13 +531,24 @@ describe('Parameter hostility → IDs with path characters stay one encoded path
 		},
 	);
 
-	// Known bug: pathWith (nodes/shared/request.ts) encodes "." and ".." unchanged, and URL parsing then
-	// resolves them: GET organizations/{id} with ".." becomes GET /api/1/, with "." the list endpoint.
-	for (const entry of pathCases)
-		for (const id of DOT_IDS)
-			test.todo(
-				`${entry.node} ${entry.operation} with the dot segment ${JSON.stringify(id)} is refused naming "${entry.field}" (known bug: pathWith lets "." and ".." through and the URL resolves them)`,
-			);
+	// Encoding leaves "." and ".." as they are, and URL resolution would then remove them or go up a
+	// level (GET organizations/.. is GET /api/1/): they are refused, naming the field.
+	test.each(
+		pathCases.flatMap((entry) =>
+			DOT_IDS.map((id) => [entry.node, entry.operation, JSON.stringify(id), entry, id] as const),
+		),
+	)('%s %s with the dot segment %s is refused', async (_node, _operation, _shown, entry, id) => {
+		const node = nodes[entry.node];
+		const run = await node.run(entry.parameters(id));
+		tallyCase({
+			suite: SUITE,
+			name: `${entry.node} ${entry.operation}: ID ${JSON.stringify(id)}`,
+			lost: 0,
+			duplicated: apiRequests(node).length,
+		});
+		expectRefusal(run, node, entry.field);
+		expect(run.error?.message).toContain(`cannot be "${id}"`);
+	});
 });
 
 /** `{ 'additionalFields.fromNumber': x }` → `{ additionalFields: { fromNumber: x } }`. */
