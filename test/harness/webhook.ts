@@ -461,8 +461,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /**
- * Parses the request as n8n's webhook server does: the raw body kept on `rawBody`, JSON,
- * form-urlencoded and plain text parsed by content type, `{}` when there is nothing to parse.
+ * Parses the request as n8n's webhook server does (n8n `middlewares/body-parser.ts` parseBody): the raw
+ * body kept on `rawBody`, JSON, form-urlencoded and plain text decoded with the declared charset and
+ * parsed by content type, `{}` when there is nothing to parse. Any failure, an unknown charset
+ * included, becomes `bodyError`, which the server answers 422 "Failed to parse request body".
  */
 function asRequest(
 	incoming: IncomingMessage,
@@ -473,18 +475,23 @@ function asRequest(
 	const contentType = type.trim().toLowerCase() || undefined;
 	const charset = parameters
 		.map((parameter) => parameter.trim().split('='))
-		.find(([key]) => key.toLowerCase() === 'charset')?.[1];
+		.find(([key]) => key.toLowerCase() === 'charset')?.[1]
+		?.trim()
+		.replace(/^"(.*)"$/, '$1');
 	const encoding = (charset?.toLowerCase() ?? 'utf-8') as BufferEncoding;
 
 	let body: unknown = {};
 	let bodyError: Error | undefined;
 	if (rawBody.length > 0) {
-		const text = rawBody.toString(encoding);
+		// Decoding is inside the try, as in the server's parseBody: a charset Node does not know
+		// ("Unknown encoding") is a body that cannot be parsed, answered 422, not a server error.
 		try {
-			if (contentType === 'application/json') body = JSON.parse(text);
+			if (contentType === 'application/json') body = JSON.parse(rawBody.toString(encoding));
 			else if (contentType === 'application/x-www-form-urlencoded')
-				body = { ...parseQueryString(text, undefined, undefined, { maxKeys: 1000 }) };
-			else if (contentType === 'text/plain') body = text;
+				body = {
+					...parseQueryString(rawBody.toString(encoding), undefined, undefined, { maxKeys: 1000 }),
+				};
+			else if (contentType === 'text/plain') body = rawBody.toString(encoding);
 		} catch (error) {
 			bodyError = error as Error;
 		}

@@ -311,6 +311,8 @@ export function hoiioCorpus(path: string, secret: string, seed: number): CorpusR
 		'application/octet-stream',
 		'text/html',
 		'application/x-www-form-urlencoded-extra',
+		// A charset Node cannot decode: the server cannot parse the body (422).
+		'application/x-www-form-urlencoded; charset=nonsense',
 	])
 		refused('content types', `Content-Type "${contentType}"`, form(sms), { contentType });
 
