@@ -37,6 +37,29 @@ describe('Hoiio → SMS → Send', () => {
 		expect(sms?.dest).toBe('+6591234567');
 	});
 
+	test('sends a text of 459 characters (3 SMS) and refuses a longer one before sending', async () => {
+		const atLimit = await hoiio.run({
+			resource: 'sms',
+			operation: 'send',
+			to: '+6591234567',
+			message: 'x'.repeat(459),
+		});
+		expect(atLimit.error).toBeUndefined();
+		expect((hoiio.lastRequest().body as { msg: string }).msg).toHaveLength(459);
+
+		const before = hoiio.requests().length;
+		const tooLong = await hoiio.run({
+			resource: 'sms',
+			operation: 'send',
+			to: '+6591234567',
+			message: 'x'.repeat(460),
+		});
+		expect(tooLong.error?.message).toBe(
+			'Item 0: "Message" is too long: 460 characters, at most 459 characters are accepted',
+		);
+		expect(hoiio.requests()).toHaveLength(before);
+	});
+
 	test("adds the credential's default country code to a national number", async () => {
 		await hoiio.run(
 			{ resource: 'sms', operation: 'send', to: '09123 4567', message: 'Hi' },
