@@ -150,14 +150,11 @@ export async function providerRequest<T = unknown>(
 		else await sleep(ms);
 	};
 	for (let attempt = 0; ; attempt++) {
-		await scheduler?.acquire();
+		const releaseRequest = await scheduler?.acquire();
 		let response: RawResponse;
 		try {
-			response = (await send(
-				context,
-				profile,
-				options,
-				request.authenticate ?? true,
+			response = (await send(context, profile, options, request.authenticate ?? true).finally(
+				releaseRequest,
 			)) as RawResponse;
 		} catch (error) {
 			const answered = responseOf(error);

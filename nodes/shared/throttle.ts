@@ -1,21 +1,32 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * Spaces requests evenly to at most `ratePerSecond`, never more than that in any second, and lets one rate-limited answer slow every request that
- * shares the scheduler down, not just the one that got it. Shared by all items of an execution (and
- * all nodes of it that use the same credential), so a campaign keeps to the provider's limit as a whole.
+ * How long after the answer to a request the request `limit` places later may go out, on top of one
+ * second: the provider counted the earlier request before it answered, so a second measured from the
+ * answer holds at the provider whatever the network or n8n itself took on the way.
  */
-/**
- * Requests reach the provider a few milliseconds earlier or later than they leave: a window of one
- * second plus this margin keeps at most the limit inside any second the provider measures.
- */
-const WINDOW_MARGIN_MS = 30;
+const WINDOW_MARGIN_MS = 10;
 
+/** Call when the request's answer (or its failure) has arrived. */
+export type ReleaseRequest = () => void;
+
+/** A request that went out, and when its answer arrived. */
+interface InFlight {
+	answered: Promise<number>;
+	release: ReleaseRequest;
+}
+
+/**
+ * Spaces requests evenly to at most `ratePerSecond`, never more than that in any second the provider
+ * measures, and lets one rate-limited answer slow every request that shares the scheduler down, not just
+ * the one that got it. Shared by all items of an execution (and all nodes of it that use the same
+ * credential), so a campaign keeps to the provider's limit as a whole.
+ */
 export class RequestScheduler {
 	private nextSlot = 0;
 	private pausedUntil = 0;
-	/** When the latest requests went out, as many as the limit allows per second. */
-	private readonly sent: number[] = [];
+	/** The latest requests, as many as the limit allows per second. */
+	private readonly recent: InFlight[] = [];
 
 	constructor(
 		private ratePerSecond: number | undefined,
@@ -34,31 +45,44 @@ export class RequestScheduler {
 		return this.ratePerSecond;
 	}
 
-	/** Resolves when this request may go out. */
-	async acquire(): Promise<void> {
+	/**
+	 * Resolves when this request may go out, with the function to call once its answer arrived: the
+	 * request `limit` places later waits for that answer plus one second.
+	 */
+	async acquire(): Promise<ReleaseRequest> {
+		const perWindow = this.ratePerSecond ? Math.max(1, Math.floor(this.ratePerSecond)) : 0;
+		const interval = this.ratePerSecond ? 1000 / this.ratePerSecond : 0;
+		// Taken in call order, before any wait, so concurrent callers keep their places.
+		const windowStart = perWindow > 0 ? this.recent.at(-perWindow) : undefined;
+		const request = this.inFlight();
+		if (perWindow > 0) {
+			this.recent.push(request);
+			if (this.recent.length > perWindow) this.recent.splice(0, this.recent.length - perWindow);
+		}
+		let slot = Math.max(this.now(), this.nextSlot, this.pausedUntil);
+		this.nextSlot = slot + interval;
+		if (windowStart) slot = Math.max(slot, (await windowStart.answered) + 1000 + WINDOW_MARGIN_MS);
 		for (;;) {
 			const now = this.now();
-			const interval = this.ratePerSecond ? 1000 / this.ratePerSecond : 0;
-			let slot = Math.max(now, this.nextSlot, this.pausedUntil);
-			const perWindow = this.ratePerSecond ? Math.max(1, Math.floor(this.ratePerSecond)) : 0;
-			if (perWindow > 0 && this.sent.length >= perWindow) {
-				slot = Math.max(slot, this.sent[this.sent.length - perWindow] + 1000 + WINDOW_MARGIN_MS);
-			}
-			this.nextSlot = slot + interval;
-			if (perWindow > 0) {
-				this.sent.push(slot);
-				if (this.sent.length > perWindow) this.sent.splice(0, this.sent.length - perWindow);
-			}
-			if (slot <= now) return;
+			if (slot <= now) return request.release;
 			await this.wait(slot - now);
 			// A pause that arrived while waiting pushes this request back too.
-			if (this.now() >= this.pausedUntil) return;
+			if (this.now() >= this.pausedUntil) return request.release;
+			slot = this.pausedUntil;
 		}
 	}
 
 	/** The provider asked to slow down: nobody sends before `ms` from now. */
 	pauseFor(ms: number): void {
 		this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+	}
+
+	private inFlight(): InFlight {
+		let release: ReleaseRequest = () => {};
+		const answered = new Promise<number>((resolve) => {
+			release = () => resolve(this.now());
+		});
+		return { answered, release };
 	}
 }
 

@@ -19,27 +19,56 @@ describe('RequestScheduler', () => {
 		const clock = fakeClock();
 		const scheduler = new RequestScheduler(4, clock.now, clock.wait);
 		for (let i = 0; i < 5; i++) {
-			await scheduler.acquire();
+			const answered = await scheduler.acquire();
 			clock.send();
+			answered();
 		}
-		// The fifth would open a second second exactly one second after the first: a small margin keeps
-		// network jitter from putting five into one second at the provider.
-		expect(clock.sent).toEqual([0, 250, 500, 750, 1030]);
+		// The fifth waits one second (and a small margin) from the answer to the first.
+		expect(clock.sent).toEqual([0, 250, 500, 750, 1010]);
 	});
 
 	test('never sends more than the limit within any second, and stays within 5% of it', async () => {
 		const clock = fakeClock();
 		const scheduler = new RequestScheduler(20, clock.now, clock.wait);
 		for (let i = 0; i < 201; i++) {
-			await scheduler.acquire();
+			const answered = await scheduler.acquire();
 			clock.send();
+			answered();
 		}
 		for (let i = 0; i + 20 < clock.sent.length; i++) {
-			expect(clock.sent[i + 20] - clock.sent[i]).toBeGreaterThanOrEqual(1030);
+			expect(clock.sent[i + 20] - clock.sent[i]).toBeGreaterThanOrEqual(1010);
 		}
 		const rate = (200 * 1000) / clock.sent[200];
 		expect(rate).toBeGreaterThan(19);
 		expect(rate).toBeLessThanOrEqual(20);
+	});
+
+	test('a slow answer holds back the request a limit later: one second from the answer, not from the departure', async () => {
+		let now = 0;
+		const scheduler = new RequestScheduler(
+			2,
+			() => now,
+			async (ms) => {
+				now += ms;
+			},
+		);
+		const first = await scheduler.acquire();
+		const second = await scheduler.acquire();
+		expect(now).toBe(500);
+		second();
+		let thirdWent: number | undefined;
+		const third = scheduler.acquire().then((answered) => {
+			thirdWent = now;
+			return answered;
+		});
+		// The first request is still waiting for its answer (n8n or the network is slow): the third may
+		// not go, even though its departure was more than a second ago.
+		now = 1800;
+		await Promise.resolve();
+		expect(thirdWent).toBeUndefined();
+		first();
+		(await third)();
+		expect(thirdWent).toBe(2810);
 	});
 
 	test('without a limit never waits', async () => {
