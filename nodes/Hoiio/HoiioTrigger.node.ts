@@ -12,7 +12,7 @@ import { isObject } from '../shared/provider';
 import { providerRequest } from '../shared/request';
 import { hoiioProfile, normalizeRecord } from './api';
 import { hoiioLoadOptions } from './loadOptions';
-import { publishTriggerUrl } from './notify';
+import { REPORT_TOKEN, TOKEN_PARAMETER, reportToken } from './notify';
 import { createHash } from 'node:crypto';
 
 import {
@@ -25,9 +25,6 @@ import {
 	structureProblem,
 	urlWithSecret,
 } from '../shared/webhook';
-
-/** The query parameter that carries the trigger's secret (Hoiio echoes URL parameters back). */
-export const SECRET_PARAMETER = 'n8n_token';
 
 type HoiioEvent =
 	| 'incomingSms'
@@ -247,6 +244,23 @@ function forwardedNumber(context: IHookFunctions): string | undefined {
 	return number;
 }
 
+/**
+ * Whether the token is the trigger's: the secret of the URL it gave the number's forwarding, or the
+ * report token the Hoiio node puts in notify URLs ("Report to Hoiio Trigger", see notify.ts).
+ */
+async function knownToken(
+	context: IWebhookFunctions,
+	token: string,
+	data: TriggerData,
+): Promise<boolean> {
+	if (constantTimeEqual(token, data.secret ?? '')) return true;
+	const workflowId = context.getWorkflow().id;
+	if (!REPORT_TOKEN.test(token) || !workflowId) return false;
+	const { accessToken } = await context.getCredentials('hoiioApi');
+	const expected = reportToken(String(accessToken ?? ''), workflowId, context.getNode().id);
+	return constantTimeEqual(token, expected);
+}
+
 export class HoiioTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Hoiio Trigger',
@@ -334,20 +348,14 @@ export class HoiioTrigger implements INodeType {
 				const data = this.getWorkflowStaticData('node') as TriggerData;
 				if (!data.secret || !data.url) return false;
 				const number = forwardedNumber(this);
-				if (number === undefined) {
-					publishTriggerUrl(this, data.url);
-					return true;
-				}
+				if (number === undefined) return true;
 				if (data.number !== number) return false;
 				const current = await currentForwarding(this, number);
 				const wanted = wantedForwarding(chosenEvents(this), data.url);
-				const inPlace =
+				return (
 					current !== undefined &&
-					Object.entries(wanted).every(
-						([key, value]) => current[key as keyof Forwarding] === value,
-					);
-				if (inPlace) publishTriggerUrl(this, data.url);
-				return inPlace;
+					Object.entries(wanted).every(([key, value]) => current[key as keyof Forwarding] === value)
+				);
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -355,7 +363,7 @@ export class HoiioTrigger implements INodeType {
 				const webhookUrl = this.getNodeWebhookUrl('default');
 				if (!webhookUrl) throw new NodeOperationError(this.getNode(), 'n8n gave no webhook URL');
 				data.secret ??= generateWebhookSecret();
-				data.url = urlWithSecret(webhookUrl, SECRET_PARAMETER, data.secret);
+				data.url = urlWithSecret(webhookUrl, TOKEN_PARAMETER, data.secret);
 				const number = forwardedNumber(this);
 				if (number !== undefined) {
 					const current = await currentForwarding(this, number);
@@ -375,7 +383,6 @@ export class HoiioTrigger implements INodeType {
 						mode: wanted.mode ?? current.mode,
 					});
 				}
-				publishTriggerUrl(this, data.url);
 				return true;
 			},
 
@@ -389,7 +396,6 @@ export class HoiioTrigger implements INodeType {
 						mode: data.previous.mode,
 					});
 				}
-				publishTriggerUrl(this, undefined);
 				delete data.secret;
 				delete data.url;
 				delete data.number;
@@ -403,8 +409,8 @@ export class HoiioTrigger implements INodeType {
 		const data = this.getWorkflowStaticData('node') as TriggerData;
 		const query = this.getQueryData() as IDataObject;
 		// Exactly one secret: a repeated one is ambiguous, whichever copy is right.
-		const token = query[SECRET_PARAMETER];
-		if (typeof token !== 'string' || !constantTimeEqual(token, data.secret ?? '')) {
+		const token = query[TOKEN_PARAMETER];
+		if (typeof token !== 'string' || !(await knownToken(this, token, data))) {
 			return rejectCall(this, 401, 'Authorization failed');
 		}
 		const refused = bodyProblem(this);
@@ -421,7 +427,7 @@ export class HoiioTrigger implements INodeType {
 		const conflicts: string[] = [];
 		textParameters(this.getBodyData(), parameters, conflicts);
 		textParameters(query, parameters, conflicts);
-		delete parameters[SECRET_PARAMETER];
+		delete parameters[TOKEN_PARAMETER];
 		const unsafe = structureProblem(parameters);
 		if (unsafe) return rejectCall(this, 400, unsafe);
 		if (conflicts.length > 0) {

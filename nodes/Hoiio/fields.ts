@@ -101,8 +101,8 @@ export const notifyUrl: FieldSpec = {
 };
 
 /**
- * Fills the notify URL with the webhook of an active Hoiio Trigger of the same workflow, which keeps
- * its URL in the workflow's static data (see notify.ts).
+ * Fills the notify URL with the webhook of a Hoiio Trigger of the same workflow, signed with the
+ * credential (see notify.ts), so a queue-mode worker builds it as the main process would.
  */
 export const notifyTrigger: FieldSpec = {
 	displayName: 'Report to Hoiio Trigger',
@@ -111,7 +111,7 @@ export const notifyTrigger: FieldSpec = {
 	default: '',
 	placeholder: 'Hoiio Trigger',
 	description:
-		'Name of a Hoiio Trigger node in this workflow: its webhook receives the status reports, so no URL needs copying. The workflow must be active. Takes the place of Notify URL.',
+		'Name of a Hoiio Trigger node in this workflow: its webhook receives the status reports, so no URL needs copying. The workflow must be active and the trigger must use the same Hoiio credential. Takes the place of Notify URL.',
 	// Resolved into the notify URL before the request is built; never sent itself.
 	in: 'none',
 };

@@ -9,7 +9,6 @@ const report = { notifyTrigger: TRIGGER_NODE_NAME };
 describe('Hoiio → IVR flow', () => {
 	test('dial → gather (the trigger receives the digits) → transfer into a new conference room', async () => {
 		const trigger = await triggers.start({ events: ['ivrResult'] });
-		const staticData = trigger.staticData;
 
 		const dial = await hoiio.run(
 			{
@@ -18,7 +17,7 @@ describe('Hoiio → IVR flow', () => {
 				to: '+6591234567',
 				additionalFields: { message: 'Hello from the clinic', ...report },
 			},
-			{ staticData },
+			{ beside: trigger },
 		);
 		expect(hoiio.lastRequest().pathname).toBe('/open/ivr/start/dial');
 		expect(sentParameters(hoiio.lastRequest())).toMatchObject({
@@ -43,7 +42,7 @@ describe('Hoiio → IVR flow', () => {
 					...report,
 				},
 			},
-			{ staticData, items: [dial.items[0].json] },
+			{ beside: trigger, items: [dial.items[0].json] },
 		);
 		expect(hoiio.lastRequest().pathname).toBe('/open/ivr/middle/gather');
 		expect(sentParameters(hoiio.lastRequest())).toMatchObject({
@@ -67,7 +66,7 @@ describe('Hoiio → IVR flow', () => {
 				transferTo: 'room',
 				additionalFields: { ...report },
 			},
-			{ staticData, items: [gathered!] },
+			{ beside: trigger, items: [gathered!] },
 		);
 		expect(hoiio.lastRequest().pathname).toBe('/open/ivr/end/transfer');
 		expect(sentParameters(hoiio.lastRequest())).toMatchObject({ session, dest: 'room:' });

@@ -1,8 +1,14 @@
 import axios from 'axios';
 
+import { reportToken } from '../../nodes/Hoiio/notify';
 import { hoiioSeed } from '../../sandbox';
 import { sentParameters, useHoiio } from './useHoiio';
-import { TRIGGER_NODE_NAME, useHoiioTriggers } from './useHoiioTrigger';
+import {
+	TRIGGER_NODE_ID,
+	TRIGGER_NODE_NAME,
+	TRIGGER_WORKFLOW_ID,
+	useHoiioTriggers,
+} from './useHoiioTrigger';
 
 const hoiio = useHoiio();
 const triggers = useHoiioTriggers(() => hoiio.credentials());
@@ -12,6 +18,10 @@ const numberState = (number: string) => {
 	if (!found) throw new Error(`No seeded number ${number}`);
 	return found;
 };
+
+/** The trigger's URL with the report token the Hoiio node would give it (see notify.ts). */
+const reportUrl = (trigger: { url: string }, accessToken = hoiio.emulator().accessToken) =>
+	`${trigger.url}?n8n_token=${reportToken(accessToken, TRIGGER_WORKFLOW_ID, TRIGGER_NODE_ID)}`;
 
 const post = async (url: string, form: Record<string, string>) =>
 	await axios.post(url, new URLSearchParams(form).toString(), {
@@ -128,9 +138,10 @@ describe('Hoiio Trigger → incoming events', () => {
 		});
 	});
 
-	test('an SMS delivery report reaches the trigger named in "Report to Hoiio Trigger"', async () => {
+	test('an SMS delivery report reaches the trigger named in "Report to Hoiio Trigger", with no static data shared', async () => {
 		const trigger = await triggers.start({ events: ['smsStatus'] });
 
+		// Beside the trigger in its workflow, as a queue-mode worker runs it: no static data.
 		const { items, error } = await hoiio.run(
 			{
 				resource: 'sms',
@@ -139,11 +150,13 @@ describe('Hoiio Trigger → incoming events', () => {
 				message: 'Hello',
 				additionalFields: { notifyTrigger: TRIGGER_NODE_NAME },
 			},
-			{ staticData: trigger.staticData },
+			{ beside: trigger },
 		);
 		expect(error).toBeUndefined();
-		expect(String(sentParameters(hoiio.lastRequest()).notify_url)).toMatch(
-			new RegExp(`^${trigger.url}\\?n8n_token=`),
+		// The token is the HMAC of the workflow and the trigger node, keyed by the access token.
+		const token = reportToken(hoiio.emulator().accessToken, TRIGGER_WORKFLOW_ID, TRIGGER_NODE_ID);
+		expect(sentParameters(hoiio.lastRequest()).notify_url).toBe(
+			`${trigger.url}?n8n_token=${token}`,
 		);
 		await hoiio.emulator().flushNotifications();
 		const [run] = await trigger.waitForRuns(1);
@@ -157,18 +170,48 @@ describe('Hoiio Trigger → incoming events', () => {
 		expect(typeof run.items[0][0].json.debit).toBe('number');
 	});
 
-	test('"Report to Hoiio Trigger" without an active trigger is an input error', async () => {
-		const { error } = await hoiio.run({
-			resource: 'sms',
-			operation: 'send',
-			to: '+6591234567',
-			message: 'Hello',
-			additionalFields: { notifyTrigger: 'Hoiio Trigger' },
-		});
+	test('"Report to Hoiio Trigger" naming no Hoiio Trigger of the workflow is an input error', async () => {
+		const trigger = await triggers.start({ events: ['smsStatus'] });
+		const send = (notifyTrigger: string) =>
+			hoiio.run(
+				{
+					resource: 'sms',
+					operation: 'send',
+					to: '+6591234567',
+					message: 'Hello',
+					additionalFields: { notifyTrigger },
+				},
+				{ beside: trigger },
+			);
 
-		expect(error?.message).toContain(
-			'Item 0: "Report to Hoiio Trigger" names no active Hoiio Trigger',
+		// A name no node has, and the name of the Hoiio node itself.
+		const missing = await send('Hoiio Trigger');
+		const notATrigger = await send('Hoiio');
+
+		expect(missing.error?.message).toBe(
+			'Item 0: "Report to Hoiio Trigger" names no Hoiio Trigger of this workflow ("Hoiio Trigger"): give the name of one, or a Notify URL instead',
 		);
+		expect(notATrigger.error?.message).toContain(
+			'names no Hoiio Trigger of this workflow ("Hoiio")',
+		);
+		expect(hoiio.requests()).toHaveLength(0);
+	});
+	test('"Report to Hoiio Trigger" naming a trigger with another Hoiio credential is an input error', async () => {
+		// The trigger would check the token with its own access token and refuse every report.
+		const trigger = await triggers.start({ events: ['smsStatus'] });
+
+		const { error } = await hoiio.run(
+			{
+				resource: 'sms',
+				operation: 'send',
+				to: '+6591234567',
+				message: 'Hello',
+				additionalFields: { notifyTrigger: TRIGGER_NODE_NAME },
+			},
+			{ beside: trigger, triggerCredentialId: 'another-credential' },
+		);
+
+		expect(error?.message).toContain('with another Hoiio credential than this node');
 		expect(hoiio.requests()).toHaveLength(0);
 	});
 });
@@ -191,11 +234,29 @@ describe('Hoiio Trigger → request checks', () => {
 		expect(trigger.runs).toHaveLength(0);
 	});
 
+	test('a report token signed with another access token, or for another trigger or workflow, gets 401', async () => {
+		const trigger = await triggers.start({ events: ['smsStatus'] });
+		const accessToken = hoiio.emulator().accessToken;
+		const withToken = (token: string) => `${trigger.url}?n8n_token=${token}`;
+
+		const answers = await Promise.all(
+			[
+				withToken(reportToken('another-access-token', TRIGGER_WORKFLOW_ID, TRIGGER_NODE_ID)),
+				withToken(reportToken(accessToken, TRIGGER_WORKFLOW_ID, 'another-node')),
+				withToken(reportToken(accessToken, 'another-workflow', TRIGGER_NODE_ID)),
+				withToken(reportToken(accessToken, TRIGGER_WORKFLOW_ID, TRIGGER_NODE_ID).toUpperCase()),
+			].map((url) => post(url, delivery)),
+		);
+		const right = await post(reportUrl(trigger), delivery);
+
+		expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401, 401]);
+		expect(right.status).toBe(200);
+		expect(trigger.runs).toHaveLength(1);
+	});
+
 	test('parameters from the query string and the form body are merged', async () => {
 		const trigger = await triggers.start({ events: ['smsStatus'] });
-		// An active trigger publishes its URL, secret included, in the workflow's global static data.
-		const global = trigger.staticData.global as { hoiioTriggerUrls: Record<string, string> };
-		const url = global.hoiioTriggerUrls[TRIGGER_NODE_NAME];
+		const url = reportUrl(trigger);
 
 		const answer = await post(`${url}&txn_ref=AA-S-7&sms_status=failed`, {
 			dest: '+6591234567',
@@ -225,5 +286,39 @@ describe('Hoiio Trigger → request checks', () => {
 		expect(malformed.status).toBe(400);
 		expect(notChosen.status).toBe(200);
 		expect(trigger.runs).toHaveLength(0);
+	});
+});
+
+describe('Hoiio Trigger → redelivered notifications', () => {
+	test('a notification delivered again starts no second run, wherever its parameters travel', async () => {
+		const trigger = await triggers.start({ events: ['smsStatus'] });
+		const report = {
+			txn_ref: 'AA-S-9',
+			sms_status: 'delivered',
+			dest: '+6591234567',
+			debit: '0.032',
+		};
+
+		const first = await post(reportUrl(trigger), report);
+		const again = await post(reportUrl(trigger), report);
+		// The same parameters in the query string instead of the form body, in another order.
+		const query = new URLSearchParams(Object.entries(report).reverse()).toString();
+		const moved = await post(`${reportUrl(trigger)}&${query}`, {});
+
+		expect([first.status, again.status, moved.status]).toEqual([200, 200, 200]);
+		expect(trigger.runs).toHaveLength(1);
+		expect(trigger.runs[0].items[0][0].json).toMatchObject({ txn_ref: 'AA-S-9' });
+	});
+
+	test('two different notifications of one transaction are two runs, each once', async () => {
+		const trigger = await triggers.start({ events: ['ivrResult'] });
+		// One IVR call reports each step under the call's transaction reference.
+		const gather = { session: 'S-1', txn_ref: 'AA-I-1', ivr_block: 'gather', digits: '2' };
+		const record = { session: 'S-1', txn_ref: 'AA-I-1', ivr_block: 'record', record_url: 'x' };
+
+		for (const notification of [gather, record, gather, record])
+			expect((await post(reportUrl(trigger), notification)).status).toBe(200);
+
+		expect(trigger.runs.map((run) => run.items[0][0].json.ivr_block)).toEqual(['gather', 'record']);
 	});
 });

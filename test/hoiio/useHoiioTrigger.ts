@@ -29,3 +29,7 @@ export function useHoiioTriggers(credentials: () => Record<string, object>) {
 		},
 	};
 }
+
+/** The workflow ID and trigger node ID the harness gives a started trigger: what its report token signs. */
+export const TRIGGER_WORKFLOW_ID = 'test-workflow';
+export const TRIGGER_NODE_ID = 'node-under-test';

@@ -341,25 +341,45 @@ describe('Queue mode: each trigger event is one execution on one worker', () => 
 	});
 });
 
-describe('Queue mode: known to break', () => {
-	// n8n 2.41 gives a worker the execution's workflow snapshot without the workflow's static data
-	// (toWorkflowSnapshot keeps id, name, nodes, connections, settings), so the Hoiio node on the worker
-	// cannot read the URL the Hoiio Trigger published there on the main. Jest's `failing`: this passes while
-	// the send fails, and turns red once the Hoiio node no longer needs static data, so it can become a
-	// regular test.
-	it.failing(
-		'Hoiio "Report to Hoiio Trigger": the send fails on the worker, which gets no static data',
-		async () => {
-			const hoiio = new SandboxControl('hoiio');
-			await hoiio.reset();
-			await n8n.importExample('hoiio-sms-with-delivery-report.json');
+describe('Queue mode: a send on a worker reports to the trigger on the main', () => {
+	// n8n 2.41 gives a worker the execution's workflow snapshot without the workflow's static data, so the
+	// Hoiio node builds the trigger's report URL from the workflow itself (see nodes/Hoiio/notify.ts).
+	it('Hoiio "Report to Hoiio Trigger": the SMS sent on a worker has its delivery report run once on a worker', async () => {
+		const hoiio = new SandboxControl('hoiio');
+		await hoiio.reset();
+		await control(hoiio, 'hoiio/notify-delay', { ms: 'manual' });
+		const { id } = await n8n.importExample('hoiio-sms-with-delivery-report.json');
 
-			const answer = await n8n.webhook<{ message?: string }>('POST', 'hoiio/send-sms', {
-				to: '9123 4567',
-				message: 'Your table for two is ready.',
-			});
+		const answer = await n8n.webhook<{ txnRef?: string; message?: string }>(
+			'POST',
+			'hoiio/send-sms',
+			{ to: '9123 4567', message: 'Your table for two is ready.' },
+		);
 
-			expect(answer.status).toBe(200);
-		},
-	);
+		expect(answer.status).toBe(200);
+		const { txnRef } = answer.json;
+		const { sms } = await hoiio.state<{ sms: { txn_ref: string; notify_url?: string }[] }>();
+		expect(sms.find((entry) => entry.txn_ref === txnRef)?.notify_url).toMatch(
+			new RegExp(
+				`^${n8n.url}/webhook/2e9a6c4b-7d1f-4b3a-8e5c-1f0a2b3c9104/webhook\\?n8n_token=[0-9a-f]{64}$`,
+			),
+		);
+		await control(hoiio, 'hoiio/flush');
+		const { deliveries } = await hoiio.state<{ deliveries: { status?: number }[] }>();
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200]);
+
+		// The send and the report: two executions, each run once by a worker.
+		const executions = await settledExecutions(n8n, id, 2);
+		const byWorker = await expectRunOnceEachByAWorker(executions);
+		const reports = executions.flatMap((execution) => nodeOutput(execution, 'Delivery Reports'));
+		expect(reports).toEqual([
+			expect.objectContaining({ event: 'smsStatus', txn_ref: txnRef, sms_status: 'delivered' }),
+		]);
+		report('Hoiio Report to Hoiio Trigger', {
+			sends: 1,
+			reports: reports.length,
+			executions: executions.length,
+			byWorker,
+		});
+	});
 });
