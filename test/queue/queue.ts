@@ -49,11 +49,56 @@ export async function allExecutions(
 	return executions.sort((a, b) => Number(a.id) - Number(b.id));
 }
 
-const unfinished = ['new', 'running', 'waiting'];
+const finishedStates = ['success', 'error', 'crashed', 'canceled'];
+
+/** Executions of a workflow in the given states, counted by the database (the editor's list). */
+export async function countExecutions(
+	n8n: N8n,
+	workflowId: string,
+	status: string[] = finishedStates,
+): Promise<number> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId, status }));
+	const answer = await n8n.rest<{ data: { count: number } }>(
+		'GET',
+		`/executions?limit=1&filter=${filter}`,
+	);
+	if (answer.status !== 200) throw new Error(`execution count: ${answer.status} ${answer.text}`);
+	return answer.json.data.count;
+}
 
 /**
- * The workflow's executions once at least `count` have finished and, for `quietMs` after, no further one
- * appeared: a duplicate run would show up in that time.
+ * Every execution of a workflow, including those the public list leaves out: it hides executions the main
+ * still counts as running (its ActiveExecutions), which in queue mode under load can outlast their end on
+ * the worker by many seconds. Those are read one by one, by the IDs missing between the listed ones.
+ */
+export async function everyExecution(
+	n8n: N8n,
+	workflowId: string,
+	{ includeData = false, expected = 0 } = {},
+): Promise<{ executions: ListedExecution[]; hiddenFromList: number }> {
+	const executions = await allExecutions(n8n, workflowId, { includeData });
+	const listed = new Set(executions.map((execution) => Number(execution.id)));
+	if (listed.size === 0) return { executions, hiddenFromList: 0 };
+	let hiddenFromList = 0;
+	const ids = [...listed];
+	// Past the last listed ID too, as far as the events still missing could reach.
+	const last = Math.max(...ids) + Math.max(0, expected - listed.size) * 4;
+	for (let id = Math.min(...ids); id <= last; id++) {
+		if (listed.has(id)) continue;
+		const execution = await n8n
+			.api<ListedExecution>('GET', `/executions/${id}?includeData=${String(includeData)}`)
+			.catch(() => undefined);
+		if (execution?.workflowId !== workflowId) continue;
+		executions.push(execution);
+		hiddenFromList++;
+	}
+	executions.sort((a, b) => Number(a.id) - Number(b.id));
+	return { executions, hiddenFromList };
+}
+
+/**
+ * The workflow's executions once at least `count` have finished (as the database counts them) and, for
+ * `quietMs` after, no further one appeared: a duplicate run would show up in that time.
  */
 export async function settledExecutions(
 	n8n: N8n,
@@ -65,17 +110,22 @@ export async function settledExecutions(
 	let seen = -1;
 	let stableSince = Date.now();
 	for (;;) {
-		const executions = await allExecutions(n8n, workflowId);
-		const finished = executions.every((execution) => !unfinished.includes(execution.status));
-		if (executions.length !== seen) {
-			seen = executions.length;
+		const total = await countExecutions(n8n, workflowId, [
+			...finishedStates,
+			'new',
+			'running',
+			'waiting',
+		]);
+		const finished = await countExecutions(n8n, workflowId);
+		if (total !== seen) {
+			seen = total;
 			stableSince = Date.now();
 		}
-		if (finished && executions.length >= count && Date.now() - stableSince >= quietMs)
-			return includeData ? await allExecutions(n8n, workflowId, { includeData }) : executions;
+		if (finished === total && finished >= count && Date.now() - stableSince >= quietMs)
+			return (await everyExecution(n8n, workflowId, { includeData, expected: total })).executions;
 		if (Date.now() > deadline)
 			throw new Error(
-				`workflow ${workflowId}: ${executions.length} executions (${finished ? 'all finished' : 'some unfinished'}) after ${timeoutMs} ms, expected ${count}`,
+				`workflow ${workflowId}: ${total} executions (${finished} finished) after ${timeoutMs} ms, expected ${count}`,
 			);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}

@@ -11,7 +11,7 @@ import { N8n, SandboxControl, nodeOutput, nodeType } from '../e2e/n8n-client';
 import { Notifier } from '../../sandbox/hoiio/notifier';
 import type { HoiioDelivery } from '../../sandbox/hoiio/state';
 import { gmt8 } from '../../sandbox/hoiio/wire';
-import { allExecutions, matchEvents, tallyWorkers, type ListedExecution } from './queue';
+import { countExecutions, everyExecution, matchEvents, tallyWorkers } from './queue';
 
 const events = 5000;
 /**
@@ -30,22 +30,6 @@ const hoiio = new SandboxControl('hoiio');
 
 function log(line: string): void {
 	process.stderr.write(`[load] ${line}\n`);
-}
-
-interface ExecutionCount {
-	count: number;
-	estimated: boolean;
-}
-
-/** Executions of a workflow in the given states, counted by the database (the editor's list). */
-async function countExecutions(workflowId: string, status: string[]): Promise<number> {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId, status }));
-	const answer = await n8n.rest<{ data: ExecutionCount }>(
-		'GET',
-		`/executions?limit=1&filter=${filter}`,
-	);
-	if (answer.status !== 200) throw new Error(`execution count: ${answer.status} ${answer.text}`);
-	return answer.json.data.count;
 }
 
 afterAll(async () => {
@@ -129,7 +113,7 @@ describe('Queue mode under load', () => {
 			let finished = 0;
 			let lastProgress = Date.now();
 			for (const deadline = Date.now() + drainTimeoutMs; ; ) {
-				finished = await countExecutions(workflowId, ['success', 'error', 'crashed', 'canceled']);
+				finished = await countExecutions(n8n, workflowId);
 				if (finished >= events || Date.now() > deadline) break;
 				if (Date.now() - lastProgress > 15_000) {
 					log(
@@ -143,21 +127,9 @@ describe('Queue mode under load', () => {
 			// A moment more: a duplicate would still arrive.
 			await new Promise((resolve) => setTimeout(resolve, 2000));
 
-			// The public list leaves out executions the main still counts as running (ActiveExecutions), which
-			// in queue mode under load can outlast their end on the worker; those are read one by one.
-			const executions = await allExecutions(n8n, workflowId, { includeData: true });
-			const listed = new Set(executions.map((execution) => Number(execution.id)));
-			const ids = [...listed];
-			let hiddenFromList = 0;
-			for (let id = Math.min(...ids); id <= Math.max(...ids); id++) {
-				if (listed.has(id)) continue;
-				const execution = await n8n
-					.api<ListedExecution>('GET', `/executions/${id}?includeData=true`)
-					.catch(() => undefined);
-				if (execution?.workflowId !== workflowId) continue;
-				executions.push(execution);
-				hiddenFromList++;
-			}
+			const { executions, hiddenFromList } = await everyExecution(n8n, workflowId, {
+				includeData: true,
+			});
 			const succeeded = executions.filter((execution) => execution.status === 'success');
 			const ran = executions.flatMap((execution) =>
 				nodeOutput(execution, 'Trigger').map((item) => String(item.txn_ref)),
