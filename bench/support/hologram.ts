@@ -1,3 +1,8 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
 import type { IDataObject, INodeParameters, NodeParameterValue } from 'n8n-workflow';
 
 import type { HologramEmulator, Sandbox } from '../../sandbox';
@@ -69,4 +74,50 @@ export function expectAllSent(run: NodeRun, emulator: HologramEmulator, count: n
 	const sent = emulator.state.sentSms.length;
 	if (run.items.length !== count || sent !== count)
 		throw new Error(`Expected ${count} SMS, the node output ${run.items.length} and sent ${sent}`);
+}
+
+/** The Hologram emulator in its own process (`bench/hologramServer.ts`), driven over its control endpoints. */
+export interface RemoteHologram {
+	send(items: IDataObject[], requestOptions: Record<string, NodeParameterValue>): Promise<NodeRun>;
+	/** Forgets sent SMS, recorded requests and faults. */
+	reset(): Promise<void>;
+	/** Every later request waits this long before the emulator answers. */
+	addLatency(ms: number): Promise<void>;
+	sentCount(): Promise<number>;
+	stop(): void;
+}
+
+export async function startHologramProcess(): Promise<RemoteHologram> {
+	const child = spawn(process.execPath, [join(__dirname, 'hologramServer.js')], {
+		stdio: ['pipe', 'pipe', 'inherit'],
+	});
+	const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+	const { url, apiKey } = JSON.parse(line) as { url: string; apiKey: string };
+	const control = async (method: string, path: string, body?: unknown) => {
+		const response = await fetch(new URL(`/__sandbox/${path}`, url), {
+			method,
+			headers: body === undefined ? {} : { 'content-type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		if (!response.ok) throw new Error(`Sandbox control ${method} ${path}: HTTP ${response.status}`);
+		return (await response.json()) as unknown;
+	};
+	return {
+		send: async (items, requestOptions) =>
+			await runNode({
+				node: 'hologram',
+				parameters: smsSendParameters(requestOptions),
+				credentials: { hologramApi: { apiKey, baseUrl: url } },
+				items,
+			}),
+		reset: async () => {
+			await control('POST', 'reset');
+		},
+		addLatency: async (ms) => {
+			await control('POST', 'faults', { type: 'latency', ms });
+		},
+		sentCount: async () =>
+			((await control('GET', 'state')) as { sentSms: unknown[] }).sentSms.length,
+		stop: () => child.stdin.end(),
+	};
 }
