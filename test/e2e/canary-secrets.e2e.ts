@@ -11,20 +11,11 @@
  */
 import { copyFileSync, readFileSync, statSync } from 'node:fs';
 
-import {
-	HoiioEmulator,
-	HologramEmulator,
-	SmartLivingEmulator,
-	SyniverseScgEmulator,
-	VumiGoEmulator,
-	hologramSeed,
-	scgSeed,
-	smartLivingSeed,
-	vumiGoSeed,
-	type Fault,
-} from '../../sandbox';
+import { hologramSeed, scgSeed, smartLivingSeed, vumiGoSeed, type Fault } from '../../sandbox';
 import {
 	canaries,
+	canaryBasicUser,
+	canaryEmulators,
 	formNames,
 	identifierCanaries,
 	scanText,
@@ -37,41 +28,13 @@ import { N8n, nodeType, uniquePath, webhookWorkflow, type Execution } from './n8
 
 const n8n = new N8n();
 
-const hologram = new HologramEmulator({ apiKey: canaries.hologramApiKey });
-const hoiio = new HoiioEmulator({
-	appId: canaries.hoiioAppId,
-	accessToken: canaries.hoiioAccessToken,
-	notifyDelayMs: 'manual',
-});
-const scg = new SyniverseScgEmulator({
-	accessToken: canaries.scgAccessToken,
-	consumerKey: canaries.scgConsumerKey,
-	consumerSecret: canaries.scgConsumerSecret,
-	autoProgress: false,
-});
-const vumiGo = new VumiGoEmulator({
-	tokens: { [canaries.vumiGoToken]: vumiGoSeed.accountKey },
-	conversationTokens: { [vumiGoSeed.conversationKeys.sms]: [canaries.vumiGoConversationToken] },
-	autoEvents: 'none',
-});
-const smartLiving = new SmartLivingEmulator({
-	username: canaries.smartLivingUsername,
-	password: canaries.smartLivingPassword,
-	makerTokens: {
-		[canaries.smartLivingMakerToken]: { groundIds: [smartLivingSeed.groundIds.home] },
-	},
-});
+const { hologram, hoiio, scg, vumiGo, smartLiving } = canaryEmulators();
 const emulators = [hologram, hoiio, scg, vumiGo, smartLiving];
 
 const forms: SecretForm[] = [];
 const identifierForms: SecretForm[] = [];
 for (const [name, value] of Object.entries(canaries) as [CanaryName, string][]) {
-	const basicUser =
-		name === 'hologramApiKey'
-			? 'apikey'
-			: name === 'vumiGoConversationToken'
-				? vumiGoSeed.accountKey
-				: undefined;
+	const basicUser = canaryBasicUser(name);
 	(identifierCanaries.includes(name) ? identifierForms : forms).push(
 		...secretForms(name, value, basicUser),
 	);

@@ -4,6 +4,15 @@
  * truncation), and a scan of any text for them. Shared by the in-process canary test
  * (test/reliability/canary-secrets.test.ts) and the one against a real n8n (test/e2e/canary-secrets.e2e.ts).
  */
+import {
+	HoiioEmulator,
+	HologramEmulator,
+	SmartLivingEmulator,
+	SyniverseScgEmulator,
+	VumiGoEmulator,
+	smartLivingSeed,
+	vumiGoSeed,
+} from '../../sandbox';
 
 /** One value per credential field; the `+/=` characters make the encoded forms differ from the value. */
 export const canaries = {
@@ -21,6 +30,46 @@ export const canaries = {
 } as const;
 
 export type CanaryName = keyof typeof canaries;
+
+/** The user name a canary travels with in a Basic header, where its credential sends one. */
+export function canaryBasicUser(name: CanaryName): string | undefined {
+	if (name === 'hologramApiKey') return 'apikey';
+	if (name === 'vumiGoConversationToken') return vumiGoSeed.accountKey;
+	return undefined;
+}
+
+/**
+ * One emulator per provider that accepts the canary credentials (through the emulators' own options), with
+ * nothing happening by itself (no automatic events, notifications or progress) so every call is the test's.
+ */
+export function canaryEmulators() {
+	return {
+		hologram: new HologramEmulator({ apiKey: canaries.hologramApiKey }),
+		hoiio: new HoiioEmulator({
+			appId: canaries.hoiioAppId,
+			accessToken: canaries.hoiioAccessToken,
+			notifyDelayMs: 'manual',
+		}),
+		scg: new SyniverseScgEmulator({
+			accessToken: canaries.scgAccessToken,
+			consumerKey: canaries.scgConsumerKey,
+			consumerSecret: canaries.scgConsumerSecret,
+			autoProgress: false,
+		}),
+		vumiGo: new VumiGoEmulator({
+			tokens: { [canaries.vumiGoToken]: vumiGoSeed.accountKey },
+			conversationTokens: { [vumiGoSeed.conversationKeys.sms]: [canaries.vumiGoConversationToken] },
+			autoEvents: 'none',
+		}),
+		smartLiving: new SmartLivingEmulator({
+			username: canaries.smartLivingUsername,
+			password: canaries.smartLivingPassword,
+			makerTokens: {
+				[canaries.smartLivingMakerToken]: { groundIds: [smartLivingSeed.groundIds.home] },
+			},
+		}),
+	};
+}
 
 /**
  * Identifiers that travel with a secret but are not secret themselves (an App ID, a user name): a provider

@@ -22,11 +22,6 @@ import type {
 } from 'n8n-workflow';
 
 import {
-	HoiioEmulator,
-	HologramEmulator,
-	SmartLivingEmulator,
-	SyniverseScgEmulator,
-	VumiGoEmulator,
 	hologramSeed,
 	hoiioSeed,
 	scgSeed,
@@ -36,6 +31,8 @@ import {
 } from '../../sandbox';
 import {
 	canaries,
+	canaryBasicUser,
+	canaryEmulators,
 	formNames,
 	identifierCanaries,
 	scanText,
@@ -68,42 +65,14 @@ interface Emulator {
 	reset(): void;
 }
 
-const hologram = new HologramEmulator({ apiKey: canaries.hologramApiKey });
-const hoiio = new HoiioEmulator({
-	appId: canaries.hoiioAppId,
-	accessToken: canaries.hoiioAccessToken,
-	notifyDelayMs: 'manual',
-});
-const scg = new SyniverseScgEmulator({
-	accessToken: canaries.scgAccessToken,
-	consumerKey: canaries.scgConsumerKey,
-	consumerSecret: canaries.scgConsumerSecret,
-	autoProgress: false,
-});
-const vumiGo = new VumiGoEmulator({
-	tokens: { [canaries.vumiGoToken]: vumiGoSeed.accountKey },
-	conversationTokens: { [vumiGoSeed.conversationKeys.sms]: [canaries.vumiGoConversationToken] },
-	autoEvents: 'none',
-});
-const smartLiving = new SmartLivingEmulator({
-	username: canaries.smartLivingUsername,
-	password: canaries.smartLivingPassword,
-	makerTokens: {
-		[canaries.smartLivingMakerToken]: { groundIds: [smartLivingSeed.groundIds.home] },
-	},
-});
+const { hologram, hoiio, scg, vumiGo, smartLiving } = canaryEmulators();
 const emulators: Emulator[] = [hologram, hoiio, scg, vumiGo, smartLiving];
 
 /** The secrets the scans hold to zero hits, in every form; tokens the sandbox issues are added as they appear. */
 const forms: SecretForm[] = [];
 const identifierForms: SecretForm[] = [];
 for (const [name, value] of Object.entries(canaries) as [CanaryName, string][]) {
-	const basicUser =
-		name === 'hologramApiKey'
-			? 'apikey'
-			: name === 'vumiGoConversationToken'
-				? vumiGoSeed.accountKey
-				: undefined;
+	const basicUser = canaryBasicUser(name);
 	(identifierCanaries.includes(name) ? identifierForms : forms).push(
 		...secretForms(name, value, basicUser),
 		...secretForms(`wrong ${name}`, wrongValue(value), basicUser),
