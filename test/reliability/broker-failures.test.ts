@@ -25,7 +25,7 @@ import { smartLivingSeed as seed } from '../../sandbox';
 import type { RunningTrigger } from '../harness/n8n';
 import { startTrigger } from '../harness/n8n';
 import type { BrokerProcess } from './mosquitto';
-import { MosquittoBroker, freePort, skipMosquitto } from './mosquitto';
+import { MosquittoBroker, freePort } from './mosquitto';
 import { SandboxAedesBroker } from './sandboxBroker';
 import { tallyCase } from './tally';
 
@@ -47,7 +47,8 @@ const kinds: BrokerKind[] = [
 	},
 	{
 		suite: 'broker failures (mosquitto)',
-		make: async (port) => await Promise.resolve(new MosquittoBroker(port, [triggerUser, publisherUser])),
+		make: async (port) =>
+			await Promise.resolve(new MosquittoBroker(port, [triggerUser, publisherUser])),
 	},
 ];
 
@@ -56,7 +57,8 @@ const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(re
 async function until(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
 		await sleep(10);
 	}
 }
@@ -65,7 +67,8 @@ async function until(what: string, condition: () => boolean, timeoutMs: number):
 function received(trigger: RunningTrigger): number[] {
 	const values: number[] = [];
 	for (const run of trigger.emitted)
-		for (const item of run[0]) if (typeof item.json.value === 'number' && item.json.value > 0) values.push(item.json.value);
+		for (const item of run[0])
+			if (typeof item.json.value === 'number' && item.json.value > 0) values.push(item.json.value);
 	return values;
 }
 
@@ -139,7 +142,10 @@ async function publishInChild(url: string, total: number, padBytes: number): Pro
 	const child = spawn(
 		process.execPath,
 		['-e', script, url, publisherUser.username, topic, String(total), String(padBytes)],
-		{ env: { ...process.env, NODE_PATH: join(__dirname, '..', '..', 'node_modules') }, stdio: 'pipe' },
+		{
+			env: { ...process.env, NODE_PATH: join(__dirname, '..', '..', 'node_modules') },
+			stdio: 'pipe',
+		},
 	);
 	let errors = '';
 	child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
@@ -151,7 +157,11 @@ async function publishInChild(url: string, total: number, padBytes: number): Pro
  * Publishes probes (value 0, QoS 1) from a client of their own until the trigger emits one: proof that the
  * trigger is subscribed on this broker now. `probes` tells how many the workflow got so far.
  */
-async function untilSubscribed(url: string, probes: () => number, timeoutMs = 20_000): Promise<void> {
+async function untilSubscribed(
+	url: string,
+	probes: () => number,
+	timeoutMs = 20_000,
+): Promise<void> {
 	const before = probes();
 	const probe = mqtt.connect(url, {
 		...publisherUser,
@@ -164,7 +174,8 @@ async function untilSubscribed(url: string, probes: () => number, timeoutMs = 20
 	try {
 		const deadline = Date.now() + timeoutMs;
 		while (probes() === before) {
-			if (Date.now() > deadline) throw new Error(`The trigger did not subscribe within ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(`The trigger did not subscribe within ${timeoutMs} ms`);
 			if (probe.connected) probe.publish(topic, '{"value": 0}', { qos: 1 });
 			await sleep(150);
 		}
@@ -209,11 +220,6 @@ const triggerParameters = (options: INodeParameters = {}): INodeParameters => ({
 });
 
 describe.each(kinds)('$suite', ({ suite, make }) => {
-	if (suite.includes('mosquitto') && skipMosquitto) {
-		test.skip('mosquitto cases skipped (TELCO_IOT_SKIP_MOSQUITTO=1)', () => {});
-		return;
-	}
-
 	let broker: BrokerProcess | undefined;
 	const triggers: RunningTrigger[] = [];
 	const publishers: Publisher[] = [];
@@ -328,7 +334,9 @@ describe.each(kinds)('$suite', ({ suite, make }) => {
 		await device.connected();
 		device.publish(1, total);
 		await until('every message acknowledged', () => device.confirmed.size === total, 20_000);
-		await until('every message', () => new Set(received(trigger)).size === total, 20_000).catch(() => {});
+		await until('every message', () => new Set(received(trigger)).size === total, 20_000).catch(
+			() => {},
+		);
 		await sleep(200);
 
 		const { lost, duplicated, outOfOrder } = count(received(trigger), range(1, total));
@@ -336,7 +344,12 @@ describe.each(kinds)('$suite', ({ suite, make }) => {
 			`${broker!.name}: broker down at activation (activated in ${activationMs} ms, outage reported): ` +
 				`${total} messages after it came up, ${lost.length} lost, ${duplicated} duplicated, ${outOfOrder} out of order`,
 		);
-		tallyCase({ suite, name: 'broker down at activation, started later', lost: lost.length, duplicated });
+		tallyCase({
+			suite,
+			name: 'broker down at activation, started later',
+			lost: lost.length,
+			duplicated,
+		});
 		expect(lost).toEqual([]);
 		expect(duplicated).toBe(0);
 	}, 90_000);
@@ -408,7 +421,12 @@ describe.each(kinds)('$suite', ({ suite, make }) => {
 					`heap at most +${Math.round(Math.max(0, largestGrowth) / 1024)} KB (${backlogAtLargest} messages waiting then); ` +
 					`at most ${mostRunning} execution running`,
 			);
-			tallyCase({ suite, name: 'slow workflow behind a fast publisher', lost: lost.length, duplicated });
+			tallyCase({
+				suite,
+				name: 'slow workflow behind a fast publisher',
+				lost: lost.length,
+				duplicated,
+			});
 			expect(lost).toEqual([]);
 			expect(outOfOrder).toBe(0);
 			expect(mostRunning).toBe(1);
@@ -428,10 +446,6 @@ describe.each(kinds)('$suite', ({ suite, make }) => {
  * and what was queued for it, so every acknowledged message must reach the workflow.
  */
 describe('broker failures (mosquitto)', () => {
-	if (skipMosquitto) {
-		test.skip('mosquitto cases skipped (TELCO_IOT_SKIP_MOSQUITTO=1)', () => {});
-		return;
-	}
 	let broker: MosquittoBroker | undefined;
 	let trigger: RunningTrigger | undefined;
 	let device: Publisher | undefined;
@@ -443,7 +457,9 @@ describe('broker failures (mosquitto)', () => {
 
 	test('a clean restart with persistence in the middle of 1,000 QoS 1 messages: every acknowledged message arrives', async () => {
 		const total = 1000;
-		broker = new MosquittoBroker(await freePort(), [triggerUser, publisherUser], { persistence: true });
+		broker = new MosquittoBroker(await freePort(), [triggerUser, publisherUser], {
+			persistence: true,
+		});
 		await broker.start();
 		trigger = await startTrigger({
 			node: 'smartLivingTrigger',
@@ -484,7 +500,9 @@ describe('broker failures (mosquitto)', () => {
 		await publisher.connected();
 		publisher.publish(701, total);
 		await until('every message acknowledged', () => publisher.confirmed.size === total, 30_000);
-		await until('every message', () => new Set(received(running)).size === total, 30_000).catch(() => {});
+		await until('every message', () => new Set(received(running)).size === total, 30_000).catch(
+			() => {},
+		);
 		await sleep(300);
 
 		const { lost, duplicated, outOfOrder } = count(received(running), range(1, total));

@@ -13,9 +13,6 @@ import { join } from 'node:path';
 export const MOSQUITTO_BIN = process.env.MOSQUITTO_BIN ?? '/usr/sbin/mosquitto';
 export const MOSQUITTO_PASSWD_BIN = process.env.MOSQUITTO_PASSWD_BIN ?? '/usr/bin/mosquitto_passwd';
 
-/** Only an explicit opt-out skips the mosquitto cases; a missing binary fails them. */
-export const skipMosquitto = process.env.TELCO_IOT_SKIP_MOSQUITTO === '1';
-
 /** A port nothing listens on right now. */
 export async function freePort(): Promise<number> {
 	const server = createServer();
@@ -137,8 +134,7 @@ export class MosquittoBroker extends ChildBroker {
 	constructor(port: number, users: MosquittoUser[], options: { persistence?: boolean } = {}) {
 		if (!existsSync(MOSQUITTO_BIN) || !existsSync(MOSQUITTO_PASSWD_BIN))
 			throw new Error(
-				`mosquitto is not installed (${MOSQUITTO_BIN}, ${MOSQUITTO_PASSWD_BIN}): run "sudo apt-get install -y mosquitto", ` +
-					'or set TELCO_IOT_SKIP_MOSQUITTO=1 to skip the mosquitto cases',
+				`mosquitto is not installed (${MOSQUITTO_BIN}, ${MOSQUITTO_PASSWD_BIN}): run "sudo apt-get install -y mosquitto"`,
 			);
 		super('mosquitto', port);
 		const passwords = join(this.folder, 'passwords');
