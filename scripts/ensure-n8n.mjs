@@ -104,7 +104,8 @@ export function sqliteDriverProblem(version = selectedVersion) {
 		});`;
 	const result = spawnSync(process.execPath, ['-e', probe], { cwd: dir, encoding: 'utf8' });
 	if (result.status === 0) return undefined;
-	return (result.stderr || result.error?.message || `exit ${result.status}`).trim().split('\n')[0];
+	const lines = (result.stderr || result.error?.message || `exit ${result.status}`).trim().split('\n');
+	return (lines.find((line) => /Error\b/.test(line)) ?? lines[0]).trim();
 }
 
 async function buildSqliteDriver(version) {

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { packageClasses, packageJson, root } from './n8n-server.mjs';
+import { selectedVersion } from './ensure-n8n.mjs';
 
 export const examplesDir = join(root, 'examples');
 const credentialsDir = join(examplesDir, 'credentials');
@@ -92,22 +93,32 @@ export function workflowForImport(workflow, credentialIds) {
 	};
 }
 
-/** Creates the credential, or updates it when `existingId` still exists; returns its id. */
+/**
+ * Creates the credential, or updates it when `existingId` still exists; returns its id. n8n 1.x's public API
+ * derives a JSON schema from the credential's fields that wrongly requires the fields of every option at
+ * once (SmartLiving's legacy login beside a Maker token, the allowed domains it adds to every credential),
+ * so on 1.x the credential is saved as the editor saves it, through the internal REST API.
+ */
 export async function upsertCredential(client, credential, existingId) {
+	const body = { name: credential.name, type: credential.type, data: credential.data };
+	const viaRest = selectedVersion.startsWith('1.');
 	if (existingId) {
-		const response = await client.request('PATCH', `/api/v1/credentials/${existingId}`, {
-			body: { name: credential.name, type: credential.type, data: credential.data },
-			headers: { 'x-n8n-api-key': client.apiKey },
-		});
+		const response = viaRest
+			? await client.request('PATCH', `/rest/credentials/${existingId}`, {
+					body,
+					headers: { cookie: client.cookie ?? '' },
+				})
+			: await client.request('PATCH', `/api/v1/credentials/${existingId}`, {
+					body,
+					headers: { 'x-n8n-api-key': client.apiKey },
+				});
 		if (response.status === 200) return existingId;
 		if (response.status !== 404)
 			throw new Error(`updating credential ${existingId}: ${response.status} ${response.text}`);
 	}
-	const created = await client.api('POST', '/credentials', {
-		name: credential.name,
-		type: credential.type,
-		data: credential.data,
-	});
+	const created = viaRest
+		? await client.rest('POST', '/credentials', body)
+		: await client.api('POST', '/credentials', body);
 	return created.id;
 }
 

@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { n8nBin } from './ensure-n8n.mjs';
+import { n8nBin, selectedVersion } from './ensure-n8n.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -144,8 +144,6 @@ export function n8nEnvironment({
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
 		N8N_AI_ENABLED: 'false',
-		// Otherwise it keeps calling an outside registry and logs errors.
-		N8N_DISABLED_MODULES: 'mcp-registry',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
@@ -154,6 +152,9 @@ export function n8nEnvironment({
 		N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '1000',
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 	};
+	// n8n 2.x otherwise keeps calling an outside registry and logs errors; 1.x has no such module and
+	// refuses to start when told to disable one it does not know.
+	if (!selectedVersion.startsWith('1.')) env.N8N_DISABLED_MODULES = 'mcp-registry';
 	if (encryptionKey) env.N8N_ENCRYPTION_KEY = encryptionKey;
 	if (postgres) Object.assign(env, postgresEnvironment(postgres));
 	if (redisPort) Object.assign(env, queueEnvironment({ redisPort, workerPort }));
@@ -256,7 +257,7 @@ export function startN8n({
 		{ output, env: n8nEnvironment(settings), cwd: settings.userFolder },
 	);
 	const port = command === 'worker' ? settings.workerPort : settings.port;
-	return { ...running, url: `http://127.0.0.1:${port}` };
+	return { ...running, url: `http://127.0.0.1:${port}`, servesRest: command !== 'worker' };
 }
 
 /**
@@ -279,7 +280,10 @@ function signalGroup(pid, signal) {
 	}
 }
 
-/** Waits for `GET /healthz/readiness` to answer 200 (database migrated, server up). */
+/**
+ * Waits for `GET /healthz/readiness` to answer 200 (database migrated, server up) and, on a main, for its
+ * REST API: n8n 1.x answers readiness a few seconds before it has registered its routes.
+ */
 export async function waitForReady(server, { timeoutMs = 180_000, onWait } = {}) {
 	const started = Date.now();
 	let exited = false;
@@ -291,7 +295,8 @@ export async function waitForReady(server, { timeoutMs = 180_000, onWait } = {})
 			);
 		try {
 			const response = await fetch(`${server.url}/healthz/readiness`);
-			if (response.ok) return Date.now() - started;
+			if (response.ok && (!server.servesRest || (await fetch(`${server.url}/rest/settings`)).ok))
+				return Date.now() - started;
 		} catch {
 			// Not listening yet.
 		}

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { createConnection } from 'node:net';
 import { dirname, join, relative } from 'node:path';
 
-import { ensureN8n } from './ensure-n8n.mjs';
+import { ensureN8n, selectedVersion } from './ensure-n8n.mjs';
 import {
 	exampleWorkflows,
 	importWorkflow,
@@ -77,7 +77,7 @@ async function main() {
 			throw new Error(`port ${candidate} is in use: is another n8n (or npm start) running?`);
 	}
 	await ensureN8n();
-	log('n8n 2.41.1 is installed');
+	log(`n8n ${selectedVersion} is installed`);
 
 	await run('npm', ['run', '--silent', 'build']);
 	const tarball = await packPackage();

@@ -1,5 +1,6 @@
 // Starts what every e2e test talks to, once per run: the sandbox (every registered emulator, free ports) and a
-// real n8n 2.41.1 with the packed package installed as a user's n8n installs it, an owner, an API key and one
+// real n8n (2.41.1, or the version in TELCO_IOT_N8N_VERSION) with the packed package installed as a
+// user's n8n installs it, an owner, an API key and one
 // sandbox credential per credential type (examples/credentials/). The facts go to a JSON file that
 // test/e2e/n8n-client.ts reads; global-teardown.mjs stops everything.
 import { randomBytes } from 'node:crypto';
