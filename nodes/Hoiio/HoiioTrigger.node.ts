@@ -299,7 +299,8 @@ export class HoiioTrigger implements INodeType {
 					{
 						name: 'Fax Status',
 						value: 'faxStatus',
-						description: 'A sent fax went through or failed (for faxes that report to this trigger)',
+						description:
+							'A sent fax went through or failed (for faxes that report to this trigger)',
 					},
 					{
 						name: 'Incoming Fax',

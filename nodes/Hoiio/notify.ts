@@ -52,11 +52,7 @@ export function signedReportUrl(triggerUrl: string, accessToken: string): string
 }
 
 /** Whether `signature` is what `signedReportUrl` adds to the trigger's own URL with this access token. */
-export function isReportSignature(
-	signature: string,
-	ownUrl: string,
-	accessToken: string,
-): boolean {
+export function isReportSignature(signature: string, ownUrl: string, accessToken: string): boolean {
 	// Without an access token anyone could compute the signature.
 	if (accessToken === '' || !SIGNATURE.test(signature)) return false;
 	return timingSafeEqual(Buffer.from(signature, 'hex'), signatureOf(new URL(ownUrl), accessToken));

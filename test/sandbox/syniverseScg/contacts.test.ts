@@ -61,7 +61,9 @@ describe('Syniverse SCG emulator: contacts', () => {
 
 	it('creates a contact from the empty JSON object {}, and refuses a create with no body', async () => {
 		const empty = await h.scg.post('/contacts', {});
-		const bodyless = await h.scg.post('/contacts', undefined, { headers: { 'Content-Type': null } });
+		const bodyless = await h.scg.post('/contacts', undefined, {
+			headers: { 'Content-Type': null },
+		});
 
 		expect(empty.status).toBe(200);
 		expect(bodyless.status).toBe(400);
