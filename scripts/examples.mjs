@@ -1,7 +1,9 @@
 // The demo's and the e2e tests' content, read from files so each provider adds its own without touching code:
 //   examples/credentials/<credentialType>.json  a credential for the sandbox; "${sandbox.<provider>}" in a value
 //                                               becomes that emulator's base URL
-//   examples/<provider>-*.json                  workflows a user can import; "active": true ones are activated
+//   examples/<provider>-*.json                  workflows a user can import; "active": true ones are activated;
+//                                               "${n8n.url}" in a value becomes the URL of the n8n they go into
+//                                               (a Hoiio Trigger's Production URL copied into a send, say)
 // Workflows name their credentials by type; the import binds each to the sandbox credential of that type.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,9 +73,17 @@ export function exampleWorkflows(nodeTypes) {
 	return { workflows, skipped };
 }
 
-/** The workflow as the public API takes it, each node's credentials bound to the ids in `credentialIds`. */
-export function workflowForImport(workflow, credentialIds) {
-	const nodes = workflow.nodes.map((node) => {
+/** The workflow with "${n8n.url}" in its values replaced by the URL of the n8n it goes into. */
+export function withN8nUrl(workflow, n8nUrl) {
+	return JSON.parse(JSON.stringify(workflow).replaceAll('${n8n.url}', n8nUrl.replace(/\/+$/, '')));
+}
+
+/**
+ * The workflow as the public API takes it for the n8n at `n8nUrl`, each node's credentials bound to the
+ * ids in `credentialIds`.
+ */
+export function workflowForImport(workflow, credentialIds, n8nUrl) {
+	const nodes = withN8nUrl(workflow, n8nUrl).nodes.map((node) => {
 		if (!node.credentials) return node;
 		const credentials = Object.fromEntries(
 			Object.entries(node.credentials).map(([type, reference]) => [
@@ -127,7 +137,7 @@ export async function importWorkflow(client, workflow, credentialIds) {
 	const created = await client.api(
 		'POST',
 		'/workflows',
-		workflowForImport(workflow, credentialIds),
+		workflowForImport(workflow, credentialIds, client.url),
 	);
 	if (workflow.active) await client.api('POST', `/workflows/${created.id}/activate`);
 	return created.id;

@@ -42,7 +42,7 @@ export const hoiioApi: NodeApi = {
 		...numberOperations,
 		...accountOperations,
 	],
-	// Phone numbers need the credential's country code, and notify URLs the workflow's triggers.
+	// Phone numbers need the credential's country code, and a trigger's report URL its access token.
 	prepareInput,
 };
 

@@ -12,7 +12,7 @@ import { isObject } from '../shared/provider';
 import { providerRequest } from '../shared/request';
 import { hoiioProfile, normalizeRecord } from './api';
 import { hoiioLoadOptions } from './loadOptions';
-import { REPORT_TOKEN, TOKEN_PARAMETER, reportToken } from './notify';
+import { SIGNATURE_PARAMETER, isReportSignature } from './notify';
 import { createHash } from 'node:crypto';
 
 import {
@@ -244,21 +244,26 @@ function forwardedNumber(context: IHookFunctions): string | undefined {
 	return number;
 }
 
+/** The query parameter of the secret in the URL the trigger gives the number's forwarding. */
+const TOKEN_PARAMETER = 'n8n_token';
+
 /**
- * Whether the token is the trigger's: the secret of the URL it gave the number's forwarding, or the
- * report token the Hoiio node puts in notify URLs ("Report to Hoiio Trigger", see notify.ts).
+ * Whether the call comes from Hoiio on our behalf: its URL carries the secret the trigger gave the
+ * number's forwarding, or the signature the Hoiio node adds to a report URL (see notify.ts).
  */
-async function knownToken(
+async function isAuthorized(
 	context: IWebhookFunctions,
-	token: string,
+	query: IDataObject,
 	data: TriggerData,
 ): Promise<boolean> {
-	if (constantTimeEqual(token, data.secret ?? '')) return true;
-	const workflowId = context.getWorkflow().id;
-	if (!REPORT_TOKEN.test(token) || !workflowId) return false;
+	// Exactly one of each: a repeated parameter is ambiguous, whichever copy is right.
+	const token = query[TOKEN_PARAMETER];
+	if (typeof token === 'string' && constantTimeEqual(token, data.secret ?? '')) return true;
+	const signature = query[SIGNATURE_PARAMETER];
+	const ownUrl = context.getNodeWebhookUrl('default');
+	if (typeof signature !== 'string' || !ownUrl) return false;
 	const { accessToken } = await context.getCredentials('hoiioApi');
-	const expected = reportToken(String(accessToken ?? ''), workflowId, context.getNode().id);
-	return constantTimeEqual(token, expected);
+	return isReportSignature(signature, ownUrl, String(accessToken ?? ''));
 }
 
 export class HoiioTrigger implements INodeType {
@@ -289,12 +294,13 @@ export class HoiioTrigger implements INodeType {
 					{
 						name: 'Call Status',
 						value: 'callStatus',
-						description: 'A call or conference leg ended (needs the notify URL of the call)',
+						description: 'A call or conference leg ended (for calls that report to this trigger)',
 					},
 					{
 						name: 'Fax Status',
 						value: 'faxStatus',
-						description: 'A sent fax went through or failed (needs the notify URL of the fax)',
+						description:
+							'A sent fax went through or failed (for faxes that report to this trigger)',
 					},
 					{
 						name: 'Incoming Fax',
@@ -321,11 +327,21 @@ export class HoiioTrigger implements INodeType {
 					{
 						name: 'SMS Status',
 						value: 'smsStatus',
-						description: 'An SMS was delivered or failed (needs the notify URL of the send)',
+						description: 'An SMS was delivered or failed (for sends that report to this trigger)',
 					},
 				],
 				description:
-					'Reports of your own SMS, calls, faxes and IVR steps arrive when the Hoiio node sends them here with "Report to Hoiio Trigger" (or this webhook as Notify URL)',
+					'Reports of your own SMS, calls, faxes and IVR steps arrive when the Hoiio node sends them here: see the note below',
+			},
+			{
+				displayName:
+					'To receive the reports of SMS, calls, faxes and IVR steps made by the Hoiio node, copy this trigger’s Production URL (Webhook URLs, at the top of this panel) into that node’s "Report to Hoiio Trigger" field. Both nodes must use the same Hoiio credential, and this workflow must be active.',
+				name: 'reportNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: {
+					show: { events: ['smsStatus', 'callStatus', 'faxStatus', 'ivrResult'] },
+				},
 			},
 			{
 				displayName: 'Hoiio Number Name or ID',
@@ -408,9 +424,7 @@ export class HoiioTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const data = this.getWorkflowStaticData('node') as TriggerData;
 		const query = this.getQueryData() as IDataObject;
-		// Exactly one secret: a repeated one is ambiguous, whichever copy is right.
-		const token = query[TOKEN_PARAMETER];
-		if (typeof token !== 'string' || !(await knownToken(this, token, data))) {
+		if (!(await isAuthorized(this, query, data))) {
 			return rejectCall(this, 401, 'Authorization failed');
 		}
 		const refused = bodyProblem(this);
@@ -428,6 +442,7 @@ export class HoiioTrigger implements INodeType {
 		textParameters(this.getBodyData(), parameters, conflicts);
 		textParameters(query, parameters, conflicts);
 		delete parameters[TOKEN_PARAMETER];
+		delete parameters[SIGNATURE_PARAMETER];
 		const unsafe = structureProblem(parameters);
 		if (unsafe) return rejectCall(this, 400, unsafe);
 		if (conflicts.length > 0) {

@@ -5,7 +5,7 @@ import { invalidInput } from '../shared/operations';
 import { checkPhoneNumber } from '../shared/phone';
 import { hoiioProfile } from './api';
 import { PHONE_FIELDS } from './fields';
-import { triggerReportUrl } from './notify';
+import { signedReportUrl } from './notify';
 
 /** Normalises one phone value; conference rooms (`room:`) and a private caller ID pass unchanged. */
 function normalisePhone(
@@ -23,7 +23,7 @@ function normalisePhone(
 
 /**
  * Checks and completes one item's values the way Hoiio needs them: phone numbers in E.164 with the
- * credential's default country code, and the report URL of a Hoiio Trigger when one is named.
+ * credential's default country code, and a Hoiio Trigger's URL signed as its report URL.
  */
 export async function prepareInput(
 	context: IExecuteFunctions,
@@ -43,14 +43,14 @@ export async function prepareInput(
 			: normalisePhone(context, input, field.displayName, String(value), defaultCountryCode);
 	}
 	if (typeof values.notifyTrigger === 'string') {
-		const report = triggerReportUrl(
-			context,
-			values.notifyTrigger,
-			String(credentials.accessToken ?? ''),
-		);
-		if ('problem' in report)
-			throw invalidInput(context, input.itemIndex, 'Report to Hoiio Trigger', report.problem);
-		values.notifyUrl = report.url;
+		if (values.notifyUrl !== undefined)
+			throw invalidInput(
+				context,
+				input.itemIndex,
+				'Report to Hoiio Trigger',
+				'and "Notify URL" are both set: Hoiio reports to one address, so keep one of them',
+			);
+		values.notifyUrl = signedReportUrl(values.notifyTrigger, String(credentials.accessToken ?? ''));
 	}
 	return { ...input, values };
 }

@@ -1,5 +1,6 @@
 import type { FieldSpec } from '../shared/operations';
 import { hoiioDateFromIso } from './api';
+import { triggerUrlProblem } from './notify';
 
 /** Parameters that hold phone numbers: checked and normalised to E.164 before they are sent. */
 export const PHONE_FIELDS = new Set([
@@ -101,18 +102,21 @@ export const notifyUrl: FieldSpec = {
 };
 
 /**
- * Fills the notify URL with the webhook of a Hoiio Trigger of the same workflow, signed with the
- * credential (see notify.ts), so a queue-mode worker builds it as the main process would.
+ * Fills the notify URL with a Hoiio Trigger's Production URL, signed with the credential (see
+ * notify.ts), so the trigger knows the reports come from a send of ours. The name stays from when the
+ * field took the trigger's name: a workflow saved with one fails with a clear error instead of
+ * losing its reports.
  */
 export const notifyTrigger: FieldSpec = {
 	displayName: 'Report to Hoiio Trigger',
 	name: 'notifyTrigger',
 	type: 'string',
 	default: '',
-	placeholder: 'Hoiio Trigger',
+	placeholder: 'https://n8n.example.com/webhook/…/webhook',
 	description:
-		'Name of a Hoiio Trigger node in this workflow: its webhook receives the status reports, so no URL needs copying. The workflow must be active and the trigger must use the same Hoiio credential. Takes the place of Notify URL.',
-	// Resolved into the notify URL before the request is built; never sent itself.
+		'Production URL of the Hoiio Trigger that receives the status reports: open the trigger and copy it from Webhook URLs → Production URL. The trigger must use the same Hoiio credential and its workflow must be active. Use Notify URL instead for any other address.',
+	validate: triggerUrlProblem,
+	// Signed into the notify URL before the request is built; never sent itself.
 	in: 'none',
 };
 

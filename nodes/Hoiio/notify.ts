@@ -1,83 +1,59 @@
-import { createHmac } from 'node:crypto';
-
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * "Report to Hoiio Trigger": the Hoiio node points a send's notify URL at a Hoiio Trigger of the same
- * workflow. Nothing is shared between them at run time, because in queue mode the send runs on a worker
- * that sees neither the trigger's static data nor anything else the main process holds. Both sides
- * derive the same URL from what every process has: the workflow, the trigger node and the credential.
+ * "Report to Hoiio Trigger": the Hoiio node sends a transaction's reports to the Production URL of a
+ * Hoiio Trigger, copied from the trigger's panel. Nothing is shared between the two at run time (in
+ * queue mode the send runs on a worker that sees neither the trigger's static data nor anything else
+ * the main process holds), so the node signs the URL with the Hoiio credential's access token and the
+ * trigger, holding the same credential, checks the signature against its own URL. Hoiio echoes the
+ * URL's parameters back in every notification.
  */
 
-/** The query parameter that carries the trigger's token (Hoiio echoes URL parameters back). */
-export const TOKEN_PARAMETER = 'n8n_token';
+/** The query parameter that carries the signature. */
+export const SIGNATURE_PARAMETER = 'n8n_signature';
 
-/** A report token as `reportToken` writes it: an HMAC-SHA256 in hex. */
-export const REPORT_TOKEN = /^[0-9a-f]{64}$/;
+/** A signature as `signedReportUrl` writes it: an HMAC-SHA256 in lower-case hex. */
+const SIGNATURE = /^[0-9a-f]{64}$/;
 
-/**
- * The token of a trigger's report URL: an HMAC of the workflow ID and the trigger node's ID, keyed by
- * the Hoiio access token, so only someone holding the credential can make one.
- */
-export function reportToken(
-	accessToken: string,
-	workflowId: string,
-	triggerNodeId: string,
-): string {
-	return createHmac('sha256', accessToken)
-		.update(`hoiio-report:${workflowId}:${triggerNodeId}`)
-		.digest('hex');
+/** What both sides sign: scheme, host and path, without query, fragment or trailing slash. */
+function signedPart(url: URL): string {
+	return `hoiio-report:${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-/**
- * What n8n-core's execute context holds beyond IExecuteFunctions: the run's workflow, the only place
- * with another node's ID and webhook ID, and the server's production webhook base URL (the one the
- * trigger's own `getNodeWebhookUrl` uses; it honours WEBHOOK_URL and N8N_ENDPOINT_WEBHOOK).
- */
-interface ExecutionInternals {
-	workflow?: { getNode?: (name: string) => INode | null };
-	additionalData?: { webhookBaseUrl?: unknown };
+function signatureOf(url: URL, accessToken: string): Buffer {
+	return createHmac('sha256', accessToken).update(signedPart(url)).digest();
 }
 
-/**
- * The report URL of the Hoiio Trigger named `triggerName` in the running workflow, or why there is
- * none. The trigger must use the same credential as the sending node: its access token signs the URL.
- */
-export function triggerReportUrl(
-	context: IExecuteFunctions,
-	triggerName: string,
-	accessToken: string,
-): { url: string } | { problem: string } {
-	const internals = context as unknown as ExecutionInternals;
-	const workflowId = context.getWorkflow().id;
-	const trigger = internals.workflow?.getNode?.(triggerName) ?? undefined;
-	const baseUrl = internals.additionalData?.webhookBaseUrl;
-	const self = context.getNode();
-	if (trigger === undefined || trigger.type !== `${self.type}Trigger`) {
-		return {
-			problem: `names no Hoiio Trigger of this workflow ("${triggerName}"): give the name of one, or a Notify URL instead`,
-		};
+/** What is wrong with a value given as a Hoiio Trigger's Production URL, or undefined. */
+export function triggerUrlProblem(value: unknown): string | undefined {
+	let url: URL | undefined;
+	try {
+		url = new URL(String(value).trim());
+	} catch {
+		url = undefined;
 	}
-	if (trigger.disabled) {
-		return { problem: `names a disabled Hoiio Trigger ("${triggerName}"): enable it first` };
-	}
-	if (!workflowId) {
-		return { problem: 'needs the workflow saved and active: its trigger has no URL before that' };
-	}
-	if (typeof baseUrl !== 'string' || !trigger.webhookId || !trigger.id) {
-		return {
-			problem:
-				'cannot find the trigger’s webhook URL in this n8n version: give a Notify URL instead',
-		};
-	}
-	const triggerCredential = trigger.credentials?.hoiioApi?.id;
-	if (triggerCredential !== self.credentials?.hoiioApi?.id) {
-		return {
-			problem: `names a Hoiio Trigger ("${triggerName}") with another Hoiio credential than this node: give both the same one`,
-		};
-	}
-	// The trigger's production URL, as NodeHelpers.getNodeWebhookUrl builds it for its `webhook` path.
-	const url = new URL(`${baseUrl.replace(/\/+$/, '')}/${trigger.webhookId}/webhook`);
-	url.searchParams.set(TOKEN_PARAMETER, reportToken(accessToken, workflowId, trigger.id));
-	return { url: url.toString() };
+	if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+		return 'must be the Production URL of a Hoiio Trigger (http or https): copy it from Webhook URLs in the trigger’s panel';
+	// n8n's default path for test webhooks; Hoiio reports to the active workflow, so only production works.
+	if (url.pathname.includes('/webhook-test/'))
+		return 'is the trigger’s Test URL: copy its Production URL (Webhook URLs → Production URL) instead';
+	// The trigger's webhook path is `webhook`, so its URL always ends with it.
+	if (!/\/webhook\/*$/.test(url.pathname))
+		return 'is not the Production URL of a Hoiio Trigger (that URL ends in /webhook): copy it from the trigger’s panel, or use Notify URL for another address';
+	return undefined;
+}
+
+/** The trigger's URL with the signature of the credential's access token added. */
+export function signedReportUrl(triggerUrl: string, accessToken: string): string {
+	const url = new URL(triggerUrl.trim());
+	url.hash = '';
+	url.searchParams.set(SIGNATURE_PARAMETER, signatureOf(url, accessToken).toString('hex'));
+	return url.toString();
+}
+
+/** Whether `signature` is what `signedReportUrl` adds to the trigger's own URL with this access token. */
+export function isReportSignature(signature: string, ownUrl: string, accessToken: string): boolean {
+	// Without an access token anyone could compute the signature.
+	if (accessToken === '' || !SIGNATURE.test(signature)) return false;
+	return timingSafeEqual(Buffer.from(signature, 'hex'), signatureOf(new URL(ownUrl), accessToken));
 }

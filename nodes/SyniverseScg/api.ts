@@ -83,3 +83,15 @@ export function unwrapScg(body: unknown): IDataObject | IDataObject[] {
 	}
 	return { value: body as IDataObject[string] };
 }
+
+/**
+ * A JSON body as SCG reads it: `{}` where there is nothing to send, as the SDK sends it. n8n's HTTP client
+ * leaves an empty object out (no body, no content type), so the empty one goes as the JSON text.
+ */
+export function scgJsonBody(body: IDataObject): {
+	body: IDataObject | Buffer;
+	headers?: IDataObject;
+} {
+	if (Object.keys(body).length > 0) return { body };
+	return { body: Buffer.from('{}'), headers: { 'Content-Type': 'application/json' } };
+}

@@ -75,9 +75,18 @@ export function seedId(prefix: string, n: number): string {
 
 export type Body = Record<string, unknown>;
 
-/** A JSON object body, or an empty one; anything else is a 400. */
+/**
+ * The JSON object body of a create or change. SCG's JSON API reads a body on every such call (the SDK
+ * sends `{}` when it has nothing to say, wire notes §5.1, §8): none, or another content type, is a 400.
+ */
 export function jsonObject(request: RecordedRequest): Body {
-	if (request.rawBody.length === 0) return {};
+	if (request.rawBody.length === 0)
+		throw badRequest('The request body is missing: send a JSON object ({} when it has no fields)');
+	const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+	if (!/^application\/([\w.-]+\+)?json$/.test(mediaType))
+		throw badRequest(
+			`The request body must be JSON (Content-Type: application/json), not ${mediaType || 'untyped'}`,
+		);
 	const body = request.body;
 	if (typeof body !== 'object' || body === null || Array.isArray(body))
 		throw badRequest('The request body must be a JSON object');

@@ -1,9 +1,13 @@
 /**
- * Hoiio inside a real n8n: an SMS sent with "Report to Hoiio Trigger" has its delivery report come back to
- * the activated trigger of the same workflow, and a trigger for incoming SMS points a Hoiio number's
+ * Hoiio inside a real n8n: an SMS sent with "Report to Hoiio Trigger" (the trigger's Production URL) has its
+ * delivery report come back to the activated trigger, and a trigger for incoming SMS points a Hoiio number's
  * forwarding at n8n while it is active. The emulator's outcomes wait for its flush, which also waits until
  * n8n answered every notification.
  */
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { N8n, SandboxControl, nodeOutput, type Execution } from './n8n-client';
 
 interface HoiioState {
@@ -23,6 +27,12 @@ interface HoiioState {
 
 /** The sandbox seed (sandbox/hoiio/state.ts). */
 const seed = { mobile: '+6591234567', usNumber: '+12015550101' };
+/** The access token of the sandbox credential the examples use. */
+const sandboxAccessToken = (
+	JSON.parse(
+		readFileSync(join(__dirname, '..', '..', 'examples', 'credentials', 'hoiioApi.json'), 'utf8'),
+	) as { data: { accessToken: string } }
+).data.accessToken;
 
 const n8n = new N8n();
 const hoiio = new SandboxControl('hoiio');
@@ -80,18 +90,18 @@ describe('Hoiio examples in n8n', () => {
 		expect(answer.status).toBe(200);
 		const { txnRef } = answer.json;
 		const sent = (await state()).sms.find((sms) => sms.txn_ref === txnRef);
-		// The credential's default country code completed the number; the trigger's URL, with a token signed by
-		// the credential, became the notify URL without anyone copying it.
+		// The credential's default country code completed the number; the trigger's Production URL, copied into
+		// "Report to Hoiio Trigger", became the notify URL with a signature made with the credential's token.
+		const triggerUrl = `${n8n.url}/webhook/2e9a6c4b-7d1f-4b3a-8e5c-1f0a2b3c9104/webhook`;
+		const signature = createHmac('sha256', sandboxAccessToken)
+			.update(`hoiio-report:${triggerUrl}`)
+			.digest('hex');
 		expect(sent).toMatchObject({
 			direction: 'outgoing',
 			dest: seed.mobile,
 			sms_status: 'queued',
 			tag: 'n8n',
-			notify_url: expect.stringMatching(
-				new RegExp(
-					`^${n8n.url}/webhook/2e9a6c4b-7d1f-4b3a-8e5c-1f0a2b3c9104/webhook\\?n8n_token=[0-9a-f]{64}$`,
-				),
-			),
+			notify_url: `${triggerUrl}?n8n_signature=${signature}`,
 		});
 
 		await flush();

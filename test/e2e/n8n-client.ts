@@ -210,11 +210,13 @@ export class N8n {
 		return id;
 	}
 
-	/** Imports `examples/<file>` as a user would, bound to the sandbox credentials. */
+	/**
+	 * Imports `examples/<file>` as `npm start` does (scripts/examples.mjs), bound to the sandbox credentials
+	 * and with "${n8n.url}" in its values replaced by this n8n's URL.
+	 */
 	async importExample(file: string): Promise<{ id: string; workflow: Workflow }> {
-		const workflow = JSON.parse(
-			readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8'),
-		) as Workflow;
+		const text = readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8');
+		const workflow = JSON.parse(text.replaceAll('${n8n.url}', this.url)) as Workflow;
 		return { id: await this.createWorkflow(workflow), workflow };
 	}
 

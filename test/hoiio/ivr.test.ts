@@ -1,24 +1,22 @@
 import { hoiioSeed } from '../../sandbox';
 import { sentParameters, useHoiio } from './useHoiio';
-import { TRIGGER_NODE_NAME, useHoiioTriggers } from './useHoiioTrigger';
+import { useHoiioTriggers } from './useHoiioTrigger';
 
 const hoiio = useHoiio();
 const triggers = useHoiioTriggers(() => hoiio.credentials());
-const report = { notifyTrigger: TRIGGER_NODE_NAME };
 
 describe('Hoiio → IVR flow', () => {
 	test('dial → gather (the trigger receives the digits) → transfer into a new conference room', async () => {
 		const trigger = await triggers.start({ events: ['ivrResult'] });
+		// Each step reports to the trigger, whose Production URL was copied into the step.
+		const report = { notifyTrigger: trigger.url };
 
-		const dial = await hoiio.run(
-			{
-				resource: 'ivr',
-				operation: 'dial',
-				to: '+6591234567',
-				additionalFields: { message: 'Hello from the clinic', ...report },
-			},
-			{ beside: trigger },
-		);
+		const dial = await hoiio.run({
+			resource: 'ivr',
+			operation: 'dial',
+			to: '+6591234567',
+			additionalFields: { message: 'Hello from the clinic', ...report },
+		});
 		expect(hoiio.lastRequest().pathname).toBe('/open/ivr/start/dial');
 		expect(sentParameters(hoiio.lastRequest())).toMatchObject({
 			dest: '+6591234567',
@@ -42,7 +40,7 @@ describe('Hoiio → IVR flow', () => {
 					...report,
 				},
 			},
-			{ beside: trigger, items: [dial.items[0].json] },
+			{ items: [dial.items[0].json] },
 		);
 		expect(hoiio.lastRequest().pathname).toBe('/open/ivr/middle/gather');
 		expect(sentParameters(hoiio.lastRequest())).toMatchObject({
@@ -66,7 +64,7 @@ describe('Hoiio → IVR flow', () => {
 				transferTo: 'room',
 				additionalFields: { ...report },
 			},
-			{ beside: trigger, items: [gathered!] },
+			{ items: [gathered!] },
 		);
 		expect(hoiio.lastRequest().pathname).toBe('/open/ivr/end/transfer');
 		expect(sentParameters(hoiio.lastRequest())).toMatchObject({ session, dest: 'room:' });

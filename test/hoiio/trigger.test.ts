@@ -1,14 +1,9 @@
 import axios from 'axios';
+import { createHmac } from 'node:crypto';
 
-import { reportToken } from '../../nodes/Hoiio/notify';
 import { hoiioSeed } from '../../sandbox';
 import { sentParameters, useHoiio } from './useHoiio';
-import {
-	TRIGGER_NODE_ID,
-	TRIGGER_NODE_NAME,
-	TRIGGER_WORKFLOW_ID,
-	useHoiioTriggers,
-} from './useHoiioTrigger';
+import { useHoiioTriggers } from './useHoiioTrigger';
 
 const hoiio = useHoiio();
 const triggers = useHoiioTriggers(() => hoiio.credentials());
@@ -19,9 +14,16 @@ const numberState = (number: string) => {
 	return found;
 };
 
-/** The trigger's URL with the report token the Hoiio node would give it (see notify.ts). */
-const reportUrl = (trigger: { url: string }, accessToken = hoiio.emulator().accessToken) =>
-	`${trigger.url}?n8n_token=${reportToken(accessToken, TRIGGER_WORKFLOW_ID, TRIGGER_NODE_ID)}`;
+/**
+ * The signature "Report to Hoiio Trigger" adds to a trigger's URL: the HMAC-SHA256, in hex, of
+ * `hoiio-report:` and the URL without its query, keyed by the Hoiio access token.
+ */
+const signatureFor = (url: string, accessToken = hoiio.emulator().accessToken) =>
+	createHmac('sha256', accessToken).update(`hoiio-report:${url}`).digest('hex');
+
+/** The trigger's URL as the Hoiio node puts it in a notify URL. */
+const reportUrl = (trigger: { url: string }, accessToken?: string) =>
+	`${trigger.url}?n8n_signature=${signatureFor(trigger.url, accessToken)}`;
 
 const post = async (url: string, form: Record<string, string>) =>
 	await axios.post(url, new URLSearchParams(form).toString(), {
@@ -138,29 +140,28 @@ describe('Hoiio Trigger → incoming events', () => {
 		});
 	});
 
-	test('an SMS delivery report reaches the trigger named in "Report to Hoiio Trigger", with no static data shared', async () => {
+	test('an SMS delivery report reaches the trigger whose URL is in "Report to Hoiio Trigger", with nothing else shared', async () => {
 		const trigger = await triggers.start({ events: ['smsStatus'] });
 
-		// Beside the trigger in its workflow, as a queue-mode worker runs it: no static data.
-		const { items, error } = await hoiio.run(
-			{
-				resource: 'sms',
-				operation: 'send',
-				to: '+6591234567',
-				message: 'Hello',
-				additionalFields: { notifyTrigger: TRIGGER_NODE_NAME },
-			},
-			{ beside: trigger },
-		);
+		// The node runs in a workflow of its own, as a queue-mode worker would: no static data, no
+		// trigger node, only the Production URL copied from the trigger's panel.
+		const { items, error } = await hoiio.run({
+			resource: 'sms',
+			operation: 'send',
+			to: '+6591234567',
+			message: 'Hello',
+			additionalFields: { notifyTrigger: trigger.url },
+		});
 		expect(error).toBeUndefined();
-		// The token is the HMAC of the workflow and the trigger node, keyed by the access token.
-		const token = reportToken(hoiio.emulator().accessToken, TRIGGER_WORKFLOW_ID, TRIGGER_NODE_ID);
-		expect(sentParameters(hoiio.lastRequest()).notify_url).toBe(
-			`${trigger.url}?n8n_token=${token}`,
-		);
+		expect(sentParameters(hoiio.lastRequest())).toEqual({
+			dest: '+6591234567',
+			msg: 'Hello',
+			notify_url: `${trigger.url}?n8n_signature=${signatureFor(trigger.url)}`,
+		});
 		await hoiio.emulator().flushNotifications();
 		const [run] = await trigger.waitForRuns(1);
 
+		expect(run.request.query.n8n_signature).toBe(signatureFor(trigger.url));
 		expect(run.items[0][0].json).toMatchObject({
 			event: 'smsStatus',
 			txn_ref: items[0].json.txn_ref,
@@ -168,50 +169,53 @@ describe('Hoiio Trigger → incoming events', () => {
 			dest: '+6591234567',
 		});
 		expect(typeof run.items[0][0].json.debit).toBe('number');
+		expect(run.items[0][0].json.n8n_signature).toBeUndefined();
 	});
 
-	test('"Report to Hoiio Trigger" naming no Hoiio Trigger of the workflow is an input error', async () => {
-		const trigger = await triggers.start({ events: ['smsStatus'] });
-		const send = (notifyTrigger: string) =>
-			hoiio.run(
-				{
-					resource: 'sms',
-					operation: 'send',
-					to: '+6591234567',
-					message: 'Hello',
-					additionalFields: { notifyTrigger },
-				},
-				{ beside: trigger },
-			);
-
-		// A name no node has, and the name of the Hoiio node itself.
-		const missing = await send('Hoiio Trigger');
-		const notATrigger = await send('Hoiio');
-
-		expect(missing.error?.message).toBe(
-			'Item 0: "Report to Hoiio Trigger" names no Hoiio Trigger of this workflow ("Hoiio Trigger"): give the name of one, or a Notify URL instead',
-		);
-		expect(notATrigger.error?.message).toContain(
-			'names no Hoiio Trigger of this workflow ("Hoiio")',
-		);
-		expect(hoiio.requests()).toHaveLength(0);
-	});
-	test('"Report to Hoiio Trigger" naming a trigger with another Hoiio credential is an input error', async () => {
-		// The trigger would check the token with its own access token and refuse every report.
-		const trigger = await triggers.start({ events: ['smsStatus'] });
-
-		const { error } = await hoiio.run(
-			{
+	test('"Report to Hoiio Trigger" that is no Production URL of a trigger is an input error, and nothing is sent', async () => {
+		const send = async (notifyTrigger: string) =>
+			await hoiio.run({
 				resource: 'sms',
 				operation: 'send',
 				to: '+6591234567',
 				message: 'Hello',
-				additionalFields: { notifyTrigger: TRIGGER_NODE_NAME },
-			},
-			{ beside: trigger, triggerCredentialId: 'another-credential' },
-		);
+				additionalFields: { notifyTrigger },
+			});
 
-		expect(error?.message).toContain('with another Hoiio credential than this node');
+		// What the field took before: a trigger's name; the Test URL; some other address.
+		const name = await send('Delivery Reports');
+		const testUrl = await send('http://127.0.0.1:5678/webhook-test/2e9a6c4b/webhook');
+		const elsewhere = await send('https://example.com/hoiio-reports');
+
+		expect(name.error?.message).toBe(
+			'Item 0: "Report to Hoiio Trigger" must be the Production URL of a Hoiio Trigger (http or https): copy it from Webhook URLs in the trigger’s panel',
+		);
+		expect(testUrl.error?.message).toBe(
+			'Item 0: "Report to Hoiio Trigger" is the trigger’s Test URL: copy its Production URL (Webhook URLs → Production URL) instead',
+		);
+		expect(elsewhere.error?.message).toBe(
+			'Item 0: "Report to Hoiio Trigger" is not the Production URL of a Hoiio Trigger (that URL ends in /webhook): copy it from the trigger’s panel, or use Notify URL for another address',
+		);
+		expect(hoiio.requests()).toHaveLength(0);
+	});
+
+	test('"Report to Hoiio Trigger" and a Notify URL together are an input error', async () => {
+		const trigger = await triggers.start({ events: ['smsStatus'] });
+
+		const { error } = await hoiio.run({
+			resource: 'sms',
+			operation: 'send',
+			to: '+6591234567',
+			message: 'Hello',
+			additionalFields: {
+				notifyUrl: 'https://example.com/hoiio-reports',
+				notifyTrigger: trigger.url,
+			},
+		});
+
+		expect(error?.message).toBe(
+			'Item 0: "Report to Hoiio Trigger" and "Notify URL" are both set: Hoiio reports to one address, so keep one of them',
+		);
 		expect(hoiio.requests()).toHaveLength(0);
 	});
 });
@@ -234,22 +238,27 @@ describe('Hoiio Trigger → request checks', () => {
 		expect(trigger.runs).toHaveLength(0);
 	});
 
-	test('a report token signed with another access token, or for another trigger or workflow, gets 401', async () => {
+	test('a report whose signature is missing, forged or for another URL gets 401 and starts no run', async () => {
 		const trigger = await triggers.start({ events: ['smsStatus'] });
-		const accessToken = hoiio.emulator().accessToken;
-		const withToken = (token: string) => `${trigger.url}?n8n_token=${token}`;
+		const signature = signatureFor(trigger.url);
+		const anotherTrigger = `${new URL(trigger.url).origin}/webhook/another-trigger/webhook`;
+		const withSignature = (value: string) => `${trigger.url}?n8n_signature=${value}`;
 
 		const answers = await Promise.all(
 			[
-				withToken(reportToken('another-access-token', TRIGGER_WORKFLOW_ID, TRIGGER_NODE_ID)),
-				withToken(reportToken(accessToken, TRIGGER_WORKFLOW_ID, 'another-node')),
-				withToken(reportToken(accessToken, 'another-workflow', TRIGGER_NODE_ID)),
-				withToken(reportToken(accessToken, TRIGGER_WORKFLOW_ID, TRIGGER_NODE_ID).toUpperCase()),
-			].map((url) => post(url, delivery)),
+				withSignature(''),
+				reportUrl(trigger, 'another-access-token'),
+				withSignature(signatureFor(anotherTrigger)),
+				withSignature(signature.toUpperCase()),
+				withSignature(signature.slice(0, 62)),
+				// Twice, the right one among them: ambiguous.
+				`${withSignature(signature)}&n8n_signature=guess`,
+			].map(async (url) => await post(url, delivery)),
 		);
 		const right = await post(reportUrl(trigger), delivery);
 
-		expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401, 401]);
+		expect(answers.map((answer) => answer.status)).toEqual([401, 401, 401, 401, 401, 401]);
+		expect(answers[0].data).toEqual({ message: 'Authorization failed' });
 		expect(right.status).toBe(200);
 		expect(trigger.runs).toHaveLength(1);
 	});

@@ -3,9 +3,6 @@ import type { INodeParameters } from 'n8n-workflow';
 import type { RunningWebhookTrigger } from '../harness/n8n';
 import { startWebhookTrigger } from '../harness/n8n';
 
-/** The name every node under test has in the harness: the name to give "Report to Hoiio Trigger". */
-export const TRIGGER_NODE_NAME = 'Node Under Test';
-
 /** Starts Hoiio Triggers for a test and deactivates whatever is still active after it. */
 export function useHoiioTriggers(credentials: () => Record<string, object>) {
 	const active: RunningWebhookTrigger[] = [];
@@ -29,7 +26,3 @@ export function useHoiioTriggers(credentials: () => Record<string, object>) {
 		},
 	};
 }
-
-/** The workflow ID and trigger node ID the harness gives a started trigger: what its report token signs. */
-export const TRIGGER_WORKFLOW_ID = 'test-workflow';
-export const TRIGGER_NODE_ID = 'node-under-test';

@@ -343,7 +343,8 @@ describe('Queue mode: each trigger event is one execution on one worker', () => 
 
 describe('Queue mode: a send on a worker reports to the trigger on the main', () => {
 	// n8n 2.41 gives a worker the execution's workflow snapshot without the workflow's static data, so the
-	// Hoiio node builds the trigger's report URL from the workflow itself (see nodes/Hoiio/notify.ts).
+	// Hoiio node signs the trigger's copied URL with the credential, and the trigger checks it against its
+	// own URL (see nodes/Hoiio/notify.ts).
 	it('Hoiio "Report to Hoiio Trigger": the SMS sent on a worker has its delivery report run once on a worker', async () => {
 		const hoiio = new SandboxControl('hoiio');
 		await hoiio.reset();
@@ -361,7 +362,7 @@ describe('Queue mode: a send on a worker reports to the trigger on the main', ()
 		const { sms } = await hoiio.state<{ sms: { txn_ref: string; notify_url?: string }[] }>();
 		expect(sms.find((entry) => entry.txn_ref === txnRef)?.notify_url).toMatch(
 			new RegExp(
-				`^${n8n.url}/webhook/2e9a6c4b-7d1f-4b3a-8e5c-1f0a2b3c9104/webhook\\?n8n_token=[0-9a-f]{64}$`,
+				`^${n8n.url}/webhook/2e9a6c4b-7d1f-4b3a-8e5c-1f0a2b3c9104/webhook\\?n8n_signature=[0-9a-f]{64}$`,
 			),
 		);
 		await control(hoiio, 'hoiio/flush');

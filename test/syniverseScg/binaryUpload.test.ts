@@ -188,6 +188,10 @@ describe('Syniverse SCG → Attachment → Create from a binary property', () =>
 			type: 'image/jpeg',
 			filename: 'door.jpg',
 		});
+		// The access token is asked for with the JSON body {} the SDK sends, not with no body.
+		const tokenRequest = scg.requests()[2];
+		expect(tokenRequest.rawBody.toString()).toBe('{}');
+		expect(tokenRequest.headers['content-type']).toBe('application/json');
 		expect(contentUpload(scg.requests())[0].rawBody).toEqual(photo);
 		expect(scg.emulator().attachmentContent(attachment.id)).toEqual(photo);
 		expect(items).toHaveLength(1);

@@ -33,6 +33,16 @@ describe('Syniverse SCG → Contact', () => {
 		expect(items[0].json).toMatchObject({ id: created?.id, first_name: 'John' });
 	});
 
+	test('Create with no fields sends the JSON body {} and outputs the new contact', async () => {
+		const { items, error } = await scg.run({ resource: 'contact', operation: 'create' });
+
+		expect(error).toBeUndefined();
+		expect(scg.lastRequest().pathname).toBe(`${SCG_API}/contacts`);
+		expect(scg.lastRequest().headers['content-type']).toBe('application/json');
+		expect(scg.lastRequest().rawBody.toString()).toBe('{}');
+		expect(items.map((item) => item.json)).toEqual([{ id: scg.state().contacts.at(-1)?.id }]);
+	});
+
 	test('Get reads one contact', async () => {
 		const [ada] = scg.state().contacts;
 		const { items } = await scg.run({ resource: 'contact', operation: 'get', contactId: ada.id });

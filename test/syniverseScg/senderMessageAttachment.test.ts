@@ -83,6 +83,11 @@ describe('Syniverse SCG → Attachment', () => {
 			`POST /messaging/attachments/${scgSeed.attachmentId}/access_tokens`,
 			expect.stringMatching(/^GET \[content\]\/messaging\/attachments\/\w+\/content$/),
 		]);
+		const tokenRequest = scg.requests()[1];
+		expect([tokenRequest.headers['content-type'], tokenRequest.rawBody.toString()]).toEqual([
+			'application/json',
+			'{}',
+		]);
 		expect(scg.lastRequest().pathname.startsWith(SCG_CONTENT)).toBe(true);
 		const binary = items[0].binary?.picture;
 		expect(binary?.mimeType).toBe('image/png');

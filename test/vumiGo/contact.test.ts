@@ -40,6 +40,21 @@ describe('Vumi Go → Contact', () => {
 		expect(items[0].json).toMatchObject({ key: created?.key, msisdn: '+27821234567' });
 	});
 
+	test('Create with no fields sends the JSON body {} and outputs the new, empty contact', async () => {
+		const { items, error } = await vumi.run({ resource: 'contact', operation: 'create' });
+
+		expect(error).toBeUndefined();
+		const request = vumi.lastRequest();
+		expect(`${request.method} ${request.pathname}`).toBe(`POST ${VUMI_API}/contacts/`);
+		expect([request.headers['content-type'], request.rawBody.toString()]).toEqual([
+			'application/json',
+			'{}',
+		]);
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ key: vumi.state().contacts.at(-1)?.key, name: null, extra: {} }),
+		]);
+	});
+
 	test('Get by key reads /contacts/<key>', async () => {
 		const key = vumiGoSeed.contactKey(4);
 		const { items } = await vumi.run({

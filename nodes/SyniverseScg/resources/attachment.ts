@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import type { FieldSpec, OperationSpec } from '../../shared/operations';
 import type { RequestSettings } from '../../shared/request';
 import { pathWith, providerRequest } from '../../shared/request';
-import { scgAttachmentProfile, scgProfile } from '../api';
+import { scgAttachmentProfile, scgJsonBody, scgProfile } from '../api';
 import { attachmentId, sort, wireField } from '../fields';
 import { deletedOutput } from '../update';
 
@@ -45,7 +45,7 @@ async function contentToken(
 		{
 			method: 'POST',
 			path: pathWith(`${PATH}/{id}/access_tokens`, { id }),
-			body: {},
+			...scgJsonBody({}),
 			// A second token for the same attachment is harmless.
 			idempotent: true,
 			itemIndex,

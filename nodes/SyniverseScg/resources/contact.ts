@@ -1,4 +1,7 @@
 import type { FieldSpec, OperationSpec } from '../../shared/operations';
+import { wireValues } from '../../shared/operations';
+import { providerRequest } from '../../shared/request';
+import { scgJsonBody, scgProfile } from '../api';
 import { contactId, createdOutput, sort, wireField } from '../fields';
 import { deletedOutput, updateOperation } from '../update';
 
@@ -95,7 +98,21 @@ export const contactOperations: OperationSpec[] = [
 		method: 'POST',
 		path: PATH,
 		fields: contactWritableFields,
-		output: createdOutput(contactWritableFields),
+		// Every field is optional: with none given, the body is still `{}` (see scgJsonBody).
+		async execute(context, input, settings) {
+			const { body } = await providerRequest(
+				context,
+				scgProfile,
+				{
+					method: 'POST',
+					path: PATH,
+					...scgJsonBody(wireValues(contactWritableFields, input.values)),
+					itemIndex: input.itemIndex,
+				},
+				settings,
+			);
+			return createdOutput(contactWritableFields)(body, input);
+		},
 	},
 	{
 		resource: 'contact',

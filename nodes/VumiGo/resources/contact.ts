@@ -84,7 +84,13 @@ function withExtra(operation: () => OperationSpec) {
 				`Item ${input.itemIndex}: nothing to update: add at least one field`,
 				{ itemIndex: input.itemIndex },
 			);
-		const response = await providerRequest(context, vumiProfile, { ...request, body }, settings);
+		// n8n's HTTP client sends no body for an empty object, but the contacts API reads a JSON body:
+		// a contact created with no fields is the JSON text `{}`.
+		const sent =
+			Object.keys(body).length > 0
+				? { body }
+				: { body: Buffer.from('{}'), headers: { 'Content-Type': 'application/json' } };
+		const response = await providerRequest(context, vumiProfile, { ...request, ...sent }, settings);
 		return response.body as IDataObject;
 	};
 }

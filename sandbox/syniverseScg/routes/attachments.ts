@@ -1,5 +1,5 @@
 import type { ScgRecord } from '../state';
-import { badRequest, newId, notFound, ok, scgApi, scgAttachmentApi } from '../wire';
+import { badRequest, jsonObject, newId, notFound, ok, scgApi, scgAttachmentApi } from '../wire';
 import { commonReadOnly, findRecord, registerCollection, type CollectionSpec } from './collections';
 import type { ScgContext, ScgRoutes } from './context';
 
@@ -19,7 +19,9 @@ export const attachmentSpec: CollectionSpec = {
 };
 
 /** `POST /messaging/attachments/{id}/access_tokens` `{}` → `{"id": <tokenId>}`, the key of the content URL. */
-function createAccessToken({ path, state, now }: ScgContext) {
+function createAccessToken({ request, path, state, now }: ScgContext) {
+	// The token takes no fields, but the JSON body `{}` must be there, as on every JSON call.
+	jsonObject(request);
 	const attachment = findRecord(state, attachmentSpec, path.id);
 	const id = newId();
 	state.attachmentAccessTokens.push({ id, attachment_id: attachment.id, created_date: now });

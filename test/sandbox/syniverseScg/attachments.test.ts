@@ -39,6 +39,40 @@ describe('Syniverse SCG emulator: attachments', () => {
 		expect(Buffer.from(download.data)).toEqual(jpeg);
 	});
 
+	it('refuses an access token asked for without the JSON body {}, as a JSON API does', async () => {
+		const { id } = (await h.scg.post('/messaging/attachments', { name: 'photo' })).data;
+		const tokenUrl = `/messaging/attachments/${id}/access_tokens`;
+
+		// No body at all, and the same braces sent as form data.
+		const bodyless = await h.scg.post(tokenUrl, undefined, { headers: { 'Content-Type': null } });
+		const form = await h.scg.post(tokenUrl, '{}', {
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		});
+		// What the SDK sends, content type spelled its way.
+		const json = await h.scg.post(tokenUrl, '{}', {
+			headers: { 'Content-Type': 'Application/json' },
+		});
+
+		expect(h.emulator.requests.slice(-3).map((request) => request.rawBody.toString())).toEqual([
+			'',
+			'{}',
+			'{}',
+		]);
+		expect([bodyless.status, form.status, json.status]).toEqual([400, 400, 200]);
+		expect(bodyless.data).toEqual({
+			error: {
+				code: 'INVALID_REQUEST',
+				description: 'The request body is missing: send a JSON object ({} when it has no fields)',
+			},
+		});
+		expect(form.data.error.description).toBe(
+			'The request body must be JSON (Content-Type: application/json), not application/x-www-form-urlencoded',
+		);
+		expect(h.emulator.state.attachmentAccessTokens.map((token) => token.id)).toEqual([
+			json.data.id,
+		]);
+	});
+
 	it('downloads the seeded attachment and 404s content not uploaded yet', async () => {
 		const download = await h.api.get(
 			`/scg-attachment/api/v1/messaging/attachments/${scgSeed.attachmentId}/content`,

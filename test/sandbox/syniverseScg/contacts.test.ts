@@ -59,6 +59,18 @@ describe('Syniverse SCG emulator: contacts', () => {
 		});
 	});
 
+	it('creates a contact from the empty JSON object {}, and refuses a create with no body', async () => {
+		const empty = await h.scg.post('/contacts', {});
+		const bodyless = await h.scg.post('/contacts', undefined, {
+			headers: { 'Content-Type': null },
+		});
+
+		expect(empty.status).toBe(200);
+		expect(bodyless.status).toBe(400);
+		expect(bodyless.data.error.code).toBe('INVALID_REQUEST');
+		expect(h.emulator.state.contacts).toHaveLength(4);
+	});
+
 	it('updates by POST with version_number, increments it, and answers 409 to a stale one', async () => {
 		const id = scgSeed.contactIds[0];
 		const current = (await h.scg.get(`/contacts/${id}`)).data;
