@@ -27,7 +27,9 @@ for (const { dir, packageJson } of publishedPackages()) {
 	});
 	if (result.error) throw result.error;
 	if (result.status !== 0) {
-		process.stderr.write(`[lint] ${packageJson.name}: n8n-node lint exited with ${result.status}\n`);
+		process.stderr.write(
+			`[lint] ${packageJson.name}: n8n-node lint exited with ${result.status}\n`,
+		);
 		failed = true;
 	}
 }
