@@ -6,9 +6,17 @@
 // lints that mirror with n8n's own config, keeping the rules that look at descriptions.
 //   node scripts/lint-descriptions.mjs [--json] [package folder ...]   (default: the published packages)
 // Exits 1 when any error is found; each finding names the node, the parameter and the option it is about.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	copyFileSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 
 import { publishedPackages, root } from './packages.mjs';
 
@@ -230,16 +238,15 @@ async function main() {
 	const packages =
 		folders.length > 0
 			? folders.map((folder) => ({
-					dir: folder,
-					packageJson: createRequire(join(root, 'package.json'))(join(folder, 'package.json')),
+					dir: resolve(folder),
+					packageJson: JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')),
 				}))
 			: publishedPackages();
 	// Under the project, so the mirror resolves n8n-workflow and the lint config as the real files do.
 	mkdirSync(join(root, '.build'), { recursive: true });
 	const workDir = mkdtempSync(join(root, '.build', 'description-lint-'));
-	let findings;
+	const findings = [];
 	try {
-		findings = [];
 		for (const { dir, packageJson } of packages) {
 			findings.push(...(await lintPackage(dir, packageJson, workDir)));
 		}
