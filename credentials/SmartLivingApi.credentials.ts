@@ -172,11 +172,10 @@ export class SmartLivingApi implements ICredentialType {
 			type: 'hidden',
 			default: '',
 		},
-		// The broker password of the account.
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
+		// The account's broker password (the login's client key, wire notes §4.4).
 		{
-			displayName: 'MQTT Client Key',
-			name: 'mqttClientKey',
+			displayName: 'MQTT Password',
+			name: 'mqttPassword',
 			type: 'hidden',
 			typeOptions: { password: true },
 			default: '',
@@ -211,7 +210,7 @@ export class SmartLivingApi implements ICredentialType {
 			expiresAt: session.expiresAt,
 			sessionSource: source,
 			mqttClientId: session.mqttClientId,
-			mqttClientKey: session.mqttClientKey,
+			mqttPassword: session.mqttClientKey,
 		};
 	}
 

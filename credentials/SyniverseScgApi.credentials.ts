@@ -98,8 +98,8 @@ export class SyniverseScgApi implements ICredentialType {
 			default: DEFAULT_BASE_URL,
 			description: 'Change only to point at a test server or the package sandbox',
 		},
-		// The key is half of what renews tokens, so it is kept out of sight like the secret.
-		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
+		// The key is half of what renews tokens, so it is kept out of sight like the secret (as n8n's own
+		// OAuth1 and WooCommerce credentials do with theirs), although n8n's lint warns that its name sounds harmless.
 		{
 			displayName: 'Consumer Key',
 			name: 'consumerKey',

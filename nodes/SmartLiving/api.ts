@@ -43,7 +43,7 @@ export const smartLivingProfile: ProviderProfile = {
 	displayName: 'SmartLiving',
 	credentialType: CREDENTIAL_TYPE,
 	baseUrl: apiBaseUrl,
-	secretFields: ['password', 'token', 'accessToken', 'refreshToken', 'mqttClientKey'],
+	secretFields: ['password', 'token', 'accessToken', 'refreshToken', 'mqttPassword'],
 	errorMessage: smartLivingErrorMessage,
 	// Legacy sessions expire: a 401 makes the credential renew the token and n8n repeat the request.
 	refreshesTokenOnUnauthorized: true,

@@ -7,7 +7,8 @@ import type { Platform } from './login';
 
 /** Fields several SmartLiving operations share: how an asset is found, and typed values. */
 
-export const LEGACY_ONLY = ' (SmartLiving legacy only)';
+/** Appended to option names, which n8n shows in Title Case. */
+export const LEGACY_ONLY = ' (SmartLiving Legacy Only)';
 
 export const deviceIdField: FieldSpec = {
 	displayName: 'Device Name or ID',
@@ -51,7 +52,7 @@ export const assetAddressFields: FieldSpec[] = [
 	},
 	{ ...deviceIdField, showWhen: { assetBy: ['device'] } },
 	{
-		displayName: 'Asset Name',
+		displayName: 'Asset Name or ID',
 		name: 'assetName',
 		in: 'path',
 		type: 'options',
@@ -60,7 +61,7 @@ export const assetAddressFields: FieldSpec[] = [
 		loadOptionsMethod: 'getAssetNames',
 		typeOptions: { loadOptionsDependsOn: ['deviceId'] },
 		showWhen: { assetBy: ['device'] },
-		description: 'The asset of the device, by its name',
+		description: "The asset of the device; its ID here is the asset's name on the device",
 	},
 	{
 		displayName: 'Asset Name or ID',

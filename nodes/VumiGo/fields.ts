@@ -3,13 +3,14 @@ import type { FieldSpec } from '../shared/operations';
 /** Fields that several Vumi Go resources share. */
 
 export const campaignKey: FieldSpec = {
-	displayName: 'Campaign Name or Key',
+	displayName: 'Campaign Name or ID',
 	name: 'campaignKey',
 	type: 'options',
 	default: '',
 	required: true,
 	loadOptionsMethod: 'getCampaigns',
-	description: 'Campaign (on most Vumi Go servers: the account itself) to work with',
+	description:
+		'Campaign (on most Vumi Go servers: the account itself) to work with; its ID is the campaign key',
 };
 
 export const contactKey: FieldSpec = {
@@ -32,12 +33,12 @@ export const groupKey: FieldSpec = {
 
 /** Contact fields a contact can be looked up by. */
 export const ADDRESS_FIELDS = [
-	{ name: 'MSISDN (Phone Number)', value: 'msisdn' },
-	{ name: 'Twitter Handle', value: 'twitter_handle' },
 	{ name: 'BBM PIN', value: 'bbm_pin' },
 	{ name: 'Facebook ID', value: 'facebook_id' },
 	{ name: 'Google Talk ID', value: 'gtalk_id' },
+	{ name: 'MSISDN (Phone Number)', value: 'msisdn' },
 	{ name: 'Mxit ID', value: 'mxit_id' },
+	{ name: 'Twitter Handle', value: 'twitter_handle' },
 	{ name: 'WeChat ID', value: 'wechat_id' },
 ];
 

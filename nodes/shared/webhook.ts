@@ -149,13 +149,13 @@ export function bodySize(request: IncomingWebhookRequest, parsedBody: unknown): 
 
 /** Keys that reach `Object.prototype` in code that merges objects with `obj[key] = ...`. */
 const PROTOTYPE_KEY = /(^|[[.])(__proto__|constructor|prototype)($|[\].[])/;
-// A NUL, or half of a UTF-16 surrogate pair: text no database or JSON encoder stores intact.
-// eslint-disable-next-line no-control-regex
-const BROKEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Half of a UTF-16 surrogate pair: like a NUL, text no database or JSON encoder stores intact.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function textProblem(text: string, what: string): string | undefined {
 	if (PROTOTYPE_KEY.test(text) && what === 'key') return `the key "${text}" is not allowed`;
-	if (BROKEN_TEXT.test(text)) return `a ${what} holds a NUL or a broken Unicode character`;
+	if (text.includes('\u0000') || LONE_SURROGATE.test(text))
+		return `a ${what} holds a NUL or a broken Unicode character`;
 	return undefined;
 }
 

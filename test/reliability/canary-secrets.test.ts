@@ -85,7 +85,7 @@ function learnIssuedTokens(fixtures: CredentialFixtures): void {
 	const fields = [
 		'accessToken',
 		'refreshToken',
-		'mqttClientKey',
+		'mqttPassword',
 		'sessionToken',
 		'sessionTokenSource',
 	];

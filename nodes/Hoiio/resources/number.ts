@@ -6,7 +6,7 @@ export const numberOperations: OperationSpec[] = [
 		resource: 'number',
 		operation: 'getCountries',
 		name: 'Get Countries',
-		action: 'Get the countries with Hoiio numbers',
+		action: 'Get the countries with numbers to subscribe',
 		description: 'List the countries (and US states) where Hoiio numbers can be subscribed',
 		method: 'POST',
 		path: 'number/get_countries',

@@ -15,7 +15,7 @@ export const cellularLinkOperations: OperationSpec[] = [
 		resource: 'cellularLink',
 		operation: 'activate',
 		name: 'Activate',
-		action: 'Activate SIMs',
+		action: 'Activate SIM cards',
 		description: 'Claim and activate SIMs on a data plan (charged to the account)',
 		method: 'POST',
 		path: 'links/cellular/bulkclaim',

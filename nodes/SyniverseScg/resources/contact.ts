@@ -94,7 +94,7 @@ export const contactOperations: OperationSpec[] = [
 		operation: 'create',
 		name: 'Create',
 		action: 'Create a contact',
-		description: 'Add a contact that messages can be sent to as contact:<ID> or through groups',
+		description: 'Add a contact that messages can be sent to as contact:{ID} or through groups',
 		method: 'POST',
 		path: PATH,
 		fields: contactWritableFields,

@@ -34,7 +34,7 @@ export const contactGroupOperations: OperationSpec[] = [
 		operation: 'create',
 		name: 'Create',
 		action: 'Create a contact group',
-		description: 'Create a group; a message sent to group:<ID> goes to every member',
+		description: 'Create a group; a message sent to group:{ID} goes to every member',
 		method: 'POST',
 		path: PATH,
 		fields: [groupName, ...optionalGroupFields],

@@ -16,7 +16,7 @@ export const senderIdOperations: OperationSpec[] = [
 		resource: 'senderId',
 		operation: 'getAll',
 		name: 'Get Many',
-		action: 'Get many sender IDs',
+		action: 'Get many senders',
 		description: 'List the numbers and short codes the account can send from',
 		method: 'GET',
 		path: 'messaging/sender_ids',

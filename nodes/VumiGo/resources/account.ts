@@ -55,13 +55,14 @@ function routingEntryList(): OperationSpec {
 		fields: [
 			campaignKey,
 			{
-				displayName: 'Only for Conversation Name or Key',
+				displayName: 'Conversation Name or ID',
 				name: 'conversationKey',
 				type: 'options',
 				default: '',
 				loadOptionsMethod: 'getConversations',
 				typeOptions: { loadOptionsDependsOn: ['campaignKey'] },
-				description: 'Return only the entries that start or end at this conversation',
+				description:
+					'Return only the entries that start or end at this conversation; its ID is the conversation key',
 			},
 		],
 		execute: async (context, input, settings) => {

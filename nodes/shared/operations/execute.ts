@@ -181,14 +181,12 @@ async function runSend(
 					},
 				}
 			: input;
-	let produced: INodeExecutionData[];
+	let produced: INodeExecutionData[] | undefined;
 	try {
 		produced = await runOperation(context, api, operation, narrowed, settings);
-	} catch (error) {
-		tracking.failed(toSend);
-		// executeOperations turns it into the node's error, as for every other operation.
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		throw error;
+	} finally {
+		// A failed send records nothing; its error goes on to executeOperations like any other.
+		if (!produced) tracking.failed(toSend);
 	}
 	if (nothingSent(produced)) tracking.notSent(toSend);
 	else await tracking.succeeded(toSend);

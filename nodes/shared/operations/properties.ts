@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions, NodeParameterValue } from 'n8n-workflow';
 
 import { CAMPAIGN_OPTIONS } from './campaign';
 import type { FieldSpec, NodeApi, OperationSpec } from './types';
@@ -25,14 +25,37 @@ function showFor(
 	return { show: { resource: [operation.resource], operation: [operation.operation], ...extra } };
 }
 
+/** n8n's help text for a dropdown filled from the provider, which n8n's lint asks every such dropdown to end with. */
+const DYNAMIC_OPTIONS_HELP =
+	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+/** The field's own description, then n8n's standard help for a dropdown filled from the provider. */
+function dynamicOptionsDescription(description?: string): string {
+	const own = description?.trim().replace(/\.$/, '');
+	return own ? `${own}. ${DYNAMIC_OPTIONS_HELP}.` : DYNAMIC_OPTIONS_HELP;
+}
+
+/** The table's default, else the empty value of the field's type (the first option of a fixed dropdown). */
+function defaultOf(field: FieldSpec): NodeParameterValue {
+	if (field.default !== undefined) return field.default;
+	switch (field.type) {
+		case 'number':
+			return 0;
+		case 'boolean':
+			return false;
+		case 'options':
+			return field.loadOptionsMethod ? '' : (field.options?.[0]?.value ?? '');
+		default:
+			return '';
+	}
+}
+
 function fieldProperty(field: FieldSpec): INodeProperties {
-	// The default is computed from the field's type below, which the lint cannot see.
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing
 	const property: INodeProperties = {
 		displayName: field.displayName,
 		name: field.name,
 		type: 'string',
-		default: field.default ?? '',
+		default: defaultOf(field),
 		description: field.description,
 	};
 	if (field.placeholder) property.placeholder = field.placeholder;
@@ -41,7 +64,6 @@ function fieldProperty(field: FieldSpec): INodeProperties {
 	switch (field.type) {
 		case 'number':
 			property.type = 'number';
-			property.default = field.default ?? 0;
 			if (field.integer || field.min !== undefined) {
 				property.typeOptions = {
 					...property.typeOptions,
@@ -52,7 +74,6 @@ function fieldProperty(field: FieldSpec): INodeProperties {
 			break;
 		case 'boolean':
 			property.type = 'boolean';
-			property.default = field.default ?? false;
 			break;
 		case 'options':
 			property.type = 'options';
@@ -61,17 +82,14 @@ function fieldProperty(field: FieldSpec): INodeProperties {
 					...property.typeOptions,
 					loadOptionsMethod: field.loadOptionsMethod,
 				};
-				property.description =
-					`${field.description ?? ''} Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`.trim();
+				property.description = dynamicOptionsDescription(field.description);
 				property.options = [];
 			} else {
 				property.options = field.options ?? [];
-				property.default = field.default ?? field.options?.[0]?.value ?? '';
 			}
 			break;
 		case 'json':
 			property.type = 'json';
-			property.default = field.default ?? '';
 			break;
 		case 'dateTime':
 			property.type = 'dateTime';
@@ -146,20 +164,21 @@ export function buildProperties(api: NodeApi): INodeProperties[] {
 			description: resource.description,
 		}))
 		.sort(byName);
+	// The first resource of the table, and below the first operation of each resource, come preselected.
+	const firstResource = api.resources[0].value;
 	const properties: INodeProperties[] = [
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the first resource of the table
 		{
 			displayName: 'Resource',
 			name: 'resource',
 			type: 'options',
 			noDataExpression: true,
 			options: resourceOptions,
-			default: api.resources[0].value,
+			default: firstResource,
 		},
 	];
 	for (const resource of api.resources) {
 		const operations = api.operations.filter((operation) => operation.resource === resource.value);
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- the first operation of the resource
+		const firstOperation = operations[0].operation;
 		properties.push({
 			displayName: 'Operation',
 			name: 'operation',
@@ -174,7 +193,7 @@ export function buildProperties(api: NodeApi): INodeProperties[] {
 					description: operation.description,
 				}))
 				.sort(byName),
-			default: operations[0].operation,
+			default: firstOperation,
 		});
 	}
 	for (const operation of api.operations) properties.push(...operationProperties(operation));

@@ -184,7 +184,7 @@ export const smartLivingLegacy: MatrixTarget = {
 			brokerHost: smartLivingOf(sandbox).mqttUrl,
 		},
 	}),
-	secretFields: ['password', 'accessToken', 'refreshToken', 'mqttClientKey'],
+	secretFields: ['password', 'accessToken', 'refreshToken', 'mqttPassword'],
 	read: {
 		name: 'asset get',
 		parameters: { resource: 'asset', operation: 'get', assetBy: 'id', assetId: heating },
