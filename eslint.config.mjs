@@ -5,7 +5,18 @@ import { config } from '@n8n/node-cli/eslint';
 const devOnly = ['sandbox/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**'];
 
 export default [
-	{ ignores: ['dist/**', '.build/**', '.tools/**', '.cache/**', 'node_modules/**', 'coverage/**'] },
+	{
+		ignores: [
+			'dist/**',
+			'.build/**',
+			'.tools/**',
+			'.cache/**',
+			'node_modules/**',
+			'coverage/**',
+			// The companion package lints itself with n8n's own rules (`npx n8n-node lint` in its folder).
+			'n8n-nodes-telco-iot-mqtt/**',
+		],
+	},
 	...config,
 	{
 		files: devOnly,

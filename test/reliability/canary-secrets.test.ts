@@ -690,20 +690,31 @@ describe('canary secrets never leave the credential', () => {
 		}
 	});
 
-	it('SmartLiving commands over MQTT, and with the broker down', async () => {
+	it('SmartLiving MQTT (companion package): commands and states over MQTT, and with the broker down', async () => {
 		const pkg = await loadPackage();
+		const properties = pkg.nodeType('smartLivingMqtt').description.properties;
 		for (const variant of variants.filter((entry) => entry.node === 'smartLiving')) {
-			const properties = pkg.nodeType(variant.node).description.properties;
-			const operation: Operation = { resource: 'asset', operation: 'sendCommand', sampled: false };
-			const parameters = parametersFor(variant, properties, operation, { sendOver: 'mqtt' });
-			smartLiving.reset();
-			await runCase(variant, 'asset.sendCommand over MQTT', parameters, false);
-			await smartLiving.stopBroker();
-			try {
-				await runCase(variant, 'asset.sendCommand over MQTT, broker down', parameters, false);
-				await runCase(variant, 'asset.sendCommand over MQTT, broker down', parameters, true);
-			} finally {
-				await smartLiving.startBroker();
+			const mqtt: Variant = {
+				...variant,
+				node: 'smartLivingMqtt',
+				label: variant.label.replace('SmartLiving', 'SmartLiving MQTT'),
+			};
+			for (const operation of ['sendCommand', 'sendState']) {
+				const label = `asset.${operation} over MQTT`;
+				const parameters = parametersFor(mqtt, properties, {
+					resource: 'asset',
+					operation,
+					sampled: false,
+				});
+				smartLiving.reset();
+				await runCase(mqtt, label, parameters, false);
+				await smartLiving.stopBroker();
+				try {
+					await runCase(mqtt, `${label}, broker down`, parameters, false);
+					await runCase(mqtt, `${label}, broker down`, parameters, true);
+				} finally {
+					await smartLiving.startBroker();
+				}
 			}
 		}
 	});
