@@ -142,12 +142,48 @@ describe('SmartLiving Trigger (polling) in n8n', () => {
 		]);
 	});
 
+	/** What n8n saved of the trigger's static data (the activation's poll saves where reading starts). */
+	const savedCursor = async (workflowId: string) => {
+		const workflow = await n8n.api<{ staticData?: Record<string, { assets?: object }> | null }>(
+			'GET',
+			`/workflows/${workflowId}`,
+		);
+		return workflow.staticData?.['node:Temperature State']?.assets;
+	};
+
+	/**
+	 * n8n 2.x publishes (activates) a workflow in the background: the publication status the editor shows,
+	 * once it has settled.
+	 */
+	const publicationStatus = async (workflowId: string) => {
+		type Status = { status: string; triggers: { status: string; errorMessage: string | null }[] };
+		const deadline = Date.now() + 20_000;
+		for (;;) {
+			const answer = await n8n.rest<{ data: Status }>(
+				'GET',
+				`/workflows/${workflowId}/publication-status`,
+			);
+			const status = answer.json?.data;
+			if (status && !['in_progress', 'not_published'].includes(status.status)) return status;
+			if (Date.now() > deadline)
+				throw new Error(`publication of ${workflowId} did not settle: ${answer.text}`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	};
+
 	it('an activated workflow runs once, for the state that came after its activation', async () => {
 		const id = await n8n.createWorkflow({
 			...pollingWorkflow('e2e: SmartLiving polling, active', [seed.temperature]),
 			active: true,
 		});
-		// The activation polled once (n8n waits for it): the current state is where reading starts.
+		// n8n activates in the background; its first poll notes the current state, where reading starts.
+		for (let waited = 0; !(await savedCursor(id)); waited += 250) {
+			if (waited > 20_000) throw new Error('the activation never polled');
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		expect(await savedCursor(id)).toEqual({
+			[seed.temperature]: { at: '2024-05-01T12:00:00.000Z', seenAtNewest: [expect.any(String)] },
+		});
 		await publishTemperature(24.5, { at: '2024-06-01T10:00:00.000Z' });
 
 		// n8n polls at the next full minute.
@@ -159,11 +195,24 @@ describe('SmartLiving Trigger (polling) in n8n', () => {
 	}, 120_000);
 
 	it('an asset that does not exist fails the activation, naming it', async () => {
-		const id = await n8n.createWorkflow(
-			pollingWorkflow('e2e: SmartLiving polling, missing asset', ['asset-nope']),
-		);
+		const id = await n8n.createWorkflow({
+			...pollingWorkflow('e2e: SmartLiving polling, missing asset', ['asset-nope']),
+			active: true,
+		});
 
-		await expect(n8n.activate(id)).rejects.toThrow(/asset-nope/);
+		expect(await publicationStatus(id)).toEqual({
+			status: 'failed',
+			liveVersionId: null,
+			pendingVersionId: null,
+			triggers: [
+				expect.objectContaining({
+					status: 'failed',
+					errorMessage: expect.stringMatching(
+						/Could not read the states of asset "asset-nope": .*Asset asset-nope not found/,
+					),
+				}),
+			],
+		});
 	});
 });
 
