@@ -144,6 +144,8 @@ export class SmartLivingPollTrigger implements INodeType {
 				cursors[assetId] = advance({ at: '', seenAtNewest: [] }, state ? [state] : []);
 				continue;
 			}
+			// A state without a readable time could not be placed after the cursor; the platform stamps
+			// every state it keeps (wire notes §4.3), so none is expected.
 			const fresh = (await statesSince(this, assetId, cursor.at)).filter(
 				(state) =>
 					state.at > cursor.at ||

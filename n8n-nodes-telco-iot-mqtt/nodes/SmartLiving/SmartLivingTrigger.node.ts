@@ -1,12 +1,12 @@
 import { createHash } from 'crypto';
 import type {
+	IDataObject,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IRun,
 	ITriggerFunctions,
 	ITriggerResponse,
-	IDataObject,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
 
