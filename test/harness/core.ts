@@ -1,6 +1,6 @@
 /**
- * What every in-process harness shares: the package loaded as n8n loads it (plus node and credential
- * types a test registers), the fixture credential store, and the one-node workflow with the
+ * What every in-process harness shares: both packages loaded as n8n loads them (plus node and
+ * credential types a test registers), the fixture credential store, and the one-node workflow with the
  * `additionalData` n8n's server would hand to a node.
  */
 import { randomUUID } from 'node:crypto';
