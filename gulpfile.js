@@ -1,6 +1,11 @@
-// Completes what tsc leaves in dist/: node icons and codex files, and the MQTT client bundled in.
-const { src, dest, parallel } = require('gulp');
-const esbuild = require('esbuild');
+// Clears dist/ before tsc (a file of an earlier build must not ship), then completes what tsc leaves
+// there: node icons and codex files.
+const { rm } = require('node:fs/promises');
+const { src, dest } = require('gulp');
+
+async function clean() {
+	await rm('dist', { recursive: true, force: true });
+}
 
 function copyAssets() {
 	return src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}'], {
@@ -9,24 +14,6 @@ function copyAssets() {
 	}).pipe(dest('dist'));
 }
 
-/**
- * Community packages may not have runtime dependencies (n8n installs them into its own process), so
- * the `mqtt` library is bundled into the one module that uses it; everything else stays as tsc wrote it.
- */
-async function bundleMqttClient() {
-	const file = 'dist/nodes/SmartLiving/mqtt.js';
-	await esbuild.build({
-		entryPoints: [file],
-		outfile: file,
-		allowOverwrite: true,
-		bundle: true,
-		platform: 'node',
-		format: 'cjs',
-		target: 'node20',
-		external: ['n8n-workflow', './login'],
-		logLevel: 'warning',
-	});
-}
-
-exports.build = parallel(copyAssets, bundleMqttClient);
+exports.clean = clean;
+exports.build = copyAssets;
 exports.default = exports.build;

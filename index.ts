@@ -13,4 +13,4 @@ export { VumiGo } from './nodes/VumiGo/VumiGo.node';
 export { VumiGoTrigger } from './nodes/VumiGo/VumiGoTrigger.node';
 export { SmartLivingApi } from './credentials/SmartLivingApi.credentials';
 export { SmartLiving } from './nodes/SmartLiving/SmartLiving.node';
-export { SmartLivingTrigger } from './nodes/SmartLiving/SmartLivingTrigger.node';
+export { SmartLivingPollTrigger } from './nodes/SmartLiving/SmartLivingPollTrigger.node';

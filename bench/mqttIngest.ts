@@ -149,7 +149,7 @@ async function main(): Promise<BenchResult> {
 	});
 
 	const smartLivingTrigger = (options: Record<string, unknown>) => ({
-		type: 'n8n-nodes-telco-iot.smartLivingTrigger',
+		type: 'n8n-nodes-telco-iot-mqtt.smartLivingTrigger',
 		typeVersion: 1,
 		parameters: {
 			level: 'asset',

@@ -19,6 +19,15 @@ import {
 const legacy = { show: { platform: ['smartLiving'] } };
 const maker = { show: { platform: ['maker'] } };
 
+/** Legacy: logs in (through preAuthentication) and lists the grounds. Maker: the token's grounds, or its device. */
+export const smartLivingCredentialTest: ICredentialTestRequest = {
+	request: {
+		baseURL:
+			'={{ ($credentials.platform === "smartLiving" ? ($credentials.apiUrl || "http://api.smartliving.io") : ($credentials.makerApiUrl || "https://api.allthingstalk.io")).replace(/\\/+$/, "") }}',
+		url: '={{ $credentials.platform === "smartLiving" ? "/me/grounds" : ($credentials.makerScope === "device" ? "/device/" + encodeURIComponent($credentials.deviceId) : "/grounds") }}',
+	},
+};
+
 export class SmartLivingApi implements ICredentialType {
 	name = 'smartLivingApi';
 
@@ -122,7 +131,7 @@ export class SmartLivingApi implements ICredentialType {
 			default: '',
 			placeholder: 'api.allthingstalk.io',
 			description:
-				"MQTT broker for the trigger and for commands sent over MQTT. Leave empty for the platform's own broker (api.allthingstalk.io, or broker.smartliving.io for legacy).",
+				"MQTT broker for the nodes of the n8n-nodes-telco-iot-mqtt package (self-hosted n8n). Leave empty for the platform's own broker (api.allthingstalk.io, or broker.smartliving.io for legacy).",
 		},
 		{
 			displayName: 'Broker Port',
@@ -195,15 +204,12 @@ export class SmartLivingApi implements ICredentialType {
 		const refreshToken = String(credentials.refreshToken ?? '');
 		const ownSession =
 			credentials.accessToken && credentials.sessionSource === source && refreshToken !== '';
-		let session;
-		if (ownSession) {
-			try {
-				session = await legacyLogin(httpRequest, credentials, refreshToken);
-			} catch {
-				// An expired or revoked refresh token: a new login below, as the SDK does.
-			}
-		}
-		session ??= await legacyLogin(httpRequest, credentials);
+		// An expired or revoked refresh token: a new login, as the SDK does.
+		let login = ownSession ? await legacyLogin(httpRequest, credentials, refreshToken) : undefined;
+		if (login === undefined || 'failure' in login)
+			login = await legacyLogin(httpRequest, credentials);
+		if ('failure' in login) throw new Error(login.failure);
+		const { session } = login;
 		return {
 			accessToken: session.accessToken,
 			refreshToken: session.refreshToken,
@@ -224,12 +230,5 @@ export class SmartLivingApi implements ICredentialType {
 		},
 	};
 
-	/** Legacy: logs in (through preAuthentication) and lists the grounds. Maker: the token's grounds, or its device. */
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL:
-				'={{ ($credentials.platform === "smartLiving" ? ($credentials.apiUrl || "http://api.smartliving.io") : ($credentials.makerApiUrl || "https://api.allthingstalk.io")).replace(/\\/+$/, "") }}',
-			url: '={{ $credentials.platform === "smartLiving" ? "/me/grounds" : ($credentials.makerScope === "device" ? "/device/" + encodeURIComponent($credentials.deviceId) : "/grounds") }}',
-		},
-	};
+	test: ICredentialTestRequest = smartLivingCredentialTest;
 }

@@ -8,8 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { packageClasses, packageJson, root } from './n8n-server.mjs';
 import { selectedVersion } from './ensure-n8n.mjs';
+import { packageClasses, packages, root } from './n8n-server.mjs';
 
 export const examplesDir = join(root, 'examples');
 const credentialsDir = join(examplesDir, 'credentials');
@@ -21,9 +21,14 @@ function readJsonFiles(dir) {
 		.map((file) => ({ file, content: JSON.parse(readFileSync(join(dir, file), 'utf8')) }));
 }
 
-/** The node type names (`n8n-nodes-telco-iot.hologram`, ...) the built package declares. */
+/**
+ * The node type names the built packages declare: `n8n-nodes-telco-iot.hologram`, ...,
+ * `n8n-nodes-telco-iot-mqtt.smartLivingTrigger`.
+ */
 export function packageNodeTypes() {
-	return packageClasses('nodes').map((node) => `${packageJson.name}.${node.description.name}`);
+	return packageClasses('nodes').map(
+		({ packageName, instance }) => `${packageName}.${instance.description.name}`,
+	);
 }
 
 /**
@@ -35,7 +40,7 @@ export function sandboxCredentials(credentialTypes, sandboxUrls) {
 	const skipped = [];
 	for (const { file, content } of readJsonFiles(credentialsDir)) {
 		if (!credentialTypes.includes(content.type)) {
-			skipped.push(`${file}: the package has no credential type ${content.type}`);
+			skipped.push(`${file}: the packages have no credential type ${content.type}`);
 			continue;
 		}
 		let missing;
@@ -58,16 +63,20 @@ export function sandboxCredentials(credentialTypes, sandboxUrls) {
 	return { credentials, skipped };
 }
 
-/** Example workflows whose nodes all exist (n8n's own nodes, and this package's built ones). */
+/** Example workflows whose nodes all exist (n8n's own nodes, and the built ones of both packages). */
 export function exampleWorkflows(nodeTypes) {
 	const workflows = [];
 	const skipped = [];
 	for (const { file, content } of readJsonFiles(examplesDir)) {
 		const missing = content.nodes
 			.map((node) => node.type)
-			.filter((type) => type.startsWith(`${packageJson.name}.`) && !nodeTypes.includes(type));
+			.filter(
+				(type) =>
+					packages.some(({ json }) => type.startsWith(`${json.name}.`)) &&
+					!nodeTypes.includes(type),
+			);
 		if (missing.length > 0)
-			skipped.push(`${file}: the package has no ${[...new Set(missing)].join(', ')}`);
+			skipped.push(`${file}: the packages have no ${[...new Set(missing)].join(', ')}`);
 		else workflows.push({ file, workflow: content });
 	}
 	return { workflows, skipped };

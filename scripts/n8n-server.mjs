@@ -1,4 +1,5 @@
-// A real n8n server with this package installed as users install it, and a small client for its APIs.
+// A real n8n server with both packages of this repository installed as users install them (the main package
+// and its MQTT companion), and a small client for its APIs.
 // Shared by `npm start` (scripts/start.mjs), the end-to-end tests (test/e2e/global-setup.mjs) and the queue-mode
 // tests (test/queue/global-setup.mjs: one main and workers, with Redis and PostgreSQL from scripts/services.mjs).
 import { spawn } from 'node:child_process';
@@ -21,6 +22,13 @@ import { n8nBin, selectedVersion } from './ensure-n8n.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+/** The MQTT companion package (self-hosted n8n only), in its own folder. */
+export const companionRoot = join(root, 'n8n-nodes-telco-iot-mqtt');
+/** Both packages, the main one first, each with its folder and package.json. */
+export const packages = [root, companionRoot].map((dir) => ({
+	dir,
+	json: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')),
+}));
 
 /** Runs a command to completion; rejects with its output when it fails. */
 export function run(command, args, options = {}) {
@@ -42,22 +50,32 @@ export function run(command, args, options = {}) {
 	});
 }
 
-/** `npm pack` of the built package (dist/ must be built): the tarball users download. */
-export async function packPackage() {
+/** `npm pack` of both built packages (run the build first) into one temporary folder: the tarballs users download. */
+export async function packPackages() {
 	const destination = mkdtempSync(join(tmpdir(), 'telco-iot-pack-'));
-	const output = await run('npm', ['pack', '--json', '--pack-destination', destination]);
-	const [{ filename }] = JSON.parse(output.slice(output.indexOf('[')));
-	return join(destination, filename);
+	const tarballs = [];
+	for (const { dir } of packages) {
+		const output = await run('npm', ['pack', '--json', '--pack-destination', destination], {
+			cwd: dir,
+		});
+		const [{ filename }] = JSON.parse(output.slice(output.indexOf('[')));
+		tarballs.push(join(destination, filename));
+	}
+	return tarballs;
 }
 
-/** Installs the tarball where n8n looks for community packages: `<userFolder>/.n8n/nodes/node_modules`. */
-export async function installPackage(userFolder, tarball) {
+/**
+ * Installs the tarballs where n8n looks for community packages (`<userFolder>/.n8n/nodes/node_modules`), as a
+ * self-hosted user does with `npm install`: the companion's `mqtt` dependency comes from the registry (or npm's
+ * cache).
+ */
+export async function installPackages(userFolder, tarballs) {
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	const manifest = join(nodesDir, 'package.json');
 	if (!existsSync(manifest))
 		writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true }, null, 2));
-	// n8n provides n8n-workflow at run time (a peer dependency), so it is not installed next to the package.
+	// n8n provides n8n-workflow at run time (a peer dependency), so it is not installed next to the packages.
 	await run(
 		'npm',
 		[
@@ -66,33 +84,37 @@ export async function installPackage(userFolder, tarball) {
 			'--ignore-scripts',
 			'--no-audit',
 			'--no-fund',
+			'--prefer-offline',
 			'--legacy-peer-deps',
-			tarball,
+			...tarballs,
 		],
 		{ cwd: nodesDir },
 	);
 }
 
 /**
- * Instances of the classes the built package declares in its `n8n` block (`nodes` or `credentials`). As n8n
- * does, the class is the export named like the file: `dist/nodes/Hologram/Hologram.node.js` → `Hologram`.
+ * Instances of the classes both built packages declare in their `n8n` blocks (`nodes` or `credentials`), each
+ * with the name of its package. As n8n does, the class is the export named like the file:
+ * `dist/nodes/Hologram/Hologram.node.js` → `Hologram`.
  */
 export function packageClasses(kind) {
 	const require = createRequire(import.meta.url);
-	return (packageJson.n8n?.[kind] ?? []).flatMap((file) => {
-		const className = basename(file).replace(/\.(node|credentials)\.js$/, '');
-		try {
-			return [new (require(join(root, file))[className])()];
-		} catch (error) {
-			process.stderr.write(`[n8n] could not load ${file}: ${error.message}\n`);
-			return [];
-		}
-	});
+	return packages.flatMap(({ dir, json }) =>
+		(json.n8n?.[kind] ?? []).flatMap((file) => {
+			const className = basename(file).replace(/\.(node|credentials)\.js$/, '');
+			try {
+				return [{ packageName: json.name, instance: new (require(join(dir, file))[className])() }];
+			} catch (error) {
+				process.stderr.write(`[n8n] could not load ${json.name}/${file}: ${error.message}\n`);
+				return [];
+			}
+		}),
+	);
 }
 
-/** The credential type names (`hologramApi`, ...) the built package declares. */
+/** The credential type names (`hologramApi`, ...) the built packages declare (a name both declare, once). */
 export function packageCredentialTypes() {
-	return packageClasses('credentials').map((credential) => credential.name);
+	return [...new Set(packageClasses('credentials').map(({ instance }) => instance.name))];
 }
 
 export function freePort() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: n8n with this package installed as users install it, the provider sandbox, an owner account,
+// `npm start`: n8n with both packages installed as users install them, the provider sandbox, an owner account,
 // sandbox credentials and the example workflows, on http://127.0.0.1:5678. Ctrl-C stops everything.
 // Data lives in .cache/demo (git-ignored) and survives restarts; delete that folder to start over.
 // Run it under Node 24 (`npm start` does, through with-node24.mjs).
@@ -17,10 +17,10 @@ import {
 } from './examples.mjs';
 import {
 	N8nClient,
-	installPackage,
-	packPackage,
+	installPackages,
+	packPackages,
 	packageCredentialTypes,
-	packageJson,
+	packages,
 	root,
 	run,
 	startN8n,
@@ -80,16 +80,17 @@ async function main() {
 	log(`n8n ${selectedVersion} is installed`);
 
 	await run('npm', ['run', '--silent', 'build']);
-	const tarball = await packPackage();
+	const tarballs = await packPackages();
 	// A fresh install every start, so the demo always runs what the working tree builds.
-	rmSync(join(demoFolder, '.n8n', 'nodes', 'node_modules', packageJson.name), {
-		recursive: true,
-		force: true,
-	});
-	await installPackage(demoFolder, tarball);
-	rmSync(dirname(tarball), { recursive: true, force: true });
+	for (const { json } of packages)
+		rmSync(join(demoFolder, '.n8n', 'nodes', 'node_modules', json.name), {
+			recursive: true,
+			force: true,
+		});
+	await installPackages(demoFolder, tarballs);
+	rmSync(dirname(tarballs[0]), { recursive: true, force: true });
 	log(
-		`built and installed ${packageJson.name} ${packageJson.version} into ${relative(root, demoFolder)}/.n8n/nodes`,
+		`built and installed ${packages.map(({ json }) => `${json.name} ${json.version}`).join(' and ')} into ${relative(root, demoFolder)}/.n8n/nodes`,
 	);
 
 	const sandboxLines = [];

@@ -1,5 +1,5 @@
 /**
- * A real n8n 2.41.1 for benchmarks 3 and 7, with the packed package installed as users install it. `npm run
+ * A real n8n 2.41.1 for benchmarks 3 and 7, with both packed packages installed as users install them. `npm run
  * bench` starts one for both (`startBenchN8n` in run.ts) and hands it to each benchmark process through a
  * facts file named in BENCH_N8N_FACTS; a benchmark run on its own starts its own (`connectBenchN8n`).
  */
@@ -19,8 +19,8 @@ interface RunningN8n {
 
 /** What this file uses of scripts/n8n-server.mjs and scripts/ensure-n8n.mjs (plain JS, loaded at run time). */
 interface ServerScripts {
-	packPackage(): Promise<string>;
-	installPackage(userFolder: string, tarball: string): Promise<void>;
+	packPackages(): Promise<string[]>;
+	installPackages(userFolder: string, tarballs: string[]): Promise<void>;
 	freePort(): Promise<number>;
 	startN8n(settings: {
 		userFolder: string;
@@ -66,7 +66,7 @@ function log(message: string): void {
 	console.log(`[n8n] ${message}`);
 }
 
-/** Packs the built package, installs it into a fresh user folder and starts n8n with an owner and API key. */
+/** Packs both built packages, installs them into a fresh user folder and starts n8n with an owner and API key. */
 export async function startBenchN8n(): Promise<StartedN8n> {
 	const started = Date.now();
 	const scripts = await serverScripts();
@@ -74,9 +74,9 @@ export async function startBenchN8n(): Promise<StartedN8n> {
 	if (!existsSync(join(root, 'dist', 'nodes')))
 		throw new Error('dist/ is missing: run `npm run build` first');
 	const userFolder = mkdtempSync(join(tmpdir(), 'telco-iot-bench-n8n-'));
-	const tarball = await scripts.packPackage();
-	await scripts.installPackage(userFolder, tarball);
-	rmSync(dirname(tarball), { recursive: true, force: true });
+	const tarballs = await scripts.packPackages();
+	await scripts.installPackages(userFolder, tarballs);
+	rmSync(dirname(tarballs[0]), { recursive: true, force: true });
 	// Benchmark 7 keeps more than 10,000 executions, n8n's default pruning threshold; and less logging.
 	process.env.EXECUTIONS_DATA_PRUNE = 'false';
 	process.env.N8N_LOG_LEVEL = 'warn';

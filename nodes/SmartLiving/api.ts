@@ -2,6 +2,7 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	ITriggerFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -50,7 +51,7 @@ export const smartLivingProfile: ProviderProfile = {
 	loginFailure: loginFailureOf,
 };
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions | ITriggerFunctions;
+type Context = IExecuteFunctions | ILoadOptionsFunctions | ITriggerFunctions | IPollFunctions;
 
 export async function platformFor(context: Context): Promise<Platform> {
 	return platformOf(await context.getCredentials(CREDENTIAL_TYPE));
@@ -102,7 +103,7 @@ export function notOnPlatform(
 /**
  * History pages (wire notes §4.5): `page` counts from 0, and the first page goes without it (§8).
  * The page size is not documented: the walk ends at an empty page, a page shorter than the first,
- * or a `next` link that is empty.
+ * or a `next` link (top-level, or in `links`) that is empty or, where `links` is given, absent.
  */
 export function historyPagination(maxPages = 1000): Pagination {
 	return {
@@ -114,7 +115,9 @@ export function historyPagination(maxPages = 1000): Pagination {
 				const entries = itemsOf(body);
 				items.push(...entries);
 				if (page === 0) firstPageSize = entries.length;
-				const noNext = isObject(body) && 'next' in body && !body.next;
+				const links = isObject(body) && isObject(body.links) ? body.links : undefined;
+				const noNext =
+					(isObject(body) && 'next' in body && !body.next) || (links !== undefined && !links.next);
 				if (entries.length === 0 || entries.length < firstPageSize || noNext) break;
 				if (limit !== undefined && items.length >= limit) break;
 			}

@@ -6,7 +6,8 @@ import type {
 
 /**
  * The two platforms behind one credential, their default hosts, and the legacy SmartLiving login
- * (wire notes §4.1, §4.2, §4.6). Used by the credential (token renewal) and by the MQTT code.
+ * (wire notes §4.1, §4.2, §4.6). Used by the credential (token renewal) and by the MQTT nodes of the
+ * companion package n8n-nodes-telco-iot-mqtt, which compiles this file into its own build.
  */
 
 export type Platform = 'smartLiving' | 'maker';
@@ -79,16 +80,20 @@ function loginFailureText(error: unknown): string {
 	return 'the login server could not be reached';
 }
 
+/** A session, or what went wrong in the platform's words (secrets masked). */
+export type LoginResult = { session: LegacySession } | { failure: string };
+
 /**
  * `POST /login`: a form-encoded body under a JSON content type — the header is what the SDK sent and
  * the body is what the server reads (wire notes §4.2, §8). With a refresh token it renews the session;
- * otherwise it logs in with the username and password.
+ * otherwise it logs in with the username and password. A failure comes back as text, not thrown: the
+ * credential (no node at hand) and the nodes each raise it as the error their context allows.
  */
 export async function legacyLogin(
 	httpRequest: HttpRequest,
 	credentials: ICredentialDataDecryptedObject,
 	refreshToken?: string,
-): Promise<LegacySession> {
+): Promise<LoginResult> {
 	const form = new URLSearchParams(
 		refreshToken
 			? { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: LOGIN_CLIENT_ID }
@@ -114,24 +119,24 @@ export async function legacyLogin(
 		const what = refreshToken ? 'renew its session' : 'log in';
 		const secret = String(credentials.password ?? '');
 		const text = loginFailureText(error);
-		// The credential's preAuthentication has no node to build a NodeApiError with; callers in nodes wrap it.
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		throw new Error(
-			`SmartLiving could not ${what}: ${secret ? text.split(secret).join('***') : text}`,
-		);
+		return {
+			failure: `SmartLiving could not ${what}: ${secret ? text.split(secret).join('***') : text}`,
+		};
 	}
 	const accessToken = body.access_token;
 	if (typeof accessToken !== 'string' || accessToken === '') {
-		throw new Error('SmartLiving answered the login without an access token');
+		return { failure: 'SmartLiving answered the login without an access token' };
 	}
 	const expiresIn = Number(body.expires_in);
 	return {
-		accessToken,
-		refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : '',
-		expiresAt: Number.isFinite(expiresIn)
-			? new Date(Date.now() + expiresIn * 1000).toISOString()
-			: '',
-		mqttClientId: String(body['rmq:clientId'] ?? ''),
-		mqttClientKey: String(body['rmq:clientKey'] ?? ''),
+		session: {
+			accessToken,
+			refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : '',
+			expiresAt: Number.isFinite(expiresIn)
+				? new Date(Date.now() + expiresIn * 1000).toISOString()
+				: '',
+			mqttClientId: String(body['rmq:clientId'] ?? ''),
+			mqttClientKey: String(body['rmq:clientKey'] ?? ''),
+		},
 	};
 }

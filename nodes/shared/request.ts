@@ -5,6 +5,7 @@ import type {
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	ITriggerFunctions,
 	IWebhookFunctions,
 	JsonObject,
@@ -29,7 +30,8 @@ export type RequestContext =
 	| ILoadOptionsFunctions
 	| IHookFunctions
 	| IWebhookFunctions
-	| ITriggerFunctions;
+	| ITriggerFunctions
+	| IPollFunctions;
 
 export interface ProviderRequest {
 	method: IHttpRequestMethods;

@@ -1,7 +1,7 @@
 // Starts what every e2e test talks to, once per run: the sandbox (every registered emulator, free ports) and a
-// real n8n (2.41.1, or the version in TELCO_IOT_N8N_VERSION) with the packed package installed as a
-// user's n8n installs it, an owner, an API key and one
-// sandbox credential per credential type (examples/credentials/). The facts go to a JSON file that
+// real n8n (2.41.1, or the version in TELCO_IOT_N8N_VERSION) with both packed packages (the main one and the
+// MQTT companion) installed as a user's n8n installs them, an owner, an API key and one sandbox credential
+// per credential type (examples/credentials/). The facts go to a JSON file that
 // test/e2e/n8n-client.ts reads; global-teardown.mjs stops everything.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,8 +13,8 @@ import { sandboxCredentials, upsertCredential } from '../../scripts/examples.mjs
 import {
 	N8nClient,
 	freePort,
-	installPackage,
-	packPackage,
+	installPackages,
+	packPackages,
 	packageCredentialTypes,
 	startN8n,
 	waitForReady,
@@ -40,10 +40,10 @@ export default async function globalSetup() {
 	const running = { userFolder };
 	globalThis.__telcoIotE2e = running;
 	try {
-		const tarball = await packPackage();
-		await installPackage(userFolder, tarball);
-		rmSync(dirname(tarball), { recursive: true, force: true });
-		log(`installed the packed package into ${userFolder} (${elapsed()})`);
+		const tarballs = await packPackages();
+		await installPackages(userFolder, tarballs);
+		rmSync(dirname(tarballs[0]), { recursive: true, force: true });
+		log(`installed both packed packages into ${userFolder} (${elapsed()})`);
 
 		running.sandbox = await startEachEmulator(loadSandbox());
 		for (const [name, reason] of Object.entries(running.sandbox.failures))

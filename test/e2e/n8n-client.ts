@@ -24,8 +24,12 @@ export function e2eFacts(): E2eFacts {
 }
 
 export const packageName = 'n8n-nodes-telco-iot';
+/** The MQTT companion package (self-hosted n8n only). */
+export const mqttPackageName = 'n8n-nodes-telco-iot-mqtt';
 /** `hologram` → `n8n-nodes-telco-iot.hologram`, the type name a user's n8n gives the node. */
 export const nodeType = (name: string) => `${packageName}.${name}`;
+/** `smartLivingTrigger` → `n8n-nodes-telco-iot-mqtt.smartLivingTrigger`, a node of the MQTT companion. */
+export const mqttNodeType = (name: string) => `${mqttPackageName}.${name}`;
 
 export interface HttpAnswer<T = unknown> {
 	status: number;

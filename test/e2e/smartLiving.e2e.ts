@@ -1,13 +1,23 @@
 /**
- * The SmartLiving Trigger inside a real n8n: an activated workflow subscribes to the emulator's MQTT broker
- * (AllThingsTalk Maker credential, ground token) and runs for every state a device publishes.
+ * SmartLiving inside a real n8n with both packages installed, one SmartLiving credential serving the nodes
+ * of both. The MQTT trigger (n8n-nodes-telco-iot-mqtt): an activated workflow subscribes to the emulator's
+ * MQTT broker (AllThingsTalk Maker credential, ground token) and runs for every state a device publishes.
+ * The polling trigger (main package): a manual run fetches the current states, an activated workflow runs
+ * for the states that came after its activation, and a missing asset fails the activation.
  *
- * The first state of each test is published retained: the broker hands it to the trigger whether its
+ * The first state of each MQTT test is published retained: the broker hands it to the trigger whether its
  * subscription was made before or after the publish (the activation call returns before the trigger has
  * connected), so no test waits for a guessed moment. The broker is wiped after each test, which also drops
  * the retained message and the trigger's session.
  */
-import { N8n, SandboxControl, nodeOutput, nodeType, type Execution } from './n8n-client';
+import {
+	N8n,
+	SandboxControl,
+	mqttNodeType,
+	nodeOutput,
+	nodeType,
+	type Execution,
+} from './n8n-client';
 
 interface SmartLivingState {
 	assets: { id: string; name: string; state: { value: unknown; at: string } | null }[];
@@ -56,7 +66,7 @@ afterEach(async () => {
 	await control('mqtt/wipe');
 });
 
-describe('SmartLiving Trigger in n8n', () => {
+describe('SmartLiving MQTT Trigger (companion package) in n8n', () => {
 	it('an activated workflow runs with the state a device published', async () => {
 		const id = await n8n.createWorkflow({
 			name: 'e2e: SmartLiving temperature trigger',
@@ -64,7 +74,7 @@ describe('SmartLiving Trigger in n8n', () => {
 			nodes: [
 				{
 					name: 'Temperature Changed',
-					type: nodeType('smartLivingTrigger'),
+					type: mqttNodeType('smartLivingTrigger'),
 					typeVersion: 1,
 					position: [0, 0],
 					parameters: {
@@ -103,6 +113,109 @@ describe('SmartLiving Trigger in n8n', () => {
 	});
 });
 
+describe('SmartLiving Trigger (polling) in n8n', () => {
+	const pollingWorkflow = (name: string, assetIds: string[]) => ({
+		name,
+		nodes: [
+			{
+				name: 'Temperature State',
+				type: nodeType('smartLivingPollTrigger'),
+				typeVersion: 1,
+				position: [0, 0] as [number, number],
+				parameters: { assetIds, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+				credentials: { smartLivingApi: { id: '', name: '' } },
+			},
+		],
+		connections: {},
+	});
+
+	it('Fetch Test Event (a manual run) returns the current state of the asset', async () => {
+		const id = await n8n.createWorkflow(
+			pollingWorkflow('e2e: SmartLiving polling, manual', [seed.temperature]),
+		);
+
+		const execution = await n8n.runManually(id, 'Temperature State');
+
+		expect(execution.status).toBe('success');
+		expect(nodeOutput(execution, 'Temperature State')).toEqual([
+			{ assetId: seed.temperature, value: expect.any(Number), at: '2024-05-01T12:00:00.000Z' },
+		]);
+	});
+
+	/** What n8n saved of the trigger's static data (the activation's poll saves where reading starts). */
+	const savedCursor = async (workflowId: string) => {
+		const workflow = await n8n.api<{ staticData?: Record<string, { assets?: object }> | null }>(
+			'GET',
+			`/workflows/${workflowId}`,
+		);
+		return workflow.staticData?.['node:Temperature State']?.assets;
+	};
+
+	/**
+	 * n8n 2.x publishes (activates) a workflow in the background: the publication status the editor shows,
+	 * once it has settled.
+	 */
+	const publicationStatus = async (workflowId: string) => {
+		type Status = { status: string; triggers: { status: string; errorMessage: string | null }[] };
+		const deadline = Date.now() + 20_000;
+		for (;;) {
+			const answer = await n8n.rest<{ data: Status }>(
+				'GET',
+				`/workflows/${workflowId}/publication-status`,
+			);
+			const status = answer.json?.data;
+			if (status && !['in_progress', 'not_published'].includes(status.status)) return status;
+			if (Date.now() > deadline)
+				throw new Error(`publication of ${workflowId} did not settle: ${answer.text}`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	};
+
+	it('an activated workflow runs once, for the state that came after its activation', async () => {
+		const id = await n8n.createWorkflow({
+			...pollingWorkflow('e2e: SmartLiving polling, active', [seed.temperature]),
+			active: true,
+		});
+		// n8n activates in the background; its first poll notes the current state, where reading starts.
+		for (let waited = 0; !(await savedCursor(id)); waited += 250) {
+			if (waited > 20_000) throw new Error('the activation never polled');
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		expect(await savedCursor(id)).toEqual({
+			[seed.temperature]: { at: '2024-05-01T12:00:00.000Z', seenAtNewest: [expect.any(String)] },
+		});
+		await publishTemperature(24.5, { at: '2024-06-01T10:00:00.000Z' });
+
+		// n8n polls at the next full minute.
+		const [execution] = await n8n.executions(id, 1, 90_000);
+		expect(execution.status).toBe('success');
+		expect(nodeOutput(execution, 'Temperature State')).toEqual([
+			{ assetId: seed.temperature, value: 24.5, at: '2024-06-01T10:00:00.000Z' },
+		]);
+	}, 120_000);
+
+	it('an asset that does not exist fails the activation, naming it', async () => {
+		const id = await n8n.createWorkflow({
+			...pollingWorkflow('e2e: SmartLiving polling, missing asset', ['asset-nope']),
+			active: true,
+		});
+
+		expect(await publicationStatus(id)).toEqual({
+			status: 'failed',
+			liveVersionId: null,
+			pendingVersionId: null,
+			triggers: [
+				expect.objectContaining({
+					status: 'failed',
+					errorMessage: expect.stringMatching(
+						/Could not read the states of asset "asset-nope": .*Asset asset-nope not found/,
+					),
+				}),
+			],
+		});
+	});
+});
+
 describe('SmartLiving examples', () => {
 	it('lower the thermostat when it gets too hot: 21 °C does nothing, 27 °C sets the target to 19 °C', async () => {
 		const { id } = await n8n.importExample('smartLiving-cool-down-when-hot.json');
@@ -123,7 +236,7 @@ describe('SmartLiving examples', () => {
 		expect(hot.status).toBe('success');
 		expect(nodeOutput(hot, 'Living Room Temperature')[0]).toMatchObject({ value: 27 });
 		expect(nodeOutput(hot, 'Set Target to 19 °C')).toEqual([
-			expect.objectContaining({ value: 19, sentOver: 'rest' }),
+			expect.objectContaining({ assetName: 'target', value: 19 }),
 		]);
 		const { commands } = await smartLiving.state<SmartLivingState>();
 		expect(commands).toEqual([

@@ -1,6 +1,6 @@
 /**
- * What every in-process harness shares: the package loaded as n8n loads it (plus node and credential
- * types a test registers), the fixture credential store, and the one-node workflow with the
+ * What every in-process harness shares: both packages loaded as n8n loads them (plus node and
+ * credential types a test registers), the fixture credential store, and the one-node workflow with the
  * `additionalData` n8n's server would hand to a node.
  */
 import { randomUUID } from 'node:crypto';
@@ -28,7 +28,11 @@ import { NodeHelpers, Workflow, getCredentialOwnRequestAllowedDomains } from 'n8
 import { processedDataStore } from './deduplication';
 
 export const PACKAGE_NAME = 'n8n-nodes-telco-iot';
+/** The MQTT companion package (self-hosted n8n only), built into its own folder. */
+export const MQTT_PACKAGE_NAME = 'n8n-nodes-telco-iot-mqtt';
 const projectRoot = join(__dirname, '..', '..');
+/** Both packages of the repository, each loaded from its own built `dist/` as n8n loads it. */
+const packageRoots = [projectRoot, join(projectRoot, MQTT_PACKAGE_NAME)];
 
 /** Test-only node and credential types, looked up before the package's own. */
 const testNodeTypes = new Map<string, INodeType | IVersionedNodeType>();
@@ -49,23 +53,46 @@ export function registerTestCredentialType(credentialType: ICredentialType): voi
 
 export interface LoadedPackage {
 	nodeTypes: INodeTypes;
-	/** The package's credential types; `credentialType()` also finds the registered test ones. */
+	/** The packages' credential types; `credentialType()` also finds the registered test ones. */
 	credentialTypes: Record<string, ICredentialType>;
 	credentialType(name: string): ICredentialType | undefined;
+	/** A node by its name in its package (`hologram`, `smartLivingTrigger`), from either package. */
 	nodeType(name: string): INodeType;
+	/** The type name n8n gives that node: `<package>.<name>`. */
+	typeOf(name: string): string;
 }
 
 let loaded: Promise<LoadedPackage> | undefined;
 
-/** Loads the built package (run `npm run build` first) exactly as n8n loads an installed one. */
+/** Loads the built packages (run `npm run build` first) exactly as n8n loads installed ones. */
 export async function loadPackage(): Promise<LoadedPackage> {
 	loaded ??= (async () => {
-		const loader = new PackageDirectoryLoader(projectRoot);
-		await loader.loadAll();
-		// The loader keys nodes by their own name; n8n registers them as `<package>.<name>`.
+		const loaders: PackageDirectoryLoader[] = [];
+		for (const root of packageRoots) {
+			const loader = new PackageDirectoryLoader(root);
+			await loader.loadAll();
+			loaders.push(loader);
+		}
+		// The loaders key nodes by their own name; n8n registers them as `<package>.<name>`.
+		const packageOf = new Map<string, string>();
+		for (const loader of loaders) {
+			for (const name of Object.keys(loader.nodeTypes)) {
+				if (packageOf.has(name))
+					throw new Error(
+						`Both packages have a node named ${name}: the harness finds nodes by name`,
+					);
+				packageOf.set(name, loader.packageName);
+			}
+		}
 		const entryOf = (type: string): INodeType | IVersionedNodeType | undefined => {
-			const name = type.replace(`${PACKAGE_NAME}.`, '');
-			return testNodeTypes.get(name) ?? loader.nodeTypes[name]?.type;
+			const dot = type.lastIndexOf('.');
+			const [packageName, name] =
+				dot < 0 ? [undefined, type] : [type.slice(0, dot), type.slice(dot + 1)];
+			if (testNodeTypes.has(name)) return testNodeTypes.get(name);
+			const loader = loaders.find(
+				(candidate) => candidate.packageName === (packageName ?? packageOf.get(name)),
+			);
+			return loader?.nodeTypes[name]?.type;
 		};
 		const nodeTypes: INodeTypes = {
 			getByName: (type) => entryOf(type) as INodeType | IVersionedNodeType,
@@ -76,9 +103,11 @@ export async function loadPackage(): Promise<LoadedPackage> {
 			},
 			getKnownTypes: () => ({}),
 		};
+		// A credential both packages declare (smartLivingApi) is one type to n8n: the first one found here.
 		const credentialTypes: Record<string, ICredentialType> = {};
-		for (const [name, entry] of Object.entries(loader.credentialTypes))
-			credentialTypes[name] = entry.type;
+		for (const loader of loaders)
+			for (const [name, entry] of Object.entries(loader.credentialTypes))
+				credentialTypes[name] ??= entry.type;
 		return {
 			nodeTypes,
 			credentialTypes,
@@ -88,6 +117,7 @@ export async function loadPackage(): Promise<LoadedPackage> {
 				if (!entry) throw new Error(`Unknown node type ${name}`);
 				return NodeHelpers.getVersionedNodeType(entry) as INodeType;
 			},
+			typeOf: (name) => `${packageOf.get(name) ?? PACKAGE_NAME}.${name}`,
 		};
 	})();
 	return await loaded;
@@ -295,7 +325,7 @@ export async function prepareNode(
 	const node: INode = {
 		id: 'node-under-test',
 		name: 'Node Under Test',
-		type: `${PACKAGE_NAME}.${options.node}`,
+		type: pkg.typeOf(options.node),
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: options.parameters,

@@ -1,11 +1,11 @@
 /**
- * Runs this package's nodes inside n8n's own execution engine, in-process: the built `dist/` loaded
- * the way n8n loads a community package, real credential `authenticate` and `preAuthentication`,
- * real `pairedItem` and `continueOnFail` handling. Only the credential store is replaced, by
- * fixture credentials.
+ * Runs the nodes of both packages (the main one and the MQTT companion) inside n8n's own execution
+ * engine, in-process: each built `dist/` loaded the way n8n loads a community package, real
+ * credential `authenticate` and `preAuthentication`, real `pairedItem` and `continueOnFail` handling.
+ * Only the credential store is replaced, by fixture credentials.
  *
- * Triggers, webhooks and dropdowns run through n8n-core's own contexts too: see `trigger.ts`,
- * `webhook.ts` and `loadOptions.ts`, all exported from here.
+ * Triggers, polling triggers, webhooks and dropdowns run through n8n-core's own contexts too: see
+ * `trigger.ts`, `poll.ts`, `webhook.ts` and `loadOptions.ts`, all exported from here.
  */
 import { WorkflowExecute } from 'n8n-core';
 import type {
@@ -22,6 +22,7 @@ import { prepareNode } from './core';
 
 export {
 	FixtureCredentialsHelper,
+	MQTT_PACKAGE_NAME,
 	PACKAGE_NAME,
 	loadPackage,
 	registerTestCredentialType,
@@ -29,6 +30,7 @@ export {
 } from './core';
 export type { CredentialFixtures, LoadedPackage, PreAuthenticationCall } from './core';
 export * from './loadOptions';
+export * from './poll';
 export * from './trigger';
 export * from './webhook';
 export { stopAllTriggers } from './running';

@@ -1,7 +1,7 @@
 // n8n as users run it once one instance is not enough: queue mode. Starts, once per run, Redis (the Bull
 // queue), PostgreSQL (the database all n8n processes share), the sandbox, one n8n main (editor, API, webhooks,
 // triggers; it enqueues every execution) and two `n8n worker` processes (they run the executions), each with
-// the packed package installed in its own user folder as a user's n8n installs it. Then the owner, an API key
+// both packed packages installed in its own user folder as a user's n8n installs them. Then the owner, an API key
 // and one sandbox credential per credential type, as test/e2e/global-setup.mjs does. The facts go to a JSON
 // file in the shape test/e2e/n8n-client.ts reads, plus `queue` (the log files that tell which worker ran what).
 import { randomBytes } from 'node:crypto';
@@ -14,8 +14,8 @@ import { sandboxCredentials, upsertCredential } from '../../scripts/examples.mjs
 import {
 	N8nClient,
 	freePort,
-	installPackage,
-	packPackage,
+	installPackages,
+	packPackages,
 	packageCredentialTypes,
 	removeFolder,
 	startN8n,
@@ -91,14 +91,14 @@ export default async function globalSetup() {
 		})();
 
 		const mainFolder = join(baseFolder, 'main');
-		const tarball = await packPackage();
-		await installPackage(mainFolder, tarball);
-		removeFolder(dirname(tarball));
+		const tarballs = await packPackages();
+		await installPackages(mainFolder, tarballs);
+		removeFolder(dirname(tarballs[0]));
 		const workerFolders = [];
 		for (let index = 1; index <= workerCount; index++) {
 			const folder = join(baseFolder, `worker-${index}`);
 			mkdirSync(join(folder, '.n8n'), { recursive: true });
-			// Each worker is its own installation of the same package, as on its own machine.
+			// Each worker is its own installation of the same packages, as on its own machine.
 			cpSync(join(mainFolder, '.n8n', 'nodes'), join(folder, '.n8n', 'nodes'), {
 				recursive: true,
 			});
@@ -106,7 +106,7 @@ export default async function globalSetup() {
 		}
 		await Promise.all([servicesReady, sandboxReady]);
 		log(
-			`Redis on ${running.redis.port}, PostgreSQL on ${running.postgres.port}, package installed (${elapsed()})`,
+			`Redis on ${running.redis.port}, PostgreSQL on ${running.postgres.port}, packages installed (${elapsed()})`,
 		);
 
 		const shared = {

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import {
 	N8n,
 	SandboxControl,
+	mqttNodeType,
 	nodeOutput,
 	nodeType,
 	uniquePath,
@@ -303,7 +304,7 @@ describe('Queue mode: each trigger event is one execution on one worker', () => 
 		try {
 			const id = await n8n.createWorkflow(
 				triggerWorkflow('queue: SmartLiving Trigger', {
-					type: nodeType('smartLivingTrigger'),
+					type: mqttNodeType('smartLivingTrigger'),
 					parameters: {
 						level: 'asset',
 						direction: 'out',

@@ -43,6 +43,7 @@ import {
 } from '../harness/canary';
 import type { CredentialFixtures, NodeRun } from '../harness/n8n';
 import {
+	activatePoller,
 	binaryItem,
 	listSearch,
 	loadOptions,
@@ -690,20 +691,31 @@ describe('canary secrets never leave the credential', () => {
 		}
 	});
 
-	it('SmartLiving commands over MQTT, and with the broker down', async () => {
+	it('SmartLiving MQTT (companion package): commands and states over MQTT, and with the broker down', async () => {
 		const pkg = await loadPackage();
+		const properties = pkg.nodeType('smartLivingMqtt').description.properties;
 		for (const variant of variants.filter((entry) => entry.node === 'smartLiving')) {
-			const properties = pkg.nodeType(variant.node).description.properties;
-			const operation: Operation = { resource: 'asset', operation: 'sendCommand', sampled: false };
-			const parameters = parametersFor(variant, properties, operation, { sendOver: 'mqtt' });
-			smartLiving.reset();
-			await runCase(variant, 'asset.sendCommand over MQTT', parameters, false);
-			await smartLiving.stopBroker();
-			try {
-				await runCase(variant, 'asset.sendCommand over MQTT, broker down', parameters, false);
-				await runCase(variant, 'asset.sendCommand over MQTT, broker down', parameters, true);
-			} finally {
-				await smartLiving.startBroker();
+			const mqtt: Variant = {
+				...variant,
+				node: 'smartLivingMqtt',
+				label: variant.label.replace('SmartLiving', 'SmartLiving MQTT'),
+			};
+			for (const operation of ['sendCommand', 'sendState']) {
+				const label = `asset.${operation} over MQTT`;
+				const parameters = parametersFor(mqtt, properties, {
+					resource: 'asset',
+					operation,
+					sampled: false,
+				});
+				smartLiving.reset();
+				await runCase(mqtt, label, parameters, false);
+				await smartLiving.stopBroker();
+				try {
+					await runCase(mqtt, `${label}, broker down`, parameters, false);
+					await runCase(mqtt, `${label}, broker down`, parameters, true);
+				} finally {
+					await smartLiving.startBroker();
+				}
 			}
 		}
 	});
@@ -883,6 +895,47 @@ describe('canary secrets never leave the credential', () => {
 					`${variant.label} smartLivingTrigger${brokerDown ? ' with the broker down' : ''} (${outcome})`,
 					surfaces,
 				);
+			}
+		}
+
+		// The polling trigger: a poll that finds a state, one refused by the platform, one for a missing asset.
+		for (const variant of byEmulator(smartLiving)) {
+			for (const fault of [undefined, faults[0], faults[5]]) {
+				for (const assetId of [smartLivingSeed.assetIds.temperature, 'asset-canary-missing']) {
+					smartLiving.reset();
+					const surfaces: [string, string][] = [];
+					const fixtures = structuredClone(variant.initial);
+					let outcome = 'not activated';
+					try {
+						const poller = await activatePoller({
+							node: 'smartLivingPollTrigger',
+							parameters: { assetIds: [assetId] },
+							credentials: fixtures,
+						});
+						await smartLiving.simulateDeviceState(smartLivingSeed.assetIds.temperature, 23.5, {
+							at: '2024-06-01T10:00:00.000Z',
+						});
+						if (fault)
+							smartLiving.faults.inject(
+								fault.fault(variant, { resource: '', operation: '', sampled: false }),
+							);
+						await poller.poll();
+						surfaces.push(['executions', safeJson(poller.executions)]);
+						surfaces.push(['static data', safeJson(poller.savedStaticData())]);
+						poller.errors.forEach((error, index) =>
+							surfaces.push(...errorSurfaces(error, `poll error ${index}`)),
+						);
+						outcome = `${poller.executions.length} executions, ${poller.errors.length} errors`;
+					} catch (error) {
+						surfaces.push(...errorSurfaces(error, 'activation error'));
+					}
+					smartLiving.faults.clear();
+					learnIssuedTokens(fixtures);
+					record(
+						`${variant.label} smartLivingPollTrigger on ${assetId}${fault ? ` under ${fault.name}` : ''} (${outcome})`,
+						surfaces,
+					);
+				}
 			}
 		}
 	});

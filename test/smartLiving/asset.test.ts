@@ -115,7 +115,7 @@ describe('SmartLiving → Asset (legacy)', () => {
 		});
 	});
 
-	test('Send Command over REST puts the typed value on the command path', async () => {
+	test('Send Command puts the typed value on the command path of the REST API', async () => {
 		const { items } = await sl.run('smartLiving', {
 			resource: 'asset',
 			operation: 'sendCommand',
@@ -123,30 +123,16 @@ describe('SmartLiving → Asset (legacy)', () => {
 			assetId: seed.assetIds.heating,
 			valueType: 'boolean',
 			booleanValue: true,
-			sendOver: 'rest',
 		});
 		const request = sl.lastRequest();
 		expect(`${request.method} ${request.pathname}`).toBe(
 			`PUT /asset/${seed.assetIds.heating}/command`,
 		);
 		expect(request.body).toEqual({ value: true });
-		expect(items[0].json).toMatchObject({ value: true, sentOver: 'rest' });
-	});
-
-	test('Send Command over MQTT publishes on the legacy command topic of the account', async () => {
-		const { items, error } = await sl.run('smartLiving', {
-			resource: 'asset',
-			operation: 'sendCommand',
-			assetBy: 'id',
-			assetId: seed.assetIds.heating,
-			valueType: 'boolean',
-			booleanValue: true,
-			sendOver: 'mqtt',
-		});
-		expect(error).toBeUndefined();
-		const topic = `client/${seed.clientId}/in/asset/${seed.assetIds.heating}/command`;
-		expect(items[0].json).toMatchObject({ topic, sentOver: 'mqtt' });
-		expect(sl.emulator().messageCount(topic)).toBeGreaterThanOrEqual(1);
+		expect(items[0].json).toMatchObject({ assetId: seed.assetIds.heating, value: true });
+		expect(sl.state().commands).toEqual([
+			expect.objectContaining({ assetId: seed.assetIds.heating, value: true, via: 'rest' }),
+		]);
 	});
 
 	test('Create puts the asset with style, deviceId and a profile from the type', async () => {
@@ -256,23 +242,6 @@ describe('SmartLiving → Asset (AllThingsTalk Maker)', () => {
 			Is: 'sensor',
 			Profile: { type: 'integer', minimum: 0 },
 		});
-	});
-
-	test('Send Command over MQTT publishes JSON on the Maker command topic', async () => {
-		const { items, error } = await sl.run('maker', {
-			resource: 'asset',
-			operation: 'sendCommand',
-			assetBy: 'device',
-			deviceId: thermostat,
-			assetName: 'target',
-			valueType: 'number',
-			numberValue: 19,
-			sendOver: 'mqtt',
-		});
-		expect(error).toBeUndefined();
-		const topic = `device/${thermostat}/asset/target/command`;
-		expect(items[0].json).toMatchObject({ topic, value: 19 });
-		expect(sl.emulator().messageCount(topic)).toBeGreaterThanOrEqual(1);
 	});
 
 	test('addressing by gateway fails before anything is sent, naming what Maker lacks', async () => {

@@ -95,17 +95,26 @@ describe('SmartLiving node description', () => {
 	});
 });
 
-describe('SmartLiving Trigger description', () => {
-	test('its device and asset dropdowns are filled by load-options methods the trigger has', async () => {
-		const trigger = (await loadPackage()).nodeType('smartLivingTrigger');
-		const methods = dropdownMethods(trigger.description.properties);
-		expect(methods).toEqual(['getAssetNamesOrAll', 'getDevices']);
-		for (const method of methods)
-			expect(Object.keys(trigger.methods?.loadOptions ?? {})).toContain(method);
-		// The asset list follows the chosen device.
-		const assetName = trigger.description.properties.find(
-			(property) => property.name === 'assetName',
-		);
-		expect(assetName?.typeOptions?.loadOptionsDependsOn).toEqual(['deviceId']);
+describe('SmartLiving Trigger (polling) description', () => {
+	test('a polling trigger of the main package, its assets a dropdown filled from the API', async () => {
+		const pkg = await loadPackage();
+		const trigger = pkg.nodeType('smartLivingPollTrigger');
+		expect(pkg.typeOf('smartLivingPollTrigger')).toBe('n8n-nodes-telco-iot.smartLivingPollTrigger');
+		expect(trigger.description).toMatchObject({
+			displayName: 'SmartLiving Trigger',
+			polling: true,
+			group: ['trigger'],
+			credentials: [{ name: 'smartLivingApi', required: true }],
+		});
+		expect(typeof trigger.poll).toBe('function');
+		expect(dropdownMethods(trigger.description.properties)).toEqual(['getAssetIds']);
+		expect(Object.keys(trigger.methods?.loadOptions ?? {})).toContain('getAssetIds');
+		// n8n adds the poll interval to every polling node when it loads the package.
+		expect(trigger.description.properties.map((property) => property.name)).toContain('pollTimes');
+	});
+
+	test('the main package has no MQTT: Send Command goes over REST only', async () => {
+		const properties = (await loadPackage()).nodeType('smartLiving').description.properties;
+		expect(properties.map((property) => property.name)).not.toContain('sendOver');
 	});
 });

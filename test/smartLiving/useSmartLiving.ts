@@ -2,8 +2,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { RecordedRequest, SmartLivingEmulator } from '../../sandbox';
 import { smartLivingSeed } from '../../sandbox';
-import type { RunningTrigger } from '../harness/n8n';
-import { runNode, startTrigger } from '../harness/n8n';
+import type { ActivePoller, RunningTrigger } from '../harness/n8n';
+import { activatePoller, runNode, startTrigger } from '../harness/n8n';
 import { useSandbox } from '../harness/sandbox';
 
 export type PlatformUnderTest = 'smartLiving' | 'maker';
@@ -18,7 +18,11 @@ export interface SmartLivingRunOptions {
 	credentials?: IDataObject;
 }
 
-/** A SmartLiving emulator (REST + MQTT broker) for the test file, and ways to run both nodes against it. */
+/**
+ * A SmartLiving emulator (REST + MQTT broker) for the test file, and ways to run the nodes of both
+ * packages against it: the SmartLiving node and polling trigger (main package), the SmartLiving MQTT
+ * node and MQTT trigger (n8n-nodes-telco-iot-mqtt).
+ */
 export function useSmartLiving() {
 	const sandbox = useSandbox(['smartLiving']);
 	const emulator = (): SmartLivingEmulator =>
@@ -70,6 +74,31 @@ export function useSmartLiving() {
 				credentials: credentials(platform, options),
 				items: options.items,
 				continueOnFail: options.continueOnFail,
+			}),
+		/** The SmartLiving MQTT node of the companion package. */
+		runMqtt: async (
+			platform: PlatformUnderTest,
+			parameters: INodeParameters,
+			options: SmartLivingRunOptions = {},
+		) =>
+			await runNode({
+				node: 'smartLivingMqtt',
+				parameters,
+				credentials: credentials(platform, options),
+				items: options.items,
+				continueOnFail: options.continueOnFail,
+			}),
+		/** Activates the polling SmartLiving Trigger; `staticData` from an earlier one is a restart. */
+		activatePoller: async (
+			platform: PlatformUnderTest,
+			parameters: INodeParameters,
+			options: SmartLivingRunOptions & { staticData?: IDataObject } = {},
+		): Promise<ActivePoller> =>
+			await activatePoller({
+				node: 'smartLivingPollTrigger',
+				parameters,
+				credentials: credentials(platform, options),
+				staticData: options.staticData,
 			}),
 		startTrigger: async (
 			platform: PlatformUnderTest,

@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { FieldSpec, OperationSpec } from '../../shared/operations';
 import { isObject } from '../../shared/provider';
@@ -16,7 +15,6 @@ import {
 import {
 	addressOutput,
 	assetAddressFields,
-	assetAddressOf,
 	assetPath,
 	deviceIdField,
 	timestampField,
@@ -24,7 +22,6 @@ import {
 	typedValueFields,
 	typedValueOf,
 } from '../fields';
-import { brokerLogin, legacyCommandPayload, publishOnce } from '../mqtt';
 
 const createFields: FieldSpec[] = [
 	deviceIdField,
@@ -332,108 +329,28 @@ export const assetOperations: OperationSpec[] = [
 		operation: 'sendCommand',
 		name: 'Send Command',
 		action: 'Send a command to an asset',
-		description: 'Send a value to an actuator, over the REST API or published over MQTT',
+		description: 'Send a value to an actuator through the REST API; the platform confirms it',
 		method: 'PUT',
 		path: '/asset/{assetId}/command',
-		fields: [
-			...assetAddressFields,
-			...typedValueFields,
-			{
-				displayName: 'Send Over',
-				name: 'sendOver',
-				type: 'options',
-				required: true,
-				default: 'rest',
-				options: [
-					{ name: 'REST API', value: 'rest', description: 'The platform confirms the command' },
-					{
-						name: 'MQTT',
-						value: 'mqtt',
-						description: 'Published on the command topic of the asset with QoS 1',
-					},
-				],
-			},
-		],
+		fields: [...assetAddressFields, ...typedValueFields],
 		async execute(context, input, settings) {
-			const platform = await platformFor(context);
+			const path = `${assetPath(context, input, await platformFor(context))}/command`;
 			const value = typedValueOf(input.values);
-			const output: IDataObject = {
+			const body = await call(
+				context,
+				{
+					method: 'PUT',
+					path,
+					body: { value: value as IDataObject[string] },
+					itemIndex: input.itemIndex,
+				},
+				settings,
+			);
+			return {
 				...addressOutput(input.values),
 				value: value as IDataObject[string],
-				sentOver: input.values.sendOver as string,
+				...(isObject(body) ? (body as IDataObject) : {}),
 			};
-			if (input.values.sendOver !== 'mqtt') {
-				const path = `${assetPath(context, input, platform)}/command`;
-				const body = await call(
-					context,
-					{
-						method: 'PUT',
-						path,
-						body: { value: value as IDataObject[string] },
-						itemIndex: input.itemIndex,
-					},
-					settings,
-				);
-				return { ...output, ...(isObject(body) ? (body as IDataObject) : {}) };
-			}
-			assetPath(context, input, platform); // the same platform checks as over REST
-			const credentials = await context.getCredentials('smartLivingApi');
-			let login;
-			try {
-				login = await brokerLogin(context, credentials);
-			} catch (error) {
-				throw new NodeApiError(
-					context.getNode(),
-					{ message: (error as Error).message },
-					{
-						message: (error as Error).message,
-						itemIndex: input.itemIndex,
-					},
-				);
-			}
-			const address = assetAddressOf(input.values);
-			let topic: string;
-			let payload: string;
-			if (platform === 'maker') {
-				let { deviceId, assetName } = address;
-				if (address.assetId !== undefined) {
-					// Maker topics name the device and the asset: look them up from the asset's ID.
-					const asset = await call(
-						context,
-						{
-							method: 'GET',
-							path: pathWith('/asset/{id}', { id: address.assetId }),
-							itemIndex: input.itemIndex,
-						},
-						settings,
-					);
-					deviceId = isObject(asset) ? String(asset.deviceId ?? '') : '';
-					assetName = isObject(asset) ? String(asset.name ?? '') : '';
-				}
-				topic = `device/${deviceId}/asset/${assetName}/command`;
-				payload = JSON.stringify({ value, at: new Date().toISOString() });
-			} else {
-				const segments = [`client/${login.legacyClientId}/in`];
-				if (address.gatewayId !== undefined) segments.push(`gateway/${address.gatewayId}`);
-				if (address.deviceId !== undefined) segments.push(`device/${address.deviceId}`);
-				if (address.deviceName !== undefined) segments.push(`device/${address.deviceName}`);
-				segments.push(`asset/${address.assetId ?? address.assetName}/command`);
-				topic = segments.join('/');
-				payload = legacyCommandPayload(value);
-			}
-			try {
-				await publishOnce(login, topic, payload, settings.timeout ?? 30_000);
-			} catch (error) {
-				throw new NodeOperationError(
-					context.getNode(),
-					`The MQTT broker did not take the command: ${(error as Error).message}`,
-					{
-						itemIndex: input.itemIndex,
-						description: `Check the broker host, port and TLS setting of the credential (${login.url}).`,
-					},
-				);
-			}
-			return { ...output, topic };
 		},
 	},
 ];

@@ -10,14 +10,15 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from './api';
-import { smartLivingLoadOptions } from './loadOptions';
-import type { Platform } from './login';
-import { platformName, platformOf } from './login';
-import type { BrokerLogin, MqttClient } from './mqtt';
-import { brokerLogin, connectBroker, oneShotClientId, parsePayload } from './mqtt';
+import { CREDENTIAL_TYPE } from '../../../nodes/SmartLiving/api';
+import { smartLivingLoadOptions } from '../../../nodes/SmartLiving/loadOptions';
+import type { Platform } from '../../../nodes/SmartLiving/login';
+import { platformName, platformOf } from '../../../nodes/SmartLiving/login';
+import type { BrokerLogin, MqttClient } from './broker';
+import { brokerLogin, connectBroker, oneShotClientId } from './broker';
+import { messageItem } from './payload';
 import type { Direction, Kind, Subscription } from './topics';
-import { addressFromTopic, topicsFor } from './topics';
+import { topicsFor } from './topics';
 
 const MIN_RECONNECT_MS = 1000;
 const MAX_RECONNECT_MS = 30_000;
@@ -30,54 +31,6 @@ interface TriggerOptions {
 	batchWindowMs?: number;
 	reportDownAfterSeconds?: number;
 	customTopic?: string;
-}
-
-/** n8n's own limit for a webhook body; a bigger message is reported by its size instead of passed on. */
-export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The payload as text, or undefined when it is bytes rather than text (not UTF-8, or with NUL bytes). */
-function payloadText(payload: Buffer): string | undefined {
-	if (payload.includes(0)) return undefined;
-	try {
-		return utf8.decode(payload);
-	} catch {
-		return undefined;
-	}
-}
-
-/**
- * Turns one MQTT message into an item; an unreadable payload is kept raw with the reason: bytes
- * that are not text in base64 (`payloadEncoding`), a message over 16 MiB only by its size.
- */
-export function messageItem(topic: string, payload: Buffer, platform: Platform): IDataObject {
-	const item: IDataObject = {
-		value: null,
-		at: null,
-		...addressFromTopic(topic, platform),
-		topic,
-		payload: '',
-		receivedAt: new Date().toISOString(),
-	};
-	if (payload.length > MAX_PAYLOAD_BYTES) {
-		item.payloadBytes = payload.length;
-		item.parseError = `The message is ${payload.length} bytes, more than the ${MAX_PAYLOAD_BYTES} the trigger passes on`;
-		return item;
-	}
-	const raw = payloadText(payload);
-	if (raw === undefined) {
-		item.payload = payload.toString('base64');
-		item.payloadEncoding = 'base64';
-		item.parseError = 'The message is binary, not UTF-8 text; "payload" holds its bytes in base64';
-		return item;
-	}
-	const parsed = parsePayload(raw);
-	item.value = (parsed.value ?? null) as IDataObject[string];
-	item.at = parsed.at ?? null;
-	item.payload = raw;
-	if (parsed.parseError) item.parseError = parsed.parseError;
-	return item;
 }
 
 /** What identifies a delivered message within one broker session: its packet ID, topic and payload. */
@@ -363,13 +316,16 @@ class Listener {
 		const until = Date.now() + CLOSE_GRACE_MS;
 		while (!settled && Date.now() < until) await sleep(20);
 		// A graceful end waits until the socket is read to its end, which a paused backlog delays for good.
-		await new Promise<void>((resolve) => client.end(!settled || !client.connected, {}, () => resolve()));
+		await new Promise<void>((resolve) =>
+			client.end(!settled || !client.connected, {}, () => resolve()),
+		);
 	}
 }
 
 export class SmartLivingTrigger implements INodeType {
 	description: INodeTypeDescription = {
-		displayName: 'SmartLiving Trigger',
+		displayName: 'SmartLiving MQTT Trigger',
+		// Its name from when it shipped in the main package: only the package part of the type changed.
 		name: 'smartLivingTrigger',
 		icon: { light: 'file:smartLiving.svg', dark: 'file:smartLiving.dark.svg' },
 		group: ['trigger'],
@@ -377,7 +333,7 @@ export class SmartLivingTrigger implements INodeType {
 		subtitle: '={{$parameter["level"] + ": " + $parameter["kinds"].join(", ")}}',
 		description:
 			'Starts the workflow when devices on AllThingsTalk Maker or SmartLiving send states, events or receive commands (MQTT)',
-		defaults: { name: 'SmartLiving Trigger' },
+		defaults: { name: 'SmartLiving MQTT Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smartLivingApi', required: true }],
@@ -616,9 +572,12 @@ export class SmartLivingTrigger implements INodeType {
 						try {
 							await listener.start();
 						} catch (error) {
+							// The reason goes in the description: n8n replaces a message naming a socket
+							// error code (ECONNREFUSED ...) with a generic text.
 							throw new NodeOperationError(
 								this.getNode(),
-								`Could not connect to the SmartLiving MQTT broker: ${(error as Error).message}`,
+								'Could not connect to the SmartLiving MQTT broker',
+								{ description: (error as Error).message },
 							);
 						}
 					}

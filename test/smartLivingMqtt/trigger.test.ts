@@ -1,5 +1,5 @@
 import { smartLivingSeed as seed } from '../../sandbox';
-import { useSmartLiving } from './useSmartLiving';
+import { useSmartLiving } from '../smartLiving/useSmartLiving';
 
 const sl = useSmartLiving();
 const { thermostat } = seed.deviceIds;
@@ -16,7 +16,7 @@ async function untilConnected(count = 1): Promise<void> {
 	throw new Error('The trigger never connected');
 }
 
-describe('SmartLiving Trigger', () => {
+describe('SmartLiving MQTT Trigger (n8n-nodes-telco-iot-mqtt)', () => {
 	// Triggers of this file share their node ID, so their broker sessions would carry over between tests.
 	beforeEach(async () => await sl.emulator().wipeBroker());
 

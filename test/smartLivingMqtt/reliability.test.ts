@@ -1,5 +1,5 @@
 import { smartLivingSeed as seed } from '../../sandbox';
-import { useSmartLiving } from './useSmartLiving';
+import { useSmartLiving } from '../smartLiving/useSmartLiving';
 
 const sl = useSmartLiving();
 const topic = `device/${seed.deviceIds.thermostat}/asset/humidity/state`;
@@ -18,7 +18,7 @@ async function until(condition: () => boolean, timeoutMs: number): Promise<boole
 	return true;
 }
 
-describe('SmartLiving Trigger reliability', () => {
+describe('SmartLiving MQTT Trigger reliability', () => {
 	test('a broker restart in the middle of 1,000 QoS 1 messages loses none of them', async () => {
 		const trigger = await sl.startTrigger('maker', {
 			level: 'device',

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Platform } from './login';
+import type { AssetAddress } from '../../../nodes/SmartLiving/fields';
+import type { Platform } from '../../../nodes/SmartLiving/login';
 
 /**
- * The topics a trigger subscribes to, built from the user's choices, and the address read back from a
- * message's topic. Legacy: `client/{clientId}/{in|out}/<address>/{state|command|event}`; Maker:
+ * The topics a trigger subscribes to, built from the user's choices, the topic a state or command is
+ * published on, and the address read back from a message's topic. Legacy: `client/{clientId}/{in|out}/<address>/{state|command|event}`; Maker:
  * `device/{deviceId}/asset/{assetName}/{state|command|feed}` (wire notes §4.4, §4.6).
  */
 
@@ -105,4 +106,41 @@ export function addressFromTopic(topic: string, platform: Platform): IDataObject
 			] = value;
 	}
 	return address;
+}
+
+/**
+ * Where a state or command for one asset is published. Legacy: commands go `in` (to the device),
+ * states `out` (as the device reports them), under the account's client ID; Maker names the device
+ * and the asset (the caller looks them up when the asset was given by ID).
+ */
+export function publishTopic(
+	address: AssetAddress,
+	kind: 'state' | 'command',
+	platform: Platform,
+	legacyClientId?: string,
+): string {
+	const one = (value: string | undefined, what: string) => {
+		const text = segment(value, what);
+		if (text === '+')
+			throw new Error(`${what} must name one (a message cannot be published to every one)`);
+		return text;
+	};
+	if (platform === 'maker') {
+		const device = one(address.deviceId, 'Device ID');
+		return `device/${device}/asset/${one(address.assetName, 'Asset name')}/${kind}`;
+	}
+	const segments = [
+		`client/${one(legacyClientId, 'Client ID')}/${kind === 'command' ? 'in' : 'out'}`,
+	];
+	if (address.gatewayId !== undefined)
+		segments.push(`gateway/${one(address.gatewayId, 'Gateway ID')}`);
+	if (address.deviceId !== undefined) segments.push(`device/${one(address.deviceId, 'Device ID')}`);
+	if (address.deviceName !== undefined)
+		segments.push(`device/${one(address.deviceName, 'Device name')}`);
+	segments.push(
+		address.assetId !== undefined
+			? `asset/${one(address.assetId, 'Asset ID')}`
+			: `asset/${one(address.assetName, 'Asset name')}`,
+	);
+	return `${segments.join('/')}/${kind}`;
 }

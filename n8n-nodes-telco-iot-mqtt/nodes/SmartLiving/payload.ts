@@ -1,109 +1,26 @@
-import { randomUUID } from 'crypto';
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	ITriggerFunctions,
-} from 'n8n-workflow';
-import mqtt from 'mqtt';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { HttpRequest, Platform } from './login';
-import { LEGACY_DEFAULT_BROKER, MAKER_DEFAULT_BROKER, legacyLogin, platformOf } from './login';
-
-/** Broker connections of both platforms (wire notes §4.4, §4.6) and the payload formats they carry. */
-
-export interface BrokerLogin {
-	url: string;
-	options: mqtt.IClientOptions;
-	platform: Platform;
-	/** Legacy topics start with `client/{clientId}`. */
-	legacyClientId?: string;
-}
-
-/** Host, port and scheme; a host typed as `mqtt://host:port` is accepted too. */
-function brokerUrl(credentials: ICredentialDataDecryptedObject, platform: Platform): string {
-	const tls = credentials.brokerTls === true;
-	const typed = String(credentials.brokerHost ?? '').trim();
-	let host = typed || (platform === 'maker' ? MAKER_DEFAULT_BROKER : LEGACY_DEFAULT_BROKER);
-	let port = Number(credentials.brokerPort) || 0;
-	if (host.includes('://')) {
-		const parsed = new URL(host);
-		host = parsed.hostname;
-		port ||= Number(parsed.port) || 0;
-	}
-	port ||= tls ? 8883 : 1883;
-	return `${tls ? 'mqtts' : 'mqtt'}://${host}:${port}`;
-}
+import type { Platform } from '../../../nodes/SmartLiving/login';
+import { addressFromTopic } from './topics';
 
 /**
- * What the broker wants: Maker takes the token as username (and any password, the SDK repeats it);
- * legacy takes `<clientId>:<clientId>` and the client key from a fresh login (wire notes §4.4).
+ * What a message on the broker carries: read into an item (`{"value","at"}` JSON, the devices'
+ * `<unix-seconds>|<value>` text, bare values, and what cannot be read, kept raw with the reason), and
+ * written for a state or command the node publishes.
  */
-export async function brokerLogin(
-	context: IExecuteFunctions | ITriggerFunctions,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<BrokerLogin> {
-	const platform = platformOf(credentials);
-	const url = brokerUrl(credentials, platform);
-	if (platform === 'maker') {
-		const token = String(credentials.token ?? '');
-		return { url, platform, options: { username: token, password: token } };
-	}
-	const httpRequest: HttpRequest = async (options) => await context.helpers.httpRequest(options);
-	const session = await legacyLogin(httpRequest, credentials);
-	return {
-		url,
-		platform,
-		legacyClientId: session.mqttClientId,
-		options: {
-			username: `${session.mqttClientId}:${session.mqttClientId}`,
-			password: session.mqttClientKey,
-		},
-	};
-}
-
-/** A client of its own for one action (a command over MQTT): never shared, no session kept. */
-export function oneShotClientId(): string {
-	return `n8n-sl-${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-}
-
-/** Publishes one message with QoS 1 and waits for the broker to take it, then disconnects. */
-export async function publishOnce(
-	login: BrokerLogin,
-	topic: string,
-	payload: string,
-	timeoutMs: number,
-): Promise<void> {
-	const client = mqtt.connect(login.url, {
-		...login.options,
-		clientId: oneShotClientId(),
-		clean: true,
-		reconnectPeriod: 0,
-		connectTimeout: timeoutMs,
-		protocolVersion: 4,
-	});
-	try {
-		await new Promise<void>((resolve, reject) => {
-			client.once('error', reject);
-			client.once('close', () => reject(new Error('the broker closed the connection')));
-			client.once('connect', () => {
-				client.publish(topic, payload, { qos: 1, retain: false }, (error) =>
-					error ? reject(error) : resolve(),
-				);
-			});
-		});
-	} finally {
-		client.end(true);
-	}
-}
 
 /** A command as the SDK published it on legacy: primitives as plain text, the rest as JSON (wire notes §4.4). */
 export function legacyCommandPayload(value: unknown): string {
 	return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
 
-export type MqttClient = mqtt.MqttClient;
-export const connectBroker = mqtt.connect;
+/**
+ * `{"value","at"}` JSON: Maker's format for states and commands, and what legacy devices sent for
+ * values that are not primitives. Used for every published state, so a text "12" stays a text.
+ */
+export function valueAtPayload(value: unknown, at: string): string {
+	return JSON.stringify({ value, at });
+}
 
 export interface ParsedPayload {
 	value?: unknown;
@@ -171,7 +88,7 @@ function primitive(text: string): unknown {
  * Reads a message: `{"value","at"}` JSON (also spelt `Value`/`At`, as the legacy broker sent it),
  * `<unix-seconds>|<value>` device payloads, a bare JSON value or plain text. Never throws.
  */
-export function parsePayload(raw: string): ParsedPayload {
+function parsePayload(raw: string): ParsedPayload {
 	const text = raw.trim();
 	if (text === '') return { parseError: 'The message is empty' };
 	const pipe = /^(\d{9,13})\|([\s\S]*)$/.exec(text);
@@ -203,4 +120,52 @@ export function parsePayload(raw: string): ParsedPayload {
 		}
 	}
 	return { value: json };
+}
+
+/** n8n's own limit for a webhook body; a bigger message is reported by its size instead of passed on. */
+export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The payload as text, or undefined when it is bytes rather than text (not UTF-8, or with NUL bytes). */
+function payloadText(payload: Buffer): string | undefined {
+	if (payload.includes(0)) return undefined;
+	try {
+		return utf8.decode(payload);
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Turns one MQTT message into an item; an unreadable payload is kept raw with the reason: bytes
+ * that are not text in base64 (`payloadEncoding`), a message over 16 MiB only by its size.
+ */
+export function messageItem(topic: string, payload: Buffer, platform: Platform): IDataObject {
+	const item: IDataObject = {
+		value: null,
+		at: null,
+		...addressFromTopic(topic, platform),
+		topic,
+		payload: '',
+		receivedAt: new Date().toISOString(),
+	};
+	if (payload.length > MAX_PAYLOAD_BYTES) {
+		item.payloadBytes = payload.length;
+		item.parseError = `The message is ${payload.length} bytes, more than the ${MAX_PAYLOAD_BYTES} the trigger passes on`;
+		return item;
+	}
+	const raw = payloadText(payload);
+	if (raw === undefined) {
+		item.payload = payload.toString('base64');
+		item.payloadEncoding = 'base64';
+		item.parseError = 'The message is binary, not UTF-8 text; "payload" holds its bytes in base64';
+		return item;
+	}
+	const parsed = parsePayload(raw);
+	item.value = (parsed.value ?? null) as IDataObject[string];
+	item.at = parsed.at ?? null;
+	item.payload = raw;
+	if (parsed.parseError) item.parseError = parsed.parseError;
+	return item;
 }
