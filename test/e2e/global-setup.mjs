@@ -64,6 +64,9 @@ export default async function globalSetup() {
 		const client = new N8nClient(running.n8n.url);
 		await client.setupOwner(e2eOwner);
 		await client.createApiKey('e2e');
+		// The tests ask the server, not the environment, which n8n they talk to (n8n-client.ts `N8n.major`).
+		const { versionCli: n8nVersion } = await client.rest('GET', '/settings');
+		if (!n8nVersion) throw new Error('n8n did not say its version (versionCli in /rest/settings)');
 		const credentials = {};
 		const { credentials: templates, skipped } = sandboxCredentials(
 			packageCredentialTypes(),
@@ -83,6 +86,7 @@ export default async function globalSetup() {
 			JSON.stringify(
 				{
 					n8nUrl: running.n8n.url,
+					n8nVersion,
 					apiKey: client.apiKey,
 					owner: e2eOwner,
 					sandbox: running.sandbox.urls,
