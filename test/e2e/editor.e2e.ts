@@ -125,7 +125,8 @@ describe('Hologram in the n8n editor', () => {
 			(allowed) => allowed.onlyOnN8n === undefined || allowed.onlyOnN8n === n8n.major,
 		);
 		const record = (error: BrowserError, shown: string) => {
-			if (!allowedHere.some((allowed) => allowed.matches(error, loggedIn))) consoleErrors.push(shown);
+			if (!allowedHere.some((allowed) => allowed.matches(error, loggedIn)))
+				consoleErrors.push(shown);
 		};
 		page.on('console', (message) => {
 			if (message.type() !== 'error') return;
