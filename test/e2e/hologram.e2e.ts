@@ -186,6 +186,13 @@ describe('Hologram examples', () => {
 		const execution = await n8n.runManually(id, 'Run Now');
 
 		expect(execution.status).toBe('success');
+		expect(
+			(await hologram.requests()).map((request) => `${request.method} ${request.pathname}`),
+		).toEqual([
+			'GET /api/1/devices',
+			'POST /api/1/links/cellular/4004/state',
+			'POST /api/1/links/cellular/4005/state',
+		]);
 		expect(nodeOutput(execution, 'Pause SIM')).toHaveLength(2);
 		const after = await hologram.state<HologramState>();
 		for (const link of after.links) {
