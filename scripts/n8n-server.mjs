@@ -356,6 +356,14 @@ export class N8nClient {
 		return response.json;
 	}
 
+	/** The server's version as it states it (`versionCli` of /rest/settings), e.g. 2.41.1 or 1.123.81. */
+	async serverVersion() {
+		const { versionCli } = await this.rest('GET', '/settings');
+		if (!versionCli)
+			throw new Error(`n8n at ${this.url} did not state its version (versionCli in /rest/settings)`);
+		return versionCli;
+	}
+
 	/** Logs in; returns false when the owner does not exist yet or the password is wrong. */
 	async login({ email, password }) {
 		const response = await this.request('POST', '/rest/login', {

@@ -24,7 +24,9 @@ export function e2eFacts(): E2eFacts {
 	const file = process.env.TELCO_IOT_E2E_FACTS;
 	if (!file)
 		throw new Error('TELCO_IOT_E2E_FACTS is not set: run the e2e tests with `npm run test:e2e`');
-	return JSON.parse(readFileSync(file, 'utf8')) as E2eFacts;
+	const facts = JSON.parse(readFileSync(file, 'utf8')) as E2eFacts;
+	if (!facts.n8nVersion) throw new Error(`${file} does not say which n8n runs (n8nVersion)`);
+	return facts;
 }
 
 export const packageName = 'n8n-nodes-telco-iot';

@@ -147,6 +147,7 @@ export default async function globalSetup() {
 		const client = new N8nClient(running.main.url);
 		await client.setupOwner(queueOwner);
 		await client.createApiKey('queue');
+		const n8nVersion = await client.serverVersion();
 		const credentials = {};
 		const { credentials: templates, skipped } = sandboxCredentials(
 			packageCredentialTypes(),
@@ -169,6 +170,7 @@ export default async function globalSetup() {
 			JSON.stringify(
 				{
 					n8nUrl: running.main.url,
+					n8nVersion,
 					apiKey: client.apiKey,
 					owner: queueOwner,
 					sandbox: running.sandbox.urls,
