@@ -360,7 +360,9 @@ export class N8nClient {
 	async serverVersion() {
 		const { versionCli } = await this.rest('GET', '/settings');
 		if (!versionCli)
-			throw new Error(`n8n at ${this.url} did not state its version (versionCli in /rest/settings)`);
+			throw new Error(
+				`n8n at ${this.url} did not state its version (versionCli in /rest/settings)`,
+			);
 		return versionCli;
 	}
 
