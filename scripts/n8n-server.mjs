@@ -356,14 +356,17 @@ export class N8nClient {
 		return response.json;
 	}
 
-	/** The server's version as it states it (`versionCli` of /rest/settings), e.g. 2.41.1 or 1.123.81. */
-	async serverVersion() {
-		const { versionCli } = await this.rest('GET', '/settings');
-		if (!versionCli)
+	/**
+	 * Which n8n this is, as the server states it (/rest/settings): `version` (2.41.1, 1.123.81, ...) and
+	 * `executionMode` ('regular', or 'queue' when workers run the executions).
+	 */
+	async serverFacts() {
+		const { versionCli: version, executionMode } = await this.rest('GET', '/settings');
+		if (!version || !executionMode)
 			throw new Error(
-				`n8n at ${this.url} did not state its version (versionCli in /rest/settings)`,
+				`n8n at ${this.url} did not state its version and execution mode in /rest/settings`,
 			);
-		return versionCli;
+		return { version, executionMode };
 	}
 
 	/** Logs in; returns false when the owner does not exist yet or the password is wrong. */

@@ -65,7 +65,7 @@ export default async function globalSetup() {
 		await client.setupOwner(e2eOwner);
 		await client.createApiKey('e2e');
 		// Which n8n the tests talk to, as the server states it (n8n-client.ts `N8n.major`).
-		const n8nVersion = await client.serverVersion();
+		const { version: n8nVersion, executionMode } = await client.serverFacts();
 		const credentials = {};
 		const { credentials: templates, skipped } = sandboxCredentials(
 			packageCredentialTypes(),
@@ -86,6 +86,7 @@ export default async function globalSetup() {
 				{
 					n8nUrl: running.n8n.url,
 					n8nVersion,
+					executionMode,
 					apiKey: client.apiKey,
 					owner: e2eOwner,
 					sandbox: running.sandbox.urls,
