@@ -378,6 +378,19 @@ export class N8nClient {
 		return response.json;
 	}
 
+	/**
+	 * Which n8n this is, as the server states it (/rest/settings): `version` (2.41.1, 1.123.81, ...) and
+	 * `executionMode` ('regular', or 'queue' when workers run the executions).
+	 */
+	async serverFacts() {
+		const { versionCli: version, executionMode } = await this.rest('GET', '/settings');
+		if (!version || !executionMode)
+			throw new Error(
+				`n8n at ${this.url} did not state its version and execution mode in /rest/settings`,
+			);
+		return { version, executionMode };
+	}
+
 	/** Logs in; returns false when the owner does not exist yet or the password is wrong. */
 	async login({ email, password }) {
 		const response = await this.request('POST', '/rest/login', {

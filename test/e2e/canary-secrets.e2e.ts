@@ -64,11 +64,7 @@ async function createCredential(
 	type: string,
 	data: Record<string, unknown>,
 ): Promise<void> {
-	const created = await n8n.api<{ id: string; name: string }>('POST', '/credentials', {
-		name: `canary ${key}`,
-		type,
-		data,
-	});
+	const created = await n8n.createCredential({ name: `canary ${key}`, type, data });
 	createdCredentials.push(created.id);
 	credentials[key] = { id: created.id, name: created.name };
 	credentialData[key] = data;

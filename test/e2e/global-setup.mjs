@@ -64,6 +64,8 @@ export default async function globalSetup() {
 		const client = new N8nClient(running.n8n.url);
 		await client.setupOwner(e2eOwner);
 		await client.createApiKey('e2e');
+		// Which n8n the tests talk to, as the server states it (n8n-client.ts `N8n.major`).
+		const { version: n8nVersion, executionMode } = await client.serverFacts();
 		const credentials = {};
 		const { credentials: templates, skipped } = sandboxCredentials(
 			packageCredentialTypes(),
@@ -83,6 +85,8 @@ export default async function globalSetup() {
 			JSON.stringify(
 				{
 					n8nUrl: running.n8n.url,
+					n8nVersion,
+					executionMode,
 					apiKey: client.apiKey,
 					owner: e2eOwner,
 					sandbox: running.sandbox.urls,

@@ -1,12 +1,17 @@
 /**
  * What an e2e test needs to drive the real n8n that test/e2e/global-setup.mjs started, and the sandbox
  * through its control endpoints. Provider tests stay short: build a workflow, call it, read the sandbox.
+ * The suite runs on n8n 2.x and on the 1.x line (from 1.123.81); where the two differ, the `N8n` methods
+ * below hide the difference or name it, so the specs never compare versions themselves.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface E2eFacts {
 	n8nUrl: string;
+	/** The server's own answers (/rest/settings): its version (2.41.1, 1.123.81, ...) and execution mode. */
+	n8nVersion: string;
+	executionMode: 'regular' | 'queue';
 	apiKey: string;
 	owner: { email: string; password: string };
 	/** Provider → emulator base URL (e.g. hologram → http://127.0.0.1:PORT/api/1). */
@@ -20,7 +25,10 @@ export function e2eFacts(): E2eFacts {
 	const file = process.env.TELCO_IOT_E2E_FACTS;
 	if (!file)
 		throw new Error('TELCO_IOT_E2E_FACTS is not set: run the e2e tests with `npm run test:e2e`');
-	return JSON.parse(readFileSync(file, 'utf8')) as E2eFacts;
+	const facts = JSON.parse(readFileSync(file, 'utf8')) as E2eFacts;
+	if (!facts.n8nVersion || !facts.executionMode)
+		throw new Error(`${file} does not say which n8n runs (n8nVersion, executionMode)`);
+	return facts;
 }
 
 export const packageName = 'n8n-nodes-telco-iot';
@@ -151,6 +159,25 @@ export class N8n {
 		return this.facts.n8nUrl;
 	}
 
+	/** The major version of the n8n under test: 1 or 2. */
+	get major(): number {
+		return Number(this.facts.n8nVersion.split('.')[0]);
+	}
+
+	/**
+	 * What a webhook answers when its workflow responds through "Respond to Webhook" and the run fails before
+	 * reaching that node. In queue mode the main answers what the worker reported; otherwise n8n 2.x answers
+	 * 500, while n8n 1.x settles the waiting answer as soon as the run ends, before its own error answer, so
+	 * the caller gets an empty 200 and only the saved execution shows the failure.
+	 */
+	get failedRunAnswer(): { status: number; text: string } {
+		if (this.facts.executionMode === 'queue')
+			return { status: 500, text: JSON.stringify({ message: 'Workflow execution failed' }) };
+		return this.major < 2
+			? { status: 200, text: '' }
+			: { status: 500, text: JSON.stringify({ message: 'Error in workflow' }) };
+	}
+
 	/** The public API (`/api/v1`, API key); throws on anything but 2xx. */
 	async api<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
 		const answer = await request<T>(`${this.url}/api/v1${path}`, method, body, {
@@ -179,6 +206,38 @@ export class N8n {
 				.join('; ');
 		}
 		return await request<T>(`${this.url}/rest${path}`, method, body, { cookie: this.cookie });
+	}
+
+	/**
+	 * What n8n's credential test says when the credential's test request is refused with HTTP 401 (n8n writes
+	 * it; a declared test request cannot). n8n 2.x shows the answer's HTTP status text. n8n 1.x's error for the
+	 * refused request loses the HTTP answer it wraps, so 1.x shows its generic text for a 401 instead.
+	 */
+	get refusedCredentialTestMessage(): string {
+		return this.major < 2 ? 'Authorization failed - please check your credentials' : 'Unauthorized';
+	}
+
+	/**
+	 * Creates a credential; returns n8n's answer (id, name, ...). On n8n 2.x through the public API. n8n 1.x's
+	 * public API derives a JSON schema from the credential's fields that wrongly requires the fields of every
+	 * option at once, so there it is saved as 1.x's editor saves it, through the internal REST API (global-setup
+	 * saves the sandbox credentials the same way: scripts/examples.mjs `upsertCredential`).
+	 */
+	async createCredential(credential: {
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}): Promise<{ id: string; name: string }> {
+		if (this.major >= 2)
+			return await this.api<{ id: string; name: string }>('POST', '/credentials', credential);
+		const answer = await this.rest<{ data: { id: string; name: string } }>(
+			'POST',
+			'/credentials',
+			credential,
+		);
+		if (answer.status !== 200)
+			throw new Error(`POST /rest/credentials: ${answer.status} ${answer.text}`);
+		return answer.json.data;
 	}
 
 	/** The sandbox credential of a type, as a node's `credentials` entry. */
@@ -268,16 +327,28 @@ export class N8n {
 		}
 	}
 
-	/** Runs a workflow from one of its trigger nodes, as the editor's "Execute workflow" does, and waits for it. */
+	/**
+	 * Runs a workflow from one of its trigger nodes, as the editor's "Execute workflow" does, and waits for it.
+	 * n8n 2.x runs the saved workflow; n8n 1.x runs the workflow its editor sends along, so there the saved one
+	 * is read and sent.
+	 */
 	async runManually(workflowId: string, triggerName: string): Promise<Execution> {
+		const run: Record<string, unknown> = { triggerToStartFrom: { name: triggerName } };
+		if (this.major < 2) {
+			const saved = await this.rest<{ data: Record<string, unknown> }>(
+				'GET',
+				`/workflows/${workflowId}`,
+			);
+			if (saved.status !== 200)
+				throw new Error(`workflow ${workflowId}: ${saved.status} ${saved.text}`);
+			run.workflowData = saved.json.data;
+		}
 		const answer = await this.rest<{ data: { executionId: string } }>(
 			'POST',
 			`/workflows/${workflowId}/run`,
-			{
-				triggerToStartFrom: { name: triggerName },
-			},
+			run,
 		);
-		if (answer.status !== 200)
+		if (answer.status !== 200 || !answer.json?.data?.executionId)
 			throw new Error(`run ${workflowId}: ${answer.status} ${answer.text}`);
 		return await this.waitForExecution(answer.json.data.executionId);
 	}

@@ -147,6 +147,7 @@ export default async function globalSetup() {
 		const client = new N8nClient(running.main.url);
 		await client.setupOwner(queueOwner);
 		await client.createApiKey('queue');
+		const { version: n8nVersion, executionMode } = await client.serverFacts();
 		const credentials = {};
 		const { credentials: templates, skipped } = sandboxCredentials(
 			packageCredentialTypes(),
@@ -169,6 +170,8 @@ export default async function globalSetup() {
 			JSON.stringify(
 				{
 					n8nUrl: running.main.url,
+					n8nVersion,
+					executionMode,
 					apiKey: client.apiKey,
 					owner: queueOwner,
 					sandbox: running.sandbox.urls,
