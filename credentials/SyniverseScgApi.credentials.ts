@@ -9,6 +9,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { findInErrorChain } from '../nodes/shared/errors';
+
 const DEFAULT_BASE_URL = 'https://api.syniverse.com';
 
 /** The token-refresh call of the SDK era first, then the path the current SDC docs give. */
@@ -18,15 +20,14 @@ function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	return String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
+/** The HTTP status of a failed request, wherever n8n wrapped it. */
 function statusOf(error: unknown): number | undefined {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
+	return findInErrorChain(error, (candidate) => {
 		const status =
 			(candidate as { response?: { status?: unknown } })?.response?.status ??
 			(candidate as { httpCode?: unknown })?.httpCode;
-		if (status !== undefined && Number.isFinite(Number(status))) return Number(status);
-	}
-	return undefined;
+		return status !== undefined && Number.isFinite(Number(status)) ? Number(status) : undefined;
+	});
 }
 
 /** Renewals in progress or just finished, by the token they replace. */

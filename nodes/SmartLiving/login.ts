@@ -4,6 +4,9 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
+import { findInErrorChain } from '../shared/errors';
+import { redactText } from '../shared/redact';
+
 /**
  * The two platforms behind one credential, their default hosts, and the legacy SmartLiving login
  * (wire notes §4.1, §4.2, §4.6). Used by the credential (token renewal) and by the MQTT nodes of the
@@ -66,18 +69,16 @@ function parsed(body: unknown): IDataObject {
 
 /** The platform's own words in a failed login: OAuth `error_description`, or `message`. */
 function loginFailureText(error: unknown): string {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
+	const answered = findInErrorChain(error, (candidate) => {
 		const response = (candidate as { response?: { status?: number; data?: unknown } })?.response;
-		if (response?.status !== undefined) {
-			const body = parsed(response.data);
-			const text = body.error_description ?? body.message ?? body.error;
-			return typeof text === 'string' && text !== ''
-				? `${text} (HTTP ${response.status})`
-				: `HTTP ${response.status}`;
-		}
-	}
-	return 'the login server could not be reached';
+		if (response?.status === undefined) return undefined;
+		const body = parsed(response.data);
+		const text = body.error_description ?? body.message ?? body.error;
+		return typeof text === 'string' && text !== ''
+			? `${text} (HTTP ${response.status})`
+			: `HTTP ${response.status}`;
+	});
+	return answered ?? 'the login server could not be reached';
 }
 
 /** A session, or what went wrong in the platform's words (secrets masked). */
@@ -117,10 +118,9 @@ export async function legacyLogin(
 		);
 	} catch (error) {
 		const what = refreshToken ? 'renew its session' : 'log in';
-		const secret = String(credentials.password ?? '');
-		const text = loginFailureText(error);
+		const secrets = [String(credentials.password ?? ''), refreshToken ?? ''];
 		return {
-			failure: `SmartLiving could not ${what}: ${secret ? text.split(secret).join('***') : text}`,
+			failure: `SmartLiving could not ${what}: ${redactText(loginFailureText(error), secrets)}`,
 		};
 	}
 	const accessToken = body.access_token;

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
+import { asNodeApiError } from '../shared/errors';
 import { isObject } from '../shared/provider';
 import { pathWith, providerRequest } from '../shared/request';
 import type { WireType } from '../shared/webhook';
@@ -40,13 +41,6 @@ function registrationOf(context: IHookFunctions | IWebhookFunctions): Registrati
 	return context.getWorkflowStaticData('node') as Registration & IDataObject;
 }
 
-/** Errors from the request helper already are NodeApiErrors; anything else is wrapped. */
-function apiError(context: IHookFunctions, error: unknown): NodeApiError {
-	return error instanceof NodeApiError
-		? error
-		: new NodeApiError(context.getNode(), { message: String((error as Error)?.message) });
-}
-
 function isNotFound(error: unknown): boolean {
 	return error instanceof NodeApiError && error.httpCode === '404';
 }
@@ -58,7 +52,7 @@ async function exists(context: IHookFunctions, path: string): Promise<boolean> {
 		return true;
 	} catch (error) {
 		if (isNotFound(error)) return false;
-		throw apiError(context, error);
+		throw asNodeApiError(context.getNode(), error);
 	}
 }
 
@@ -67,7 +61,7 @@ async function remove(context: IHookFunctions, path: string): Promise<void> {
 	try {
 		await providerRequest(context, essProfile, { method: 'DELETE', path });
 	} catch (error) {
-		if (!isNotFound(error)) throw apiError(context, error);
+		if (!isNotFound(error)) throw asNodeApiError(context.getNode(), error);
 	}
 }
 
@@ -282,7 +276,7 @@ export class SyniverseScgTrigger implements INodeType {
 					// Never leave a delivery configuration without its subscription behind.
 					await remove(this, configurationPath(configurationId));
 					delete registration.deliveryConfigurationId;
-					throw apiError(this, error);
+					throw asNodeApiError(this.getNode(), error);
 				}
 				if (!subscriptionId) {
 					await remove(this, configurationPath(configurationId));

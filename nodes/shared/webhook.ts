@@ -1,5 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { randomString } from 'n8n-workflow';
+import { createHash, timingSafeEqual } from 'node:crypto';
 
 /** Helpers every webhook trigger needs: its secret, and forgetting nothing it already ran. */
 
@@ -8,14 +9,17 @@ export function generateWebhookSecret(): string {
 	return randomString(40);
 }
 
-/** Compares two texts in time that does not depend on where they differ. */
+function digest(text: string): Buffer {
+	return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/**
+ * Whether a secret someone gave matches the expected one, in time that depends neither on where they
+ * differ nor on the secret's length (both are hashed to the same length first). An empty expected
+ * secret matches nothing.
+ */
 export function constantTimeEqual(given: string, expected: string): boolean {
-	const length = Math.max(given.length, expected.length);
-	let difference = given.length ^ expected.length;
-	for (let index = 0; index < length; index++) {
-		difference |= (given.charCodeAt(index) || 0) ^ (expected.charCodeAt(index) || 0);
-	}
-	return difference === 0 && expected.length > 0;
+	return timingSafeEqual(digest(given), digest(expected)) && expected.length > 0;
 }
 
 /** Whether an `Authorization: Basic ...` header carries this user name and password. */
