@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Pagination } from '../shared/pagination';
+import type { PageNumberKeys } from '../shared/pagination';
+import { pageNumberPagination } from '../shared/pagination';
 import type { EnvelopeFailure, ProviderProfile } from '../shared/provider';
 import { isObject, stripTrailingSlash } from '../shared/provider';
 
@@ -160,32 +161,24 @@ export function unwrapHoiio(body: unknown): IDataObject {
 	return Object.keys(result).length > 0 ? result : { success: status === 'success_ok' };
 }
 
+/** One entry of a list: normalised, with the list's currency. */
+function listEntry(entry: unknown, page: Record<string, unknown>): IDataObject {
+	// Older accounts list available numbers as plain strings.
+	const item = isObject(entry) ? normalizeRecord(entry) : { number: entry as string };
+	if (typeof page.currency === 'string' && item.currency === undefined)
+		item.currency = page.currency;
+	return item;
+}
+
 /**
  * History and number lists: `page` from 1 until `total_entries_count` (100 per page). Lists without
  * a total (countries, rates) are one page. Entries are normalised and keep the list's currency.
  */
-export const hoiioPagination: Pagination = {
-	async collect(fetchPage, limit) {
-		const items: IDataObject[] = [];
-		for (let page = 1; ; page++) {
-			const body = await fetchPage({ page });
-			const record = isObject(body) ? body : {};
-			const entries = Array.isArray(record.entries) ? (record.entries as unknown[]) : [];
-			for (const entry of entries) {
-				// Older accounts list available numbers as plain strings.
-				const item = isObject(entry) ? normalizeRecord(entry) : { number: entry as string };
-				if (typeof record.currency === 'string' && item.currency === undefined)
-					item.currency = record.currency;
-				items.push(item);
-			}
-			const total = Number(record.total_entries_count);
-			const done =
-				entries.length === 0 ||
-				record.total_entries_count === undefined ||
-				!Number.isFinite(total) ||
-				items.length >= total;
-			if (done || (limit !== undefined && items.length >= limit)) break;
-		}
-		return limit === undefined ? items : items.slice(0, limit);
-	},
+export const hoiioPageKeys: PageNumberKeys = {
+	pageParameter: 'page',
+	itemsKey: 'entries',
+	totalKey: 'total_entries_count',
+	item: listEntry,
 };
+
+export const hoiioPagination = pageNumberPagination(hoiioPageKeys);

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { IdCursorKeys } from '../shared/pagination';
 import { idCursorPagination } from '../shared/pagination';
 import type { ProviderProfile } from '../shared/provider';
 import { isObject, stripTrailingSlash } from '../shared/provider';
@@ -21,7 +22,17 @@ export const hologramProfile: ProviderProfile = {
 			: undefined,
 };
 
-export const hologramPagination = idCursorPagination(100);
+/** Pages of 100 (Hologram allows 1,000): `limit` and `startafter=<lastid>`, while `continues` is true. */
+export const hologramPageKeys: IdCursorKeys = {
+	pageSize: 100,
+	sizeParameter: 'limit',
+	cursorParameter: 'startafter',
+	itemsKey: 'data',
+	nextCursorKey: 'lastid',
+	moreKey: 'continues',
+};
+
+export const hologramPagination = idCursorPagination(hologramPageKeys);
 
 /** `data` is what users want; balance and plan changes also carry `order_data`, which is kept. */
 export function unwrapHologram(body: unknown): IDataObject | IDataObject[] {

@@ -7,7 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { findInErrorChain } from '../shared/errors';
 import type { Pagination } from '../shared/pagination';
+import { firstItems } from '../shared/pagination';
 import type { ProviderProfile } from '../shared/provider';
 import { isObject } from '../shared/provider';
 import type { ProviderRequest, RequestSettings } from '../shared/request';
@@ -31,13 +33,12 @@ export function smartLivingErrorMessage(body: unknown): string | undefined {
 
 /** The legacy login's own error (see login.ts), wherever n8n wrapped it. */
 function loginFailureOf(error: unknown): string | undefined {
-	let candidate: unknown = error;
-	for (let depth = 0; depth < 4 && candidate; depth++) {
+	return findInErrorChain(error, (candidate) => {
 		const message = (candidate as { message?: unknown }).message;
-		if (typeof message === 'string' && message.startsWith('SmartLiving could not ')) return message;
-		candidate = (candidate as { cause?: unknown }).cause;
-	}
-	return undefined;
+		return typeof message === 'string' && message.startsWith('SmartLiving could not ')
+			? message
+			: undefined;
+	});
 }
 
 export const smartLivingProfile: ProviderProfile = {
@@ -74,16 +75,6 @@ export function itemsOf(body: unknown, key?: string): IDataObject[] {
 		if (candidate && Array.isArray(body[candidate])) return body[candidate] as IDataObject[];
 	}
 	return [];
-}
-
-/** The Return All / Limit of a list operation: undefined means everything. */
-export function limitOf(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return context.getNodeParameter('limit', itemIndex, 50) as number;
-}
-
-export function firstItems(items: IDataObject[], limit: number | undefined): IDataObject[] {
-	return limit === undefined ? items : items.slice(0, limit);
 }
 
 /** A call one platform does not have: said plainly, before anything is sent. */

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { OffsetKeys } from '../shared/pagination';
 import { offsetPagination } from '../shared/pagination';
 import type { ProviderProfile } from '../shared/provider';
 import { isObject, stripTrailingSlash } from '../shared/provider';
@@ -71,8 +72,16 @@ export const essProfile: ProviderProfile = {
 	baseUrl: (credentials) => `${hostOf(credentials)}/ess/v1`,
 };
 
-/** Pages of up to 100 (the documented maximum); the first page goes without an offset. */
-export const scgPagination = offsetPagination(100);
+/** Pages of up to 100 (the documented maximum) with `limit`, `offset`, `list` and `total`. */
+export const scgPageKeys: OffsetKeys = {
+	pageSize: 100,
+	sizeParameter: 'limit',
+	offsetParameter: 'offset',
+	itemsKey: 'list',
+	totalKey: 'total',
+};
+
+export const scgPagination = offsetPagination(scgPageKeys);
 
 /** Creates answer `{id}`, reads answer the object, deletes answer nothing. */
 export function unwrapScg(body: unknown): IDataObject | IDataObject[] {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { FieldSpec, OperationSpec } from '../shared/operations';
+import type { FieldSpec, OperationInput, OperationSpec } from '../shared/operations';
 import { wireValues } from '../shared/operations';
 import type { RequestSettings } from '../shared/request';
 import { pathWith, providerRequest } from '../shared/request';
@@ -25,18 +25,49 @@ export function conflictError(
 	});
 }
 
+interface UpdateTarget {
+	what: string;
+	idField: FieldSpec;
+	writableFields: FieldSpec[];
+}
+
+/**
+ * The body of an update: the changes with the user's `version_number`, or, without one, the object's
+ * non-empty writable fields as read now with the changes on top and the version just read.
+ */
+async function updateBody(
+	context: IExecuteFunctions,
+	input: OperationInput,
+	settings: RequestSettings,
+	target: UpdateTarget,
+	objectPath: string,
+): Promise<IDataObject> {
+	const changes = wireValues(target.writableFields, input.values);
+	if (input.values.versionNumber !== undefined)
+		return { ...changes, version_number: input.values.versionNumber as number };
+	const { body: current } = await providerRequest<IDataObject>(
+		context,
+		scgProfile,
+		{ method: 'GET', path: objectPath, itemIndex: input.itemIndex },
+		settings,
+	);
+	const kept: IDataObject = {};
+	for (const field of target.writableFields) {
+		const wireName = field.wireName ?? field.name;
+		if (!isEmptyWireValue(current[wireName])) kept[wireName] = current[wireName];
+	}
+	return { ...kept, ...changes, version_number: current.version_number as number };
+}
+
 /**
  * Update as SCG wants it (wire notes §5.1, §8): `POST /{collection}/{id}` with the object's writable
  * fields and its `version_number`. Without a version from the user, the object is read first and
- * its non-empty writable fields are sent back with the changes on top, as the SDK does.
+ * its non-empty writable fields are sent back with the changes on top, as the SDK does. The output
+ * is the object as SCG has it afterwards.
  */
-export function updateOperation(options: {
-	resource: string;
-	what: string;
-	collectionPath: string;
-	idField: FieldSpec;
-	writableFields: FieldSpec[];
-}): OperationSpec {
+export function updateOperation(
+	options: UpdateTarget & { resource: string; collectionPath: string },
+): OperationSpec {
 	const { resource, what, collectionPath, idField, writableFields } = options;
 	const path = `${collectionPath}/{${idField.name}}`;
 	return {
@@ -47,34 +78,13 @@ export function updateOperation(options: {
 		description: `Change fields of a ${what}; a change made by someone else in the meantime is never overwritten`,
 		method: 'POST',
 		path,
+		// The version number makes a repeated update fail with a conflict instead of applying twice.
+		onTimeout: 'fail',
 		fields: [idField, ...writableFields, versionNumber],
-		async execute(
-			context: IExecuteFunctions,
-			input,
-			settings: RequestSettings,
-		): Promise<IDataObject> {
+		async run(context, input, settings) {
 			const id = String(input.values[idField.name]);
 			const objectPath = pathWith(path, { [idField.name]: id });
-			const changes = wireValues(writableFields, input.values);
-			let body: IDataObject;
-			if (input.values.versionNumber !== undefined) {
-				body = { ...changes, version_number: input.values.versionNumber as number };
-			} else {
-				const current = (
-					await providerRequest<IDataObject>(
-						context,
-						scgProfile,
-						{ method: 'GET', path: objectPath, itemIndex: input.itemIndex },
-						settings,
-					)
-				).body;
-				const kept: IDataObject = {};
-				for (const field of writableFields) {
-					const wireName = field.wireName ?? field.name;
-					if (!isEmptyWireValue(current[wireName])) kept[wireName] = current[wireName];
-				}
-				body = { ...kept, ...changes, version_number: current.version_number as number };
-			}
+			const body = await updateBody(context, input, settings, options, objectPath);
 			try {
 				await providerRequest(
 					context,
@@ -97,7 +107,7 @@ export function updateOperation(options: {
 				{ method: 'GET', path: objectPath, itemIndex: input.itemIndex },
 				settings,
 			);
-			return updated.body;
+			return context.helpers.returnJsonArray(updated.body);
 		},
 	};
 }

@@ -1,7 +1,6 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
-	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -12,10 +11,10 @@ import type { NodeApi } from '../shared/operations';
 import { unwrapVumi, vumiPagination, vumiProfile } from './api';
 import { vumiLoadOptions } from './loadOptions';
 import { accountOperations } from './resources/account';
-import { contactExtraProperties, contactOperations } from './resources/contact';
+import { contactOperations } from './resources/contact';
 import { groupOperations } from './resources/group';
 import { messageOperations } from './resources/message';
-import { metricOperations, metricProperties } from './resources/metric';
+import { metricOperations } from './resources/metric';
 import { optOutOperations } from './resources/optOut';
 
 const vumiGoApi: NodeApi = {
@@ -49,13 +48,6 @@ const vumiGoApi: NodeApi = {
 	],
 };
 
-/** The fixed collections that the operation table does not describe, placed before Request Options. */
-function properties(): INodeProperties[] {
-	const built = buildProperties(vumiGoApi);
-	const requestOptions = built.pop() as INodeProperties;
-	return [...built, ...contactExtraProperties, ...metricProperties, requestOptions];
-}
-
 export class VumiGo implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Vumi Go',
@@ -86,7 +78,7 @@ export class VumiGo implements INodeType {
 				},
 			},
 		],
-		properties: properties(),
+		properties: buildProperties(vumiGoApi),
 	};
 
 	methods = { loadOptions: vumiLoadOptions };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
+import type { OpaqueCursorKeys } from '../shared/pagination';
 import { opaqueCursorPagination } from '../shared/pagination';
 import type { ProviderProfile } from '../shared/provider';
 import { isObject, stripTrailingSlash } from '../shared/provider';
@@ -74,7 +74,13 @@ export const vumiConversationProfile: ProviderProfile = {
 };
 
 /** Contacts and group members come in pages joined by an opaque `cursor`, null on the last page. */
-export const vumiPagination = opaqueCursorPagination();
+export const vumiPageKeys: OpaqueCursorKeys = {
+	cursorParameter: 'cursor',
+	itemsKey: 'data',
+	nextCursorKey: 'cursor',
+};
+
+export const vumiPagination = opaqueCursorPagination(vumiPageKeys);
 
 /** Contacts and groups answer the object itself; opt-outs wrap theirs in `opt_out`. */
 export function unwrapVumi(body: unknown): IDataObject | IDataObject[] {
@@ -106,11 +112,4 @@ export async function callAccountApi(
 		settings,
 	);
 	return isObject(body) ? body.result : undefined;
-}
-
-/** Errors from the request helper already are NodeApiErrors; anything else is wrapped. */
-export function asApiError(context: IExecuteFunctions, error: unknown): NodeApiError {
-	return error instanceof NodeApiError
-		? error
-		: new NodeApiError(context.getNode(), { message: String((error as Error)?.message) });
 }

@@ -2,6 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isObject } from './provider';
 
+/**
+ * The ways APIs walk a list, each configured with the names one provider uses: every provider's
+ * `api.ts` passes its own keys, and this file knows none of them.
+ */
+
 /** Fetches one page: the query carries the pagination parameters of that page. */
 export type FetchPage = (query: IDataObject) => Promise<unknown>;
 
@@ -13,91 +18,156 @@ export interface Pagination {
 	collect(fetchPage: FetchPage, limit?: number): Promise<IDataObject[]>;
 }
 
-function itemsAt(body: unknown, key: string): IDataObject[] {
+function itemsAt(body: unknown, key: string): unknown[] {
 	const items = isObject(body) ? body[key] : undefined;
-	return Array.isArray(items) ? (items as IDataObject[]) : [];
+	return Array.isArray(items) ? (items as unknown[]) : [];
 }
 
-function take(items: IDataObject[], limit?: number): IDataObject[] {
+/** The first `limit` items; all of them when there is no limit (Return All). */
+export function firstItems<T>(items: T[], limit?: number): T[] {
 	return limit === undefined ? items : items.slice(0, limit);
 }
 
-/** Hologram: `limit` and `startafter=<lastid>`, continuing while the response says `continues`. */
-export function idCursorPagination(pageSize = 100): Pagination {
+function hasEnough(items: unknown[], limit?: number): boolean {
+	return limit !== undefined && items.length >= limit;
+}
+
+/** The total the answer states, as a number (some APIs send counts as text), or undefined. */
+function totalIn(body: unknown, key: string): number | undefined {
+	const value = isObject(body) ? body[key] : undefined;
+	if (value === undefined) return undefined;
+	const total = Number(value);
+	return Number.isFinite(total) ? total : undefined;
+}
+
+/** How a page of a page-size API is asked for: the size, and the name of its parameter. */
+interface PageSize {
+	pageSize: number;
+	/** The query parameter with the page size. */
+	sizeParameter: string;
+}
+
+/** The page size to ask for: a full page, or only what Limit still needs. */
+function wanted(size: PageSize, collected: number, limit?: number): number {
+	return limit === undefined ? size.pageSize : Math.min(size.pageSize, limit - collected);
+}
+
+export interface IdCursorKeys extends PageSize {
+	/** The query parameter with the ID of the last record seen. */
+	cursorParameter: string;
+	/** Where the answer holds the page's records. */
+	itemsKey: string;
+	/** Where the answer names the ID to continue after; the last record's `id` when it does not. */
+	nextCursorKey: string;
+	/** The answer's flag that says more records follow. */
+	moreKey: string;
+}
+
+/** Pages that continue after the ID of the last record, while the answer says more follow. */
+export function idCursorPagination(keys: IdCursorKeys): Pagination {
 	return {
 		async collect(fetchPage, limit) {
 			const items: IDataObject[] = [];
-			let startAfter: unknown;
+			let after: unknown;
 			for (;;) {
-				const wanted = limit === undefined ? pageSize : Math.min(pageSize, limit - items.length);
-				const query: IDataObject = { limit: wanted };
-				if (startAfter !== undefined) query.startafter = startAfter as string;
+				const query: IDataObject = { [keys.sizeParameter]: wanted(keys, items.length, limit) };
+				if (after !== undefined) query[keys.cursorParameter] = after as string;
 				const body = await fetchPage(query);
-				const page = itemsAt(body, 'data');
+				const page = itemsAt(body, keys.itemsKey) as IDataObject[];
 				items.push(...page);
-				const last = page[page.length - 1];
-				startAfter = (isObject(body) ? body.lastid : undefined) ?? last?.id;
-				const more = isObject(body) && body.continues === true && page.length > 0;
-				if (!more || (limit !== undefined && items.length >= limit) || startAfter === undefined)
-					break;
+				after = (isObject(body) ? body[keys.nextCursorKey] : undefined) ?? page.at(-1)?.id;
+				const more = isObject(body) && body[keys.moreKey] === true && page.length > 0;
+				if (!more || hasEnough(items, limit) || after === undefined) break;
 			}
-			return take(items, limit);
+			return firstItems(items, limit);
 		},
 	};
 }
 
-/** Vumi Go contacts and groups: an opaque `cursor`, followed until it comes back null. */
-export function opaqueCursorPagination(): Pagination {
+export interface OpaqueCursorKeys {
+	/** The query parameter that carries the cursor of the next page. */
+	cursorParameter: string;
+	/** Where the answer holds the page's records. */
+	itemsKey: string;
+	/** Where the answer holds the next page's cursor; empty or null on the last page. */
+	nextCursorKey: string;
+}
+
+/** Pages joined by a cursor the API hands out with each page, followed until it comes back empty. */
+export function opaqueCursorPagination(keys: OpaqueCursorKeys): Pagination {
 	return {
 		async collect(fetchPage, limit) {
 			const items: IDataObject[] = [];
 			let cursor: unknown;
 			for (;;) {
-				const body = await fetchPage(cursor ? { cursor: cursor as string } : {});
-				items.push(...itemsAt(body, 'data'));
-				cursor = isObject(body) ? body.cursor : null;
-				if (!cursor || (limit !== undefined && items.length >= limit)) break;
+				const body = await fetchPage(cursor ? { [keys.cursorParameter]: cursor as string } : {});
+				items.push(...(itemsAt(body, keys.itemsKey) as IDataObject[]));
+				cursor = isObject(body) ? body[keys.nextCursorKey] : null;
+				if (!cursor || hasEnough(items, limit)) break;
 			}
-			return take(items, limit);
+			return firstItems(items, limit);
 		},
 	};
 }
 
-/** Hoiio histories: 1-based `page`, ending at `total_entries_count` (numbers arrive as strings). */
-export function pageNumberPagination(entriesKey = 'entries'): Pagination {
+export interface PageNumberKeys {
+	/** The query parameter with the page number, counted from 1. */
+	pageParameter: string;
+	/** Where the answer holds the page's entries. */
+	itemsKey: string;
+	/** Where the answer holds the number of entries in the whole list; a page without it is the last. */
+	totalKey: string;
+	/** Turns one entry into an item; the default keeps entries as they are. */
+	item?: (entry: unknown, page: Record<string, unknown>) => IDataObject;
+	/** A guard against a list that never ends: at most this many pages. */
+	maxPages?: number;
+}
+
+/** Numbered pages, until an empty page, the stated total, or a page that states no total. */
+export function pageNumberPagination(keys: PageNumberKeys): Pagination {
+	const toItem = keys.item ?? ((entry: unknown) => entry as IDataObject);
 	return {
 		async collect(fetchPage, limit) {
 			const items: IDataObject[] = [];
-			for (let page = 1; ; page++) {
-				const body = await fetchPage({ page });
-				const entries = itemsAt(body, entriesKey);
-				items.push(...entries);
-				const total = Number(isObject(body) ? body.total_entries_count : NaN);
-				const done = entries.length === 0 || (Number.isFinite(total) && items.length >= total);
-				if (done || (limit !== undefined && items.length >= limit)) break;
+			for (let page = 1; page <= (keys.maxPages ?? Infinity); page++) {
+				const body = await fetchPage({ [keys.pageParameter]: page });
+				const record = isObject(body) ? body : {};
+				const entries = itemsAt(body, keys.itemsKey);
+				for (const entry of entries) items.push(toItem(entry, record));
+				const total = totalIn(body, keys.totalKey);
+				const done = entries.length === 0 || total === undefined || items.length >= total;
+				if (done || hasEnough(items, limit)) break;
 			}
-			return take(items, limit);
+			return firstItems(items, limit);
 		},
 	};
 }
 
-/** Syniverse SCG: `offset`/`limit` with `list` and `total`; the first page goes without an offset. */
-export function offsetPagination(pageSize = 100): Pagination {
+export interface OffsetKeys extends PageSize {
+	/** The query parameter with the number of records to skip; left out on the first page. */
+	offsetParameter: string;
+	/** Where the answer holds the page's records. */
+	itemsKey: string;
+	/** Where the answer holds the number of records in the whole list. */
+	totalKey: string;
+}
+
+/** Pages of `pageSize` records from an offset, until an empty page or the stated total. */
+export function offsetPagination(keys: OffsetKeys): Pagination {
 	return {
 		async collect(fetchPage, limit) {
 			const items: IDataObject[] = [];
 			for (;;) {
-				const wanted = limit === undefined ? pageSize : Math.min(pageSize, limit - items.length);
-				const query: IDataObject = { limit: wanted };
-				if (items.length > 0) query.offset = items.length;
+				const query: IDataObject = { [keys.sizeParameter]: wanted(keys, items.length, limit) };
+				if (items.length > 0) query[keys.offsetParameter] = items.length;
 				const body = await fetchPage(query);
-				const page = itemsAt(body, 'list');
+				const page = itemsAt(body, keys.itemsKey) as IDataObject[];
 				items.push(...page);
-				const total = Number(isObject(body) ? body.total : NaN);
-				const done = page.length === 0 || (Number.isFinite(total) && items.length >= total);
-				if (done || (limit !== undefined && items.length >= limit)) break;
+				const total = totalIn(body, keys.totalKey);
+				const done = page.length === 0 || (total !== undefined && items.length >= total);
+				if (done || hasEnough(items, limit)) break;
 			}
-			return take(items, limit);
+			return firstItems(items, limit);
 		},
 	};
 }

@@ -76,7 +76,7 @@ describe('Hoiio → Fax → status, history and rates', () => {
 			resource: 'fax',
 			operation: 'getHistory',
 			returnAll: true,
-			additionalFields: { direction: 'incoming' },
+			filters: { direction: 'incoming' },
 		});
 
 		expect(sentParameters(hoiio.lastRequest())).toEqual({ type: 'incoming', page: '1' });

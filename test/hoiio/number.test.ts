@@ -21,7 +21,7 @@ describe('Hoiio → Number', () => {
 			resource: 'number',
 			operation: 'getAvailable',
 			country: 'US',
-			additionalFields: { state: 'NJ' },
+			filters: { state: 'NJ' },
 			returnAll: false,
 			limit: 3,
 		});

@@ -277,7 +277,7 @@ describe('Hoiio → SMS → Get History', () => {
 			operation: 'getHistory',
 			returnAll: false,
 			limit: 5,
-			additionalFields: { fromDate: '2024-03-01T00:00:00Z', toDate: '2024-03-31T16:00:00Z' },
+			filters: { fromDate: '2024-03-01T00:00:00Z', toDate: '2024-03-31T16:00:00Z' },
 		});
 
 		expect(sentParameters(hoiio.lastRequest())).toMatchObject({

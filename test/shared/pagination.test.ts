@@ -6,6 +6,10 @@ import {
 	opaqueCursorPagination,
 	pageNumberPagination,
 } from '../../nodes/shared/pagination';
+import { hoiioPageKeys } from '../../nodes/Hoiio/api';
+import { hologramPageKeys } from '../../nodes/Hologram/api';
+import { scgPageKeys } from '../../nodes/SyniverseScg/api';
+import { vumiPageKeys } from '../../nodes/VumiGo/api';
 
 const records = (count: number, from = 1): IDataObject[] =>
 	Array.from({ length: count }, (_, index) => ({ id: from + index }));
@@ -34,7 +38,9 @@ describe('idCursorPagination (Hologram)', () => {
 
 	test('follows lastid while continues is true', async () => {
 		const source = api();
-		const items = await idCursorPagination(10).collect(source.fetchPage);
+		const items = await idCursorPagination({ ...hologramPageKeys, pageSize: 10 }).collect(
+			source.fetchPage,
+		);
 		expect(items).toEqual(all);
 		expect(source.queries).toEqual([
 			{ limit: 10 },
@@ -45,7 +51,10 @@ describe('idCursorPagination (Hologram)', () => {
 
 	test('asks only for what the limit still needs', async () => {
 		const source = api();
-		const items = await idCursorPagination(10).collect(source.fetchPage, 13);
+		const items = await idCursorPagination({ ...hologramPageKeys, pageSize: 10 }).collect(
+			source.fetchPage,
+			13,
+		);
 		expect(items).toEqual(records(13));
 		expect(source.queries).toEqual([{ limit: 10 }, { limit: 3, startafter: 10 }]);
 	});
@@ -58,13 +67,17 @@ describe('opaqueCursorPagination (Vumi Go)', () => {
 				? { cursor: 'c2', data: records(2) }
 				: { cursor: null, data: records(1, 3) },
 		);
-		expect(await opaqueCursorPagination().collect(source.fetchPage)).toEqual(records(3));
+		expect(await opaqueCursorPagination(vumiPageKeys).collect(source.fetchPage)).toEqual(
+			records(3),
+		);
 		expect(source.queries).toEqual([{}, { cursor: 'c2' }]);
 	});
 
 	test('stops at the limit without fetching the next page', async () => {
 		const source = pages(() => ({ cursor: 'more', data: records(5) }));
-		expect(await opaqueCursorPagination().collect(source.fetchPage, 3)).toEqual(records(3));
+		expect(await opaqueCursorPagination(vumiPageKeys).collect(source.fetchPage, 3)).toEqual(
+			records(3),
+		);
 		expect(source.queries).toHaveLength(1);
 	});
 });
@@ -84,7 +97,7 @@ describe('pageNumberPagination (Hoiio)', () => {
 				entries,
 			};
 		});
-		const items = await pageNumberPagination().collect(source.fetchPage);
+		const items = await pageNumberPagination(hoiioPageKeys).collect(source.fetchPage);
 		expect(items).toHaveLength(230);
 		expect(source.queries).toEqual([{ page: 1 }, { page: 2 }, { page: 3 }]);
 	});
@@ -96,7 +109,9 @@ describe('offsetPagination (Syniverse SCG)', () => {
 			const offset = Number(query.offset ?? 0);
 			return { list: records(Math.min(Number(query.limit), 7 - offset), offset + 1), total: 7 };
 		});
-		expect(await offsetPagination(3).collect(source.fetchPage)).toEqual(records(7));
+		expect(
+			await offsetPagination({ ...scgPageKeys, pageSize: 3 }).collect(source.fetchPage),
+		).toEqual(records(7));
 		expect(source.queries).toEqual([
 			{ limit: 3 },
 			{ limit: 3, offset: 3 },
@@ -106,7 +121,7 @@ describe('offsetPagination (Syniverse SCG)', () => {
 
 	test('stops on an empty page even without a total', async () => {
 		const source = pages(() => ({ list: [] }));
-		expect(await offsetPagination().collect(source.fetchPage)).toEqual([]);
+		expect(await offsetPagination(scgPageKeys).collect(source.fetchPage)).toEqual([]);
 		expect(source.queries).toHaveLength(1);
 	});
 });

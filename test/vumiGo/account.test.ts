@@ -65,7 +65,7 @@ describe('Vumi Go → account API (JSON-RPC)', () => {
 			operation: 'getAll',
 			campaignKey,
 			returnAll: true,
-			additionalFields: { conversationKey: key },
+			filters: { conversationKey: key },
 		});
 
 		expect(items).toHaveLength(2);

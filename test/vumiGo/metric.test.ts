@@ -113,7 +113,7 @@ describe('Vumi Go → Metric', () => {
 			from: '-2d',
 			interval: '1d',
 			nulls: 'zeroize',
-			filters: { until: '-1d' },
+			additionalFields: { until: '-1d' },
 		});
 
 		expect(vumi.lastRequest().query).toEqual({

@@ -101,7 +101,8 @@ async function publish(
 
 /**
  * `method` and `path` say what the platform does with the message (the REST call it stands for);
- * they steer the generated parameters. Nothing is sent over HTTP except the Maker lookup of an asset ID.
+ * the asset's address fields are path segments of it. Nothing is sent over HTTP except the Maker
+ * lookup of an asset ID.
  */
 const operations: OperationSpec[] = [
 	{
@@ -113,7 +114,8 @@ const operations: OperationSpec[] = [
 		method: 'PUT',
 		path: '/asset/{assetId}/command',
 		fields: [...assetAddressFields, ...typedValueFields],
-		execute: async (context, input, settings) => await publish(context, input, settings, 'command'),
+		run: async (context, input, settings) =>
+			context.helpers.returnJsonArray(await publish(context, input, settings, 'command')),
 	},
 	{
 		resource: 'asset',
@@ -124,7 +126,8 @@ const operations: OperationSpec[] = [
 		method: 'PUT',
 		path: '/asset/{assetId}/state',
 		fields: [...assetAddressFields, ...typedValueFields, timestampField],
-		execute: async (context, input, settings) => await publish(context, input, settings, 'state'),
+		run: async (context, input, settings) =>
+			context.helpers.returnJsonArray(await publish(context, input, settings, 'state')),
 	},
 ];
 

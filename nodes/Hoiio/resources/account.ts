@@ -9,7 +9,7 @@ export const accountOperations: OperationSpec[] = [
 		description: 'Get the credit left on the account: the balance, its paid points and bonus',
 		method: 'POST',
 		path: 'user/get_balance',
-		idempotent: true,
+		onTimeout: 'retry',
 	},
 	{
 		resource: 'account',
@@ -19,6 +19,6 @@ export const accountOperations: OperationSpec[] = [
 		description: 'Get the account owner, mobile number, verified caller IDs, country and currency',
 		method: 'POST',
 		path: 'user/get_info',
-		idempotent: true,
+		onTimeout: 'retry',
 	},
 ];

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationInput, OperationSpec } from '../../shared/operations';
 import { asFormRequest, buildRequest, invalidInput } from '../../shared/operations';
@@ -18,6 +18,7 @@ const sendFax: OperationSpec = {
 	description: 'Fax a PDF document (A4 or Letter, up to 2 MB) from a binary property',
 	method: 'POST',
 	path: 'fax/send',
+	onTimeout: 'fail',
 	send: { recipientField: 'to' },
 	fields: [
 		to('Fax number to send to'),
@@ -41,7 +42,7 @@ const sendFax: OperationSpec = {
 		callerId,
 		...reportFields,
 	],
-	execute: sendFaxDocument,
+	run: sendFaxDocument,
 };
 
 /** The PDF travels base64-encoded in the `file` parameter of the form. */
@@ -49,7 +50,7 @@ async function sendFaxDocument(
 	context: IExecuteFunctions,
 	input: OperationInput,
 	settings: RequestSettings,
-): Promise<IDataObject> {
+): Promise<INodeExecutionData[]> {
 	const property = input.values.binaryPropertyName as string;
 	const item = context.getInputData()[input.itemIndex];
 	const binary = item.binary?.[property];
@@ -74,11 +75,11 @@ async function sendFaxDocument(
 		throw invalidInput(context, input.itemIndex, 'Input Binary Field', 'does not hold a PDF');
 	}
 	const request = asFormRequest(buildRequest(sendFax, input));
-	const body = request.body as IDataObject;
+	const body = request.body as Record<string, unknown>;
 	body.file = content.toString('base64');
 	if (!body.filename && binary.fileName) body.filename = binary.fileName;
 	const response = await providerRequest(context, hoiioProfile, request, settings);
-	return unwrapHoiio(response.body);
+	return context.helpers.returnJsonArray(unwrapHoiio(response.body));
 }
 
 export const faxOperations: OperationSpec[] = [
@@ -91,7 +92,7 @@ export const faxOperations: OperationSpec[] = [
 		description: 'Get whether a fax went through, its pages, cost and a link to the document',
 		method: 'POST',
 		path: 'fax/query_status',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [txnRef],
 	},
 	{
@@ -102,7 +103,7 @@ export const faxOperations: OperationSpec[] = [
 		description: 'List the faxes sent and received by the account',
 		method: 'POST',
 		path: 'fax/get_history',
-		idempotent: true,
+		onTimeout: 'retry',
 		list: true,
 		fields: [
 			...historyFilters,
@@ -129,7 +130,7 @@ export const faxOperations: OperationSpec[] = [
 		description: 'Get the per-page rate of a fax to a number',
 		method: 'POST',
 		path: 'fax/get_rate',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [to('Fax number the fax would go to')],
 	},
 	{
@@ -140,7 +141,7 @@ export const faxOperations: OperationSpec[] = [
 		description: 'Get the per-page rate of faxes received on one of your Hoiio numbers',
 		method: 'POST',
 		path: 'fax/get_rate',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [hoiioNumber('Your Hoiio number that receives the faxes', 'incoming')],
 	},
 ];

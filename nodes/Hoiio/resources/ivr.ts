@@ -44,6 +44,7 @@ function ivrStep(
 		description,
 		method: 'POST',
 		path,
+		onTimeout: 'fail',
 		fields: [session, ...fields, ...ivrReportFields],
 		output: sessionOutput,
 	};
@@ -59,6 +60,7 @@ export const ivrOperations: OperationSpec[] = [
 			'Call a number, read out a message and start an IVR session that the next IVR steps continue',
 		method: 'POST',
 		path: 'ivr/start/dial',
+		onTimeout: 'fail',
 		fields: [to('Phone number to call'), ivrMessage, callerId, maxDuration, ...ivrReportFields],
 	},
 	ivrStep(

@@ -10,7 +10,7 @@ export const numberOperations: OperationSpec[] = [
 		description: 'List the countries (and US states) where Hoiio numbers can be subscribed',
 		method: 'POST',
 		path: 'number/get_countries',
-		idempotent: true,
+		onTimeout: 'retry',
 		list: true,
 	},
 	{
@@ -21,7 +21,7 @@ export const numberOperations: OperationSpec[] = [
 		description: 'List the numbers that can be subscribed in a country, with what they support',
 		method: 'POST',
 		path: 'number/get_choices',
-		idempotent: true,
+		onTimeout: 'retry',
 		list: true,
 		fields: [
 			country,
@@ -44,7 +44,7 @@ export const numberOperations: OperationSpec[] = [
 		description: 'List what a number in a country costs for each subscription duration',
 		method: 'POST',
 		path: 'number/get_rates',
-		idempotent: true,
+		onTimeout: 'retry',
 		list: true,
 		fields: [country],
 	},
@@ -56,6 +56,7 @@ export const numberOperations: OperationSpec[] = [
 		description: 'Rent a number for your account; the price is debited from the balance',
 		method: 'POST',
 		path: 'number/subscribe',
+		onTimeout: 'fail',
 		fields: [
 			{
 				displayName: 'Number',
@@ -93,6 +94,7 @@ export const numberOperations: OperationSpec[] = [
 			'Set the addresses Hoiio notifies when a call, fax or SMS comes in on one of your numbers',
 		method: 'POST',
 		path: 'number/update_forwarding',
+		onTimeout: 'fail',
 		fields: [
 			hoiioNumber('Your Hoiio number to configure'),
 			{
@@ -136,7 +138,7 @@ export const numberOperations: OperationSpec[] = [
 		description: 'List the numbers of your account with their forwarding settings and expiry',
 		method: 'POST',
 		path: 'number/get_active',
-		idempotent: true,
+		onTimeout: 'retry',
 		list: true,
 	},
 ];

@@ -1,8 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import type { OperationInput, OperationSpec } from '../../shared/operations';
-import { invalidInput } from '../../shared/operations';
+import {
+	failureFields,
+	invalidInput,
+	selectRecipients,
+	sendInChunks,
+} from '../../shared/operations';
 import type { RequestSettings } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { hoiioProfile, unwrapHoiio } from '../api';
@@ -35,6 +39,7 @@ const sendBulk: OperationSpec = {
 		'Send one text to any number of recipients, in requests of up to 1,000 numbers each; one result per recipient',
 	method: 'POST',
 	path: 'sms/bulk_send',
+	onTimeout: 'fail',
 	// Chunks are recorded in the campaign one by one, as each is accepted (see sendBulkSms).
 	send: {},
 	fields: [
@@ -85,7 +90,7 @@ const sendBulk: OperationSpec = {
 		senderName,
 		...reportFields,
 	],
-	executeItems: sendBulkSms,
+	run: sendBulkSms,
 };
 
 interface BulkRecipient {
@@ -135,93 +140,20 @@ async function bulkRecipients(
 	};
 }
 
-function failureOf(context: IExecuteFunctions, error: unknown): NodeApiError {
-	return error instanceof NodeApiError
-		? error
-		: new NodeApiError(context.getNode(), error as JsonObject);
-}
-
-/**
- * Bulk SMS: Hoiio takes up to 1,000 comma-joined numbers per request, so a longer list is sent in
- * chunks. Hoiio answers a chunk with one `bulk_txn_ref` and no per-number reference (those come
- * only in delivery reports), so each recipient's item carries its chunk's `bulk_txn_ref`.
- * One output item per recipient, paired with the input item it came from.
- */
-async function sendBulkSms(
-	context: IExecuteFunctions,
-	rawInput: OperationInput,
-	settings: RequestSettings,
-): Promise<INodeExecutionData[]> {
-	// In Input Items mode the first item sends for all of them.
-	if (rawInput.values.recipientSource === 'items' && rawInput.itemIndex > 0) return [];
-	const { input, recipients } = await bulkRecipients(context, rawInput);
-	const distinct = [...new Set(recipients.map((entry) => entry.recipient))];
-	const tracking = input.send;
-	const campaignKey = tracking?.campaignKey;
-	const { toSend, skipped } = tracking
-		? await tracking.select(distinct)
-		: { toSend: distinct, skipped: [] as IDataObject[] };
-	const results = new Map<string, IDataObject>();
-	for (const item of skipped) results.set(String(item.recipient), item);
-
+/** Hoiio's form parameters of a bulk send, but for the numbers. */
+function bulkParameters(input: OperationInput): IDataObject {
 	const common: IDataObject = { msg: input.values.message as string };
 	if (input.values.senderName) common.sender_name = input.values.senderName as string;
 	if (input.values.tag) common.tag = input.values.tag as string;
 	if (input.values.notifyUrl) common.notify_url = input.values.notifyUrl as string;
+	return common;
+}
 
-	const chunks = Math.ceil(toSend.length / BULK_CHUNK_SIZE);
-	const accepted: string[] = [];
-	for (let chunk = 0; chunk < chunks; chunk++) {
-		const numbers = toSend.slice(chunk * BULK_CHUNK_SIZE, (chunk + 1) * BULK_CHUNK_SIZE);
-		const position = { chunk: chunk + 1, chunks };
-		let bulkTxnRef: string;
-		try {
-			const { body } = await providerRequest(
-				context,
-				hoiioProfile,
-				{
-					method: 'POST',
-					path: 'sms/bulk_send',
-					body: { ...common, dest: numbers.join(',') },
-					itemIndex: input.itemIndex,
-				},
-				settings,
-			);
-			bulkTxnRef = String(unwrapHoiio(body).bulk_txn_ref);
-		} catch (error) {
-			tracking?.failed(numbers);
-			const failure = failureOf(context, error);
-			if (context.continueOnFail()) {
-				for (const recipient of numbers)
-					results.set(recipient, {
-						recipient,
-						status: 'failed',
-						error: failure.message,
-						...(failure.description ? { errorDescription: failure.description } : {}),
-						...position,
-					});
-				continue;
-			}
-			if (accepted.length > 0) {
-				const remembered = campaignKey
-					? `. They are recorded in campaign "${campaignKey}": run it again to send only to the others.`
-					: '; do not send them again.';
-				failure.description = `${failure.description ?? ''} Requests 1 to ${chunk} of ${chunks} (${chunk * BULK_CHUNK_SIZE} recipients) were already sent (bulk_txn_ref ${accepted.join(', ')})${remembered}`;
-			}
-			throw failure;
-		}
-		accepted.push(bulkTxnRef);
-		for (const recipient of numbers)
-			results.set(recipient, {
-				recipient,
-				status: 'sent',
-				bulk_txn_ref: bulkTxnRef,
-				...position,
-				...(campaignKey ? { campaignKey } : {}),
-			});
-		await tracking?.succeeded(numbers);
-	}
-
+/** One output item per recipient, in the order given and paired with its input item. */
+function recipientItems(
+	recipients: BulkRecipient[],
+	results: Map<string, IDataObject>,
+): INodeExecutionData[] {
 	const seen = new Set<string>();
 	return recipients.map(({ recipient, itemIndex }) => {
 		const repeated = seen.has(recipient);
@@ -238,6 +170,61 @@ async function sendBulkSms(
 	});
 }
 
+/**
+ * Bulk SMS: Hoiio takes up to 1,000 comma-joined numbers per request, so a longer list is sent in
+ * chunks. Hoiio answers a chunk with one `bulk_txn_ref` and no per-number reference (those come
+ * only in delivery reports), so each recipient's item carries its chunk's `bulk_txn_ref`.
+ * One output item per recipient, paired with the input item it came from.
+ */
+async function sendBulkSms(
+	context: IExecuteFunctions,
+	rawInput: OperationInput,
+	settings: RequestSettings,
+): Promise<INodeExecutionData[]> {
+	// In Input Items mode the first item sends for all of them.
+	if (rawInput.values.recipientSource === 'items' && rawInput.itemIndex > 0) return [];
+	const { input, recipients } = await bulkRecipients(context, rawInput);
+	const tracking = input.send;
+	const campaignKey = tracking?.campaignKey;
+	const distinct = [...new Set(recipients.map((entry) => entry.recipient))];
+	const { toSend, skipped } = await selectRecipients(tracking, distinct);
+	const common = bulkParameters(input);
+	const sent = await sendInChunks({
+		context,
+		tracking,
+		recipients: toSend,
+		chunkSize: BULK_CHUNK_SIZE,
+		async sendChunk(numbers, position) {
+			const { body } = await providerRequest(
+				context,
+				hoiioProfile,
+				{
+					method: 'POST',
+					path: 'sms/bulk_send',
+					body: { ...common, dest: numbers.join(',') },
+					itemIndex: input.itemIndex,
+				},
+				settings,
+			);
+			const reference = String(unwrapHoiio(body).bulk_txn_ref);
+			const status = { status: 'sent', bulk_txn_ref: reference, ...position };
+			const items = numbers.map((recipient) => ({
+				recipient,
+				...status,
+				...(campaignKey ? { campaignKey } : {}),
+			}));
+			return { reference, items };
+		},
+		failedItems: (numbers, failure, position) =>
+			numbers.map((recipient) => ({ recipient, ...failureFields(failure), ...position })),
+		alreadyDone: (done, chunks, references) =>
+			`Requests 1 to ${done} of ${chunks} (${done * BULK_CHUNK_SIZE} recipients) were already sent (bulk_txn_ref ${references.join(', ')})`,
+	});
+	const results = new Map<string, IDataObject>();
+	for (const item of [...skipped, ...sent]) results.set(String(item.recipient), item);
+	return recipientItems(recipients, results);
+}
+
 export const smsOperations: OperationSpec[] = [
 	{
 		resource: 'sms',
@@ -247,6 +234,7 @@ export const smsOperations: OperationSpec[] = [
 		description: 'Send a text message to one phone number',
 		method: 'POST',
 		path: 'sms/send',
+		onTimeout: 'fail',
 		send: { recipientField: 'to' },
 		fields: [to('Phone number to send the SMS to'), message, senderName, ...reportFields],
 	},
@@ -259,7 +247,7 @@ export const smsOperations: OperationSpec[] = [
 		description: 'Get whether an SMS was queued, delivered or failed, and what it cost',
 		method: 'POST',
 		path: 'sms/query_status',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [txnRef],
 	},
 	{
@@ -270,7 +258,7 @@ export const smsOperations: OperationSpec[] = [
 		description: 'List the SMS sent and received by the account, newest first',
 		method: 'POST',
 		path: 'sms/get_history',
-		idempotent: true,
+		onTimeout: 'retry',
 		list: true,
 		fields: historyFilters,
 	},
@@ -282,7 +270,7 @@ export const smsOperations: OperationSpec[] = [
 		description: 'Get what an SMS to a number costs, and into how many parts a message is split',
 		method: 'POST',
 		path: 'sms/get_rate',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [
 			to('Phone number the SMS would go to'),
 			{
@@ -300,7 +288,7 @@ export const smsOperations: OperationSpec[] = [
 		description: 'Get what each SMS received on one of your Hoiio numbers costs',
 		method: 'POST',
 		path: 'sms/get_rate',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [hoiioNumber('Your Hoiio number that receives the SMS', 'incoming')],
 	},
 ];

@@ -11,6 +11,7 @@ export const voiceOperations: OperationSpec[] = [
 			'Call back: Hoiio rings the first number, then connects it to the second number when answered',
 		method: 'POST',
 		path: 'voice/call',
+		onTimeout: 'fail',
 		fields: [
 			phoneField(
 				'secondNumber',
@@ -39,6 +40,7 @@ export const voiceOperations: OperationSpec[] = [
 			'Ring up to 8 numbers and join them in a conference room, a new one or an existing one',
 		method: 'POST',
 		path: 'voice/conference',
+		onTimeout: 'fail',
 		fields: [
 			{
 				displayName: 'Participants',
@@ -73,6 +75,7 @@ export const voiceOperations: OperationSpec[] = [
 		description: 'End a call, or remove one participant from a conference',
 		method: 'POST',
 		path: 'voice/hangup',
+		onTimeout: 'fail',
 		fields: [
 			{
 				...txnRef,
@@ -90,7 +93,7 @@ export const voiceOperations: OperationSpec[] = [
 		description: 'Get whether a call was answered, how long it lasted and what it cost',
 		method: 'POST',
 		path: 'voice/query_status',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [txnRef],
 	},
 	{
@@ -101,7 +104,7 @@ export const voiceOperations: OperationSpec[] = [
 		description: 'List the calls of the account',
 		method: 'POST',
 		path: 'voice/get_history',
-		idempotent: true,
+		onTimeout: 'retry',
 		list: true,
 		fields: historyFilters,
 	},
@@ -113,7 +116,7 @@ export const voiceOperations: OperationSpec[] = [
 		description: 'Get the per-minute rate of a call between two numbers and the talk time left',
 		method: 'POST',
 		path: 'voice/get_rate',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [
 			phoneField('firstNumber', 'First Number', 'dest1', 'The number Hoiio would ring first'),
 			phoneField('secondNumber', 'Number to Connect', 'dest2', 'The number it would connect to'),

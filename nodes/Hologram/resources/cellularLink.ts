@@ -19,6 +19,7 @@ export const cellularLinkOperations: OperationSpec[] = [
 		description: 'Claim and activate SIMs on a data plan (charged to the account)',
 		method: 'POST',
 		path: 'links/cellular/bulkclaim',
+		onTimeout: 'fail',
 		fields: [
 			{
 				displayName: 'SIM Numbers (ICCID)',
@@ -67,6 +68,7 @@ export const cellularLinkOperations: OperationSpec[] = [
 		description: 'Move a SIM to another data plan and zone (may be charged)',
 		method: 'POST',
 		path: 'links/cellular/{linkId}/changeplan',
+		onTimeout: 'fail',
 		fields: [
 			linkId,
 			{ ...planId, wireName: 'planid' },
@@ -84,7 +86,7 @@ export const cellularLinkOperations: OperationSpec[] = [
 		description: 'Set how much data a SIM may use beyond its plan',
 		method: 'POST',
 		path: 'links/cellular/{linkId}/limit/overage',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [linkId, { ...overageLimit, required: true, wireName: 'limit', default: -1 }],
 	},
 	{
@@ -96,7 +98,7 @@ export const cellularLinkOperations: OperationSpec[] = [
 		method: 'POST',
 		path: 'links/cellular/{linkId}/state',
 		constantBody: { state: 'pause' },
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [linkId],
 	},
 	{
@@ -108,7 +110,7 @@ export const cellularLinkOperations: OperationSpec[] = [
 		method: 'POST',
 		path: 'links/cellular/{linkId}/state',
 		constantBody: { state: 'live' },
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [linkId],
 	},
 ];

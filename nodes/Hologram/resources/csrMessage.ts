@@ -10,6 +10,7 @@ export const csrMessageOperations: OperationSpec[] = [
 		description: 'Publish data to the Hologram cloud as if a device had sent it (Data Engine)',
 		method: 'POST',
 		path: 'csr/rdm',
+		onTimeout: 'fail',
 		fields: [
 			deviceId,
 			{

@@ -10,6 +10,7 @@ export const deviceMessageOperations: OperationSpec[] = [
 		description: 'Send data to devices over TCP or UDP through the Hologram cloud',
 		method: 'POST',
 		path: 'devices/messages',
+		onTimeout: 'fail',
 		send: { recipientField: 'deviceIds' },
 		fields: [
 			deviceIds,
@@ -53,6 +54,7 @@ export const deviceMessageOperations: OperationSpec[] = [
 			"Send data to one device through its cloud webhook; the webhook's GUID replaces the API key",
 		method: 'POST',
 		path: 'devices/messages/{deviceId}/{webhookGuid}',
+		onTimeout: 'fail',
 		send: { recipientField: 'deviceId' },
 		// The GUID in the URL is the secret: the API key must not travel with it.
 		authenticate: false,

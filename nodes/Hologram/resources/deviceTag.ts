@@ -12,6 +12,7 @@ export const deviceTagOperations: OperationSpec[] = [
 		description: 'Create a tag, optionally attached to devices right away',
 		method: 'POST',
 		path: 'devices/tags',
+		onTimeout: 'fail',
 		fields: [
 			{
 				displayName: 'Name',
@@ -58,7 +59,7 @@ export const deviceTagOperations: OperationSpec[] = [
 		description: 'Attach a tag to devices',
 		method: 'POST',
 		path: 'devices/tags/{tagId}/link',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [requiredTag, deviceIds],
 	},
 	{
@@ -69,7 +70,7 @@ export const deviceTagOperations: OperationSpec[] = [
 		description: 'Remove a tag from devices',
 		method: 'POST',
 		path: 'devices/tags/{tagId}/unlink',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [requiredTag, deviceIds],
 	},
 ];

@@ -46,6 +46,7 @@ export const organizationOperations: OperationSpec[] = [
 		description: "Top up an organization's balance from the card on file",
 		method: 'POST',
 		path: 'organizations/{organizationId}/balance',
+		onTimeout: 'fail',
 		fields: [requiredOrganization, amount],
 	},
 	{

@@ -11,6 +11,7 @@ export const smsOperations: OperationSpec[] = [
 		description: 'Send an SMS to the SIM of a device',
 		method: 'POST',
 		path: 'sms/incoming',
+		onTimeout: 'fail',
 		send: { recipientField: 'deviceId' },
 		fields: [
 			deviceId,

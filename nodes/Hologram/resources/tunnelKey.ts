@@ -19,6 +19,7 @@ export const tunnelKeyOperations: OperationSpec[] = [
 		description: 'Add a public SSH key for Spacebridge tunnels (at most five per user)',
 		method: 'POST',
 		path: 'tunnelkeys',
+		onTimeout: 'fail',
 		fields: [
 			{
 				displayName: 'Public Key',
@@ -62,7 +63,7 @@ export const tunnelKeyOperations: OperationSpec[] = [
 		description: 'Stop a key from opening tunnels',
 		method: 'POST',
 		path: 'tunnelkeys/{keyId}/disable',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [keyId],
 	},
 	{
@@ -73,7 +74,7 @@ export const tunnelKeyOperations: OperationSpec[] = [
 		description: 'Allow a disabled key to open tunnels again',
 		method: 'POST',
 		path: 'tunnelkeys/{keyId}/enable',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [keyId],
 	},
 ];

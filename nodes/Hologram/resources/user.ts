@@ -28,6 +28,7 @@ export const userOperations: OperationSpec[] = [
 		description: "Top up the user's balance from the card on file",
 		method: 'POST',
 		path: 'users/me/balance',
+		onTimeout: 'fail',
 		fields: [amount],
 	},
 	{

@@ -3,15 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import type { FieldSpec, OperationSpec } from '../../shared/operations';
 import { isObject } from '../../shared/provider';
 import { pathWith } from '../../shared/request';
-import {
-	call,
-	firstItems,
-	historyPagination,
-	itemsOf,
-	limitOf,
-	platformFor,
-	unwrapSmartLiving,
-} from '../api';
+import { listLimit } from '../../shared/operations';
+import { firstItems } from '../../shared/pagination';
+import { call, historyPagination, itemsOf, platformFor, unwrapSmartLiving } from '../api';
 import {
 	addressOutput,
 	assetAddressFields,
@@ -125,9 +119,9 @@ export const assetOperations: OperationSpec[] = [
 		description: 'Create an asset on a device, or update the asset of that name',
 		method: 'PUT',
 		path: '/device/{deviceId}/asset/{name}',
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: createFields,
-		async execute(context, input, settings) {
+		async run(context, input, settings) {
 			const platform = await platformFor(context);
 			const { values } = input;
 			const name = String(values.name);
@@ -145,16 +139,18 @@ export const assetOperations: OperationSpec[] = [
 					Is: values.is as string,
 					Profile: profile as IDataObject,
 				};
-				return unwrapSmartLiving(
-					await call(
-						context,
-						{
-							method: 'POST',
-							path: pathWith('/device/{id}/assets', { id: deviceId }),
-							body,
-							itemIndex: input.itemIndex,
-						},
-						settings,
+				return context.helpers.returnJsonArray(
+					unwrapSmartLiving(
+						await call(
+							context,
+							{
+								method: 'POST',
+								path: pathWith('/device/{id}/assets', { id: deviceId }),
+								body,
+								itemIndex: input.itemIndex,
+							},
+							settings,
+						),
 					),
 				);
 			}
@@ -167,17 +163,19 @@ export const assetOperations: OperationSpec[] = [
 				deviceId,
 				profile: profile as IDataObject,
 			};
-			return unwrapSmartLiving(
-				await call(
-					context,
-					{
-						method: 'PUT',
-						path: pathWith('/device/{id}/asset/{name}', { id: deviceId, name }),
-						body,
-						idempotent: true,
-						itemIndex: input.itemIndex,
-					},
-					settings,
+			return context.helpers.returnJsonArray(
+				unwrapSmartLiving(
+					await call(
+						context,
+						{
+							method: 'PUT',
+							path: pathWith('/device/{id}/asset/{name}', { id: deviceId, name }),
+							body,
+							idempotent: true,
+							itemIndex: input.itemIndex,
+						},
+						settings,
+					),
 				),
 			);
 		},
@@ -191,10 +189,12 @@ export const assetOperations: OperationSpec[] = [
 		method: 'GET',
 		path: '/asset/{assetId}',
 		fields: assetAddressFields,
-		async execute(context, input, settings) {
+		async run(context, input, settings) {
 			const path = assetPath(context, input, await platformFor(context));
-			return unwrapSmartLiving(
-				await call(context, { method: 'GET', path, itemIndex: input.itemIndex }, settings),
+			return context.helpers.returnJsonArray(
+				unwrapSmartLiving(
+					await call(context, { method: 'GET', path, itemIndex: input.itemIndex }, settings),
+				),
 			);
 		},
 	},
@@ -208,7 +208,7 @@ export const assetOperations: OperationSpec[] = [
 		path: '/device/{deviceId}',
 		list: true,
 		fields: [deviceIdField],
-		async execute(context, input, settings) {
+		async run(context, input, settings) {
 			const platform = await platformFor(context);
 			const id = String(input.values.deviceId);
 			// Legacy: the device carries its assets (the SDK reads `assets`); Maker has a list call.
@@ -221,7 +221,9 @@ export const assetOperations: OperationSpec[] = [
 				{ method: 'GET', path, itemIndex: input.itemIndex },
 				settings,
 			);
-			return firstItems(itemsOf(body, 'assets'), limitOf(context, input.itemIndex));
+			return context.helpers.returnJsonArray(
+				firstItems(itemsOf(body, 'assets'), listLimit(context, input.itemIndex)),
+			);
 		},
 	},
 	{
@@ -233,7 +235,7 @@ export const assetOperations: OperationSpec[] = [
 		method: 'GET',
 		path: '/asset/{assetId}/state',
 		fields: assetAddressFields,
-		async execute(context, input, settings) {
+		async run(context, input, settings) {
 			const path = `${assetPath(context, input, await platformFor(context))}/state`;
 			const body = await call(
 				context,
@@ -241,10 +243,10 @@ export const assetOperations: OperationSpec[] = [
 				settings,
 			);
 			const state = isObject(body) && isObject(body.state) ? body.state : body;
-			return {
+			return context.helpers.returnJsonArray({
 				...addressOutput(input.values),
 				...(isObject(state) ? (state as IDataObject) : { value: state as IDataObject[string] }),
-			};
+			});
 		},
 	},
 	{
@@ -275,20 +277,22 @@ export const assetOperations: OperationSpec[] = [
 				toWire: (value) => new Date(String(value)).toISOString(),
 			},
 		],
-		async execute(context, input, settings) {
+		async run(context, input, settings) {
 			const path = `${assetPath(context, input, await platformFor(context))}/states`;
 			const qs: IDataObject = {};
 			for (const key of ['from', 'to'])
 				if (input.values[key] !== undefined)
 					qs[key] = new Date(String(input.values[key])).toISOString();
-			return await historyPagination().collect(
-				async (page) =>
-					await call(
-						context,
-						{ method: 'GET', path, qs: { ...qs, ...page }, itemIndex: input.itemIndex },
-						settings,
-					),
-				limitOf(context, input.itemIndex),
+			return context.helpers.returnJsonArray(
+				await historyPagination().collect(
+					async (page) =>
+						await call(
+							context,
+							{ method: 'GET', path, qs: { ...qs, ...page }, itemIndex: input.itemIndex },
+							settings,
+						),
+					listLimit(context, input.itemIndex),
+				),
 			);
 		},
 	},
@@ -301,7 +305,7 @@ export const assetOperations: OperationSpec[] = [
 		method: 'PUT',
 		path: '/asset/{assetId}/state',
 		fields: [...assetAddressFields, ...typedValueFields, timestampField],
-		async execute(context, input, settings) {
+		async run(context, input, settings) {
 			const path = `${assetPath(context, input, await platformFor(context))}/state`;
 			const value = typedValueOf(input.values);
 			const at = timestampOf(input.values);
@@ -316,12 +320,12 @@ export const assetOperations: OperationSpec[] = [
 				},
 				settings,
 			);
-			return {
+			return context.helpers.returnJsonArray({
 				...addressOutput(input.values),
 				value: value as IDataObject[string],
 				at,
 				...(isObject(body) ? (body as IDataObject) : {}),
-			};
+			});
 		},
 	},
 	{
@@ -333,7 +337,7 @@ export const assetOperations: OperationSpec[] = [
 		method: 'PUT',
 		path: '/asset/{assetId}/command',
 		fields: [...assetAddressFields, ...typedValueFields],
-		async execute(context, input, settings) {
+		async run(context, input, settings) {
 			const path = `${assetPath(context, input, await platformFor(context))}/command`;
 			const value = typedValueOf(input.values);
 			const body = await call(
@@ -346,11 +350,11 @@ export const assetOperations: OperationSpec[] = [
 				},
 				settings,
 			);
-			return {
+			return context.helpers.returnJsonArray({
 				...addressOutput(input.values),
 				value: value as IDataObject[string],
 				...(isObject(body) ? (body as IDataObject) : {}),
-			};
+			});
 		},
 	},
 ];

@@ -1,14 +1,8 @@
 import type { OperationSpec } from '../../shared/operations';
 import { pathWith } from '../../shared/request';
-import {
-	call,
-	firstItems,
-	itemsOf,
-	limitOf,
-	notOnPlatform,
-	platformFor,
-	unwrapSmartLiving,
-} from '../api';
+import { listLimit } from '../../shared/operations';
+import { firstItems } from '../../shared/pagination';
+import { call, itemsOf, notOnPlatform, platformFor, unwrapSmartLiving } from '../api';
 import { LEGACY_ONLY, deviceIdField } from '../fields';
 
 export const deviceOperations: OperationSpec[] = [
@@ -56,7 +50,7 @@ export const deviceOperations: OperationSpec[] = [
 				description: 'The name of the device on the gateway',
 			},
 		],
-		async execute(context, input, settings) {
+		async run(context, input, settings) {
 			const platform = await platformFor(context);
 			const { values } = input;
 			let path: string;
@@ -75,8 +69,10 @@ export const deviceOperations: OperationSpec[] = [
 			} else {
 				path = pathWith('/device/{id}', { id: String(values.deviceId) });
 			}
-			return unwrapSmartLiving(
-				await call(context, { method: 'GET', path, itemIndex: input.itemIndex }, settings),
+			return context.helpers.returnJsonArray(
+				unwrapSmartLiving(
+					await call(context, { method: 'GET', path, itemIndex: input.itemIndex }, settings),
+				),
 			);
 		},
 	},
@@ -100,14 +96,16 @@ export const deviceOperations: OperationSpec[] = [
 				description: 'The ground whose devices to list',
 			},
 		],
-		async execute(context, input, settings) {
+		async run(context, input, settings) {
 			const path = pathWith('/ground/{id}/devices', { id: String(input.values.groundId) });
 			const body = await call(
 				context,
 				{ method: 'GET', path, itemIndex: input.itemIndex },
 				settings,
 			);
-			return firstItems(itemsOf(body), limitOf(context, input.itemIndex));
+			return context.helpers.returnJsonArray(
+				firstItems(itemsOf(body), listLimit(context, input.itemIndex)),
+			);
 		},
 	},
 ];

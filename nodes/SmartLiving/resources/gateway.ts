@@ -22,13 +22,15 @@ export const gatewayOperations: OperationSpec[] = [
 				description: 'The gateway to read',
 			},
 		],
-		async execute(context, input, settings) {
+		async run(context, input, settings) {
 			const platform = await platformFor(context);
 			if (platform === 'maker')
 				throw notOnPlatform(context, input.itemIndex, platform, 'gateways (Gateway → Get)');
 			const path = pathWith('/gateway/{id}', { id: String(input.values.gatewayId) });
-			return unwrapSmartLiving(
-				await call(context, { method: 'GET', path, itemIndex: input.itemIndex }, settings),
+			return context.helpers.returnJsonArray(
+				unwrapSmartLiving(
+					await call(context, { method: 'GET', path, itemIndex: input.itemIndex }, settings),
+				),
 			);
 		},
 	},

@@ -1,5 +1,7 @@
 import type { OperationSpec } from '../../shared/operations';
-import { call, firstItems, itemsOf, limitOf, platformFor } from '../api';
+import { listLimit } from '../../shared/operations';
+import { firstItems } from '../../shared/pagination';
+import { call, itemsOf, platformFor } from '../api';
 
 export const groundOperations: OperationSpec[] = [
 	{
@@ -22,7 +24,7 @@ export const groundOperations: OperationSpec[] = [
 					'Whether to also list grounds other users shared with you (SmartLiving legacy only)',
 			},
 		],
-		async execute(context, input, settings) {
+		async run(context, input, settings) {
 			const platform = await platformFor(context);
 			const body = await call(
 				context,
@@ -36,7 +38,9 @@ export const groundOperations: OperationSpec[] = [
 						},
 				settings,
 			);
-			return firstItems(itemsOf(body), limitOf(context, input.itemIndex));
+			return context.helpers.returnJsonArray(
+				firstItems(itemsOf(body), listLimit(context, input.itemIndex)),
+			);
 		},
 	},
 ];

@@ -25,7 +25,7 @@ export const notificationOperations: OperationSpec[] = [
 				description: 'The text of the notification',
 			},
 		],
-		async execute(context, input, settings) {
+		async run(context, input, settings) {
 			const platform = await platformFor(context);
 			if (platform === 'maker')
 				throw notOnPlatform(
@@ -45,7 +45,11 @@ export const notificationOperations: OperationSpec[] = [
 				settings,
 			);
 			const answer: IDataObject = isObject(body) ? (body as IDataObject) : {};
-			return { sent: true, message: input.values.message as string, ...answer };
+			return context.helpers.returnJsonArray({
+				sent: true,
+				message: input.values.message as string,
+				...answer,
+			});
 		},
 	},
 ];

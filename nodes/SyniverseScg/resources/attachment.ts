@@ -140,11 +140,9 @@ export const attachmentOperations: OperationSpec[] = [
 		name: 'Create',
 		action: 'Upload an attachment',
 		description: 'Upload a file from a binary field, to send it in MMS messages',
-		method: 'POST',
-		path: PATH,
 		fields: [binaryPropertyName, ...attachmentDetailFields],
-		async execute(context, input, settings) {
-			return await uploadAttachment(
+		async run(context, input, settings) {
+			const attachment = await uploadAttachment(
 				context,
 				input.itemIndex,
 				String(input.values.binaryPropertyName),
@@ -155,6 +153,7 @@ export const attachmentOperations: OperationSpec[] = [
 				},
 				settings,
 			);
+			return context.helpers.returnJsonArray(attachment);
 		},
 	},
 	{
@@ -188,7 +187,7 @@ export const attachmentOperations: OperationSpec[] = [
 				description: 'Name of the binary property the file is written to',
 			},
 		],
-		async executeItems(context, input, settings): Promise<INodeExecutionData[]> {
+		async run(context, input, settings): Promise<INodeExecutionData[]> {
 			const id = String(input.values.attachmentId);
 			const attachment = await getAttachment(context, id, input.itemIndex, settings);
 			const token = await contentToken(context, id, input.itemIndex, settings);

@@ -99,7 +99,7 @@ export const contactOperations: OperationSpec[] = [
 		path: PATH,
 		fields: contactWritableFields,
 		// Every field is optional: with none given, the body is still `{}` (see scgJsonBody).
-		async execute(context, input, settings) {
+		async run(context, input, settings) {
 			const { body } = await providerRequest(
 				context,
 				scgProfile,
@@ -111,7 +111,7 @@ export const contactOperations: OperationSpec[] = [
 				},
 				settings,
 			);
-			return createdOutput(contactWritableFields)(body, input);
+			return context.helpers.returnJsonArray(createdOutput(contactWritableFields)(body, input));
 		},
 	},
 	{

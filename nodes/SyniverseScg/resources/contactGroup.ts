@@ -37,6 +37,7 @@ export const contactGroupOperations: OperationSpec[] = [
 		description: 'Create a group; a message sent to group:{ID} goes to every member',
 		method: 'POST',
 		path: PATH,
+		onTimeout: 'fail',
 		fields: [groupName, ...optionalGroupFields],
 		output: createdOutput([groupName, ...optionalGroupFields]),
 	},
@@ -91,7 +92,7 @@ export const contactGroupOperations: OperationSpec[] = [
 		description: 'Add contacts to a group; contacts that cannot be added are listed in the output',
 		method: 'POST',
 		path: `${PATH}/{contactGroupId}/contacts`,
-		idempotent: true,
+		onTimeout: 'retry',
 		fields: [
 			contactGroupId,
 			{

@@ -1,6 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { OperationInput, OperationSpec } from '../../shared/operations';
+import type { OperationInput, OperationSpec, OwnOperation } from '../../shared/operations';
+import { listLimit } from '../../shared/operations';
+import { firstItems } from '../../shared/pagination';
 import { isObject } from '../../shared/provider';
 import type { RequestSettings } from '../../shared/request';
 import { callAccountApi, vumiRpcProfile } from '../api';
@@ -8,10 +10,9 @@ import { campaignKey } from '../fields';
 
 /** The account API is JSON-RPC: every call is a POST to `api/` naming a method and its params. */
 
+/** The account API has no pages: Return All / Limit trim the whole answer. */
 function limited(context: IExecuteFunctions, itemIndex: number, records: IDataObject[]) {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	if (returnAll) return records;
-	return records.slice(0, context.getNodeParameter('limit', itemIndex, 50) as number);
+	return context.helpers.returnJsonArray(firstItems(records, listLimit(context, itemIndex)));
 }
 
 /** A list read by one JSON-RPC method; the account API has no pages, so Limit trims the answer. */
@@ -21,19 +22,17 @@ function rpcList(
 	plural: string,
 	description: string,
 	withCampaign = true,
-): OperationSpec {
+): OwnOperation {
 	return {
 		resource,
 		operation: 'getAll',
 		name: 'Get Many',
 		action: `Get many ${plural}`,
 		description,
-		method: 'POST',
-		path: 'api/',
 		profile: vumiRpcProfile,
 		list: true,
 		fields: withCampaign ? [campaignKey] : [],
-		execute: async (context, input, settings) => {
+		run: async (context, input, settings) => {
 			const params = withCampaign ? [input.values.campaignKey] : [];
 			const result = await callAccountApi(context, rpcMethod, params, settings, input.itemIndex);
 			const records = Array.isArray(result) ? (result as IDataObject[]) : [];
@@ -43,7 +42,7 @@ function rpcList(
 }
 
 /** Routing entries, optionally only those that start or end at one conversation. */
-function routingEntryList(): OperationSpec {
+function routingEntryList(): OwnOperation {
 	const base = rpcList(
 		'routingEntry',
 		'routing_entries',
@@ -65,7 +64,7 @@ function routingEntryList(): OperationSpec {
 					'Return only the entries that start or end at this conversation; its ID is the conversation key',
 			},
 		],
-		execute: async (context, input, settings) => {
+		run: async (context, input, settings) => {
 			const result = await callAccountApi(
 				context,
 				'routing_entries',
@@ -123,7 +122,7 @@ async function updateRoutingTable(
 	context: IExecuteFunctions,
 	input: OperationInput,
 	settings: RequestSettings,
-): Promise<IDataObject> {
+): Promise<INodeExecutionData[]> {
 	const { campaignKey: campaign, routingTable } = input.values;
 	const result = await callAccountApi(
 		context,
@@ -132,7 +131,11 @@ async function updateRoutingTable(
 		settings,
 		input.itemIndex,
 	);
-	return { success: true, campaignKey: campaign as string, result: result as IDataObject[string] };
+	return context.helpers.returnJsonArray({
+		success: true,
+		campaignKey: campaign as string,
+		result: result as IDataObject[string],
+	});
 }
 
 export const accountOperations: OperationSpec[] = [
@@ -159,11 +162,9 @@ export const accountOperations: OperationSpec[] = [
 		action: 'Get the routing table',
 		description:
 			'Get the whole routing table of a campaign: channels, routers, conversations and links',
-		method: 'POST',
-		path: 'api/',
 		profile: vumiRpcProfile,
 		fields: [campaignKey],
-		execute: async (context, input, settings) => {
+		run: async (context, input, settings) => {
 			const result = await callAccountApi(
 				context,
 				'routing_table',
@@ -171,7 +172,9 @@ export const accountOperations: OperationSpec[] = [
 				settings,
 				input.itemIndex,
 			);
-			return isObject(result) ? (result as IDataObject) : { routingTable: result as null };
+			return context.helpers.returnJsonArray(
+				isObject(result) ? (result as IDataObject) : { routingTable: result as null },
+			);
 		},
 	},
 	{
@@ -181,8 +184,6 @@ export const accountOperations: OperationSpec[] = [
 		action: 'Update the routing table',
 		description:
 			'Replace the whole routing table of a campaign; start from the output of Get and change it',
-		method: 'POST',
-		path: 'api/',
 		profile: vumiRpcProfile,
 		fields: [
 			campaignKey,
@@ -198,6 +199,6 @@ export const accountOperations: OperationSpec[] = [
 				validate: routingTableProblem,
 			},
 		],
-		execute: updateRoutingTable,
+		run: updateRoutingTable,
 	},
 ];

@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { OperationInput, OperationSpec } from '../../shared/operations';
+import type { FieldSpec, OperationInput, OperationSpec } from '../../shared/operations';
 import { buildRequest } from '../../shared/operations';
 import { isObject } from '../../shared/provider';
 import type { RequestSettings } from '../../shared/request';
@@ -9,75 +9,52 @@ import { pathWith, providerRequest } from '../../shared/request';
 import { vumiProfile } from '../api';
 import { ADDRESS_FIELDS, contactFields, contactKey } from '../fields';
 
-export const EXTRA_FIELDS = 'extraFields';
-
-/** Free key/values stored in the contact's `extra`, shown for Create and Update. */
-export const contactExtraProperties: INodeProperties[] = [
-	{
-		displayName: 'Extra Fields',
-		name: EXTRA_FIELDS,
-		type: 'fixedCollection',
-		placeholder: 'Add Extra Field',
-		typeOptions: { multipleValues: true },
-		default: {},
-		description:
-			'Your own fields stored with the contact (its "extra" data). On Update they replace the extra fields the contact had.',
-		displayOptions: { show: { resource: ['contact'], operation: ['create', 'update'] } },
-		options: [
-			{
-				displayName: 'Field',
-				name: 'field',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						description: 'Name of the extra field',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-						description: 'Value of the extra field',
-					},
-				],
-			},
-		],
+/** Free key/values stored in the contact's `extra`, for Create and Update. */
+const extraFields: FieldSpec = {
+	displayName: 'Extra Fields',
+	name: 'extraFields',
+	type: 'fixedCollection',
+	placeholder: 'Add Extra Field',
+	multipleValues: true,
+	row: { name: 'field', displayName: 'Field' },
+	default: {},
+	description:
+		'Your own fields stored with the contact (its "extra" data). On Update they replace the extra fields the contact had.',
+	fields: [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: 'Name of the extra field',
+		},
+		{
+			displayName: 'Value',
+			name: 'value',
+			type: 'string',
+			default: '',
+			description: 'Value of the extra field',
+		},
+	],
+	wireName: 'extra',
+	validate: (rows) => {
+		const unnamed = (rows as IDataObject[]).findIndex((row) => row.name === undefined);
+		return unnamed < 0 ? undefined : `row ${unnamed + 1} has no name`;
 	},
-];
-
-function readExtra(context: IExecuteFunctions, itemIndex: number): IDataObject | undefined {
-	const raw = context.getNodeParameter(EXTRA_FIELDS, itemIndex, {}) as IDataObject;
-	const rows = Array.isArray(raw.field) ? (raw.field as IDataObject[]) : [];
-	if (rows.length === 0) return undefined;
-	const extra: IDataObject = {};
-	rows.forEach((row, position) => {
-		const name = String(row.name ?? '').trim();
-		if (name === '')
-			throw new NodeOperationError(
-				context.getNode(),
-				`Item ${itemIndex}: "Extra Fields" row ${position + 1} has no name`,
-				{ itemIndex },
-			);
-		// The contacts API stores extra values as text.
-		extra[name] = row.value === undefined || row.value === null ? '' : String(row.value);
-	});
-	return extra;
-}
+	// The contacts API stores extra values as text.
+	toWire: (rows) =>
+		Object.fromEntries((rows as IDataObject[]).map((row) => [row.name, String(row.value ?? '')])),
+};
 
 /** Create and Update send the documented fields plus the free `extra` key/values. */
-function withExtra(operation: () => OperationSpec) {
+function writeContact(operation: () => OperationSpec) {
 	return async (
 		context: IExecuteFunctions,
 		input: OperationInput,
 		settings: RequestSettings,
-	): Promise<IDataObject> => {
+	): Promise<INodeExecutionData[]> => {
 		const request = buildRequest(operation(), input);
 		const body: IDataObject = { ...((request.body as IDataObject) ?? {}) };
-		const extra = readExtra(context, input.itemIndex);
-		if (extra) body.extra = extra;
 		if (Object.keys(body).length === 0 && request.method === 'PUT')
 			throw new NodeOperationError(
 				context.getNode(),
@@ -91,7 +68,7 @@ function withExtra(operation: () => OperationSpec) {
 				? { body }
 				: { body: Buffer.from('{}'), headers: { 'Content-Type': 'application/json' } };
 		const response = await providerRequest(context, vumiProfile, { ...request, ...sent }, settings);
-		return response.body as IDataObject;
+		return context.helpers.returnJsonArray(response.body as IDataObject);
 	};
 }
 
@@ -101,6 +78,15 @@ function normalizeAddress(field: string, value: string): string {
 }
 
 async function getContact(
+	context: IExecuteFunctions,
+	input: OperationInput,
+	settings: RequestSettings,
+): Promise<INodeExecutionData[]> {
+	return context.helpers.returnJsonArray(await findContact(context, input, settings));
+}
+
+/** The contact by its key, or the first contact with the address. */
+async function findContact(
 	context: IExecuteFunctions,
 	input: OperationInput,
 	settings: RequestSettings,
@@ -145,8 +131,9 @@ const createContact: OperationSpec = {
 	description: 'Create a contact with its addresses and your own extra fields',
 	method: 'POST',
 	path: 'contacts/',
-	fields: contactFields,
-	execute: withExtra(() => createContact),
+	onTimeout: 'fail',
+	fields: [...contactFields, extraFields],
+	run: writeContact(() => createContact),
 };
 
 const updateContact: OperationSpec = {
@@ -157,8 +144,9 @@ const updateContact: OperationSpec = {
 	description: 'Change some fields of a contact; fields left out keep their values',
 	method: 'PUT',
 	path: 'contacts/{contactKey}',
-	fields: [contactKey, ...contactFields],
-	execute: withExtra(() => updateContact),
+	onTimeout: 'fail',
+	fields: [contactKey, ...contactFields, extraFields],
+	run: writeContact(() => updateContact),
 };
 
 export const contactOperations: OperationSpec[] = [
@@ -221,7 +209,7 @@ export const contactOperations: OperationSpec[] = [
 					'The address to search for, for example a phone number in international format',
 			},
 		],
-		execute: getContact,
+		run: getContact,
 	},
 	{
 		resource: 'contact',

@@ -28,6 +28,7 @@ export const groupOperations: OperationSpec[] = [
 		description: 'Create a group of contacts, or a smart group defined by a query',
 		method: 'POST',
 		path: 'groups/',
+		onTimeout: 'fail',
 		fields: [{ ...groupName, required: true }, smartQuery],
 	},
 	{
@@ -69,6 +70,7 @@ export const groupOperations: OperationSpec[] = [
 		description: 'Rename a group or change its smart group query',
 		method: 'PUT',
 		path: 'groups/{groupKey}',
+		onTimeout: 'fail',
 		fields: [groupKey, groupName, smartQuery],
 	},
 ];

@@ -1,13 +1,14 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FieldSpec, OperationInput, OperationSpec } from '../../shared/operations';
 import { buildRequest, invalidInput } from '../../shared/operations';
+import { asNodeApiError } from '../../shared/errors';
 import { SMS_MAX_CHARACTERS } from '../../shared/limits';
 import { checkPhoneNumber } from '../../shared/phone';
 import type { RequestSettings } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
-import { asApiError, vumiConversationProfile } from '../api';
+import { vumiConversationProfile } from '../api';
 import { sessionEvent } from '../fields';
 
 /** Messages go out through the conversation's HTTP API: a PUT of the message to `messages.json`. */
@@ -114,12 +115,13 @@ function isOptOutRefusal(error: unknown): error is NodeApiError {
 	);
 }
 
+/** Sends the message of one item: the table's request, with the checked address and voice options. */
 function sendMessage(operation: () => OperationSpec) {
 	return async (
 		context: IExecuteFunctions,
 		input: OperationInput,
 		settings: RequestSettings,
-	): Promise<IDataObject> => {
+	): Promise<INodeExecutionData[]> => {
 		const address = recipientAddress(context, input);
 		const request = buildRequest(operation(), input);
 		const body: IDataObject = { ...(request.body as IDataObject), to_addr: address };
@@ -134,17 +136,17 @@ function sendMessage(operation: () => OperationSpec) {
 			const response = await providerRequest(
 				context,
 				vumiConversationProfile,
-				// A send whose outcome is unknown must not be repeated, even though it is a PUT.
-				{ ...request, body, idempotent: false },
+				{ ...request, body },
 				settings,
 			);
-			return response.body as IDataObject;
+			return context.helpers.returnJsonArray(response.body as IDataObject);
 		} catch (error) {
-			if (!isOptOutRefusal(error)) throw asApiError(context, error);
+			if (!isOptOutRefusal(error)) throw asNodeApiError(context.getNode(), error);
 			const recipient = input.values.toAddress as string;
 			const reason = String(error.message).replace(/^Vumi Go:\s*/, '');
 			if (input.values.optedOut === 'skip') {
-				return { skipped: true, reason: 'optedOut', to_addr: recipient, message: reason };
+				const skipped = { skipped: true, reason: 'optedOut', to_addr: recipient, message: reason };
+				return context.helpers.returnJsonArray(skipped);
 			}
 			throw new NodeApiError(
 				context.getNode(),
@@ -168,9 +170,11 @@ const sendText: OperationSpec = {
 	description: 'Send a text message (SMS, USSD, chat) through the conversation',
 	method: 'PUT',
 	path: 'messages.json',
+	// A send whose outcome is unknown must not be repeated, even though it is a PUT.
+	onTimeout: 'fail',
 	send: { recipientField: 'toAddress' },
 	fields: [toAddress, content('Text to send'), sessionEvent, toAddressType, optedOutHandling],
-	execute: sendMessage(() => sendText),
+	run: sendMessage(() => sendText),
 };
 
 const sendVoice: OperationSpec = {
@@ -181,6 +185,7 @@ const sendVoice: OperationSpec = {
 	description: 'Call someone through a voice channel and play a recording or spoken text',
 	method: 'PUT',
 	path: 'messages.json',
+	onTimeout: 'fail',
 	send: { recipientField: 'toAddress' },
 	fields: [
 		toAddress,
@@ -217,7 +222,7 @@ const sendVoice: OperationSpec = {
 		toAddressType,
 		optedOutHandling,
 	],
-	execute: sendMessage(() => sendVoice),
+	run: sendMessage(() => sendVoice),
 };
 
 export const messageOperations: OperationSpec[] = [sendText, sendVoice];

@@ -1,54 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { OperationInput, OperationSpec } from '../../shared/operations';
-import { invalidInput } from '../../shared/operations';
+import type { FieldSpec, OperationInput, OperationSpec } from '../../shared/operations';
 import { isObject } from '../../shared/provider';
 import type { RequestSettings } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { vumiConversationProfile, vumiProfile } from '../api';
 
-export const METRICS = 'metrics';
 const AGGREGATORS = ['avg', 'sum', 'max', 'min', 'last'];
-
-/** One row per metric: Fire takes one or many. */
-export const metricProperties: INodeProperties[] = [
-	{
-		displayName: 'Metrics',
-		name: METRICS,
-		type: 'fixedCollection',
-		placeholder: 'Add Metric',
-		typeOptions: { multipleValues: true },
-		default: { metric: [{ name: '', value: 0 }] },
-		required: true,
-		description:
-			'The values to record. Each name ends in how values are combined over time: .avg, .sum, .max, .min or .last.',
-		displayOptions: { show: { resource: ['metric'], operation: ['fire'] } },
-		options: [
-			{
-				displayName: 'Metric',
-				name: 'metric',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'visitors.sum',
-						description:
-							'Metric name ending in .avg (average), .sum (total), .max, .min or .last (latest value)',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'number',
-						default: 0,
-						description: 'The number to record',
-					},
-				],
-			},
-		],
-	},
-];
 
 interface Metric {
 	name: string;
@@ -56,44 +14,85 @@ interface Metric {
 	aggregator: string;
 }
 
-function readMetrics(context: IExecuteFunctions, itemIndex: number): Metric[] {
-	const raw = context.getNodeParameter(METRICS, itemIndex, {}) as IDataObject;
-	const rows = Array.isArray(raw.metric) ? (raw.metric as IDataObject[]) : [];
-	if (rows.length === 0)
-		throw invalidInput(context, itemIndex, 'Metrics', 'needs at least one metric');
-	return rows.map((row, position) => {
-		const name = String(row.name ?? '').trim();
+/** The aggregator a metric name ends in (`visitors.sum` → `sum`), or undefined. */
+function aggregatorOf(name: string): string | undefined {
+	const ending = name.split('.').pop()?.toLowerCase() ?? '';
+	return name.includes('.') && AGGREGATORS.includes(ending) ? ending : undefined;
+}
+
+/** What is wrong with the rows of Metrics: a row without a name, a name without an aggregator, a value that is no number. */
+function metricsProblem(rows: unknown): string | undefined {
+	for (const [position, row] of (rows as IDataObject[]).entries()) {
 		const label = `row ${position + 1}`;
-		if (name === '') throw invalidInput(context, itemIndex, 'Metrics', `${label} has no name`);
-		const aggregator = name.split('.').pop()?.toLowerCase() ?? '';
-		if (!name.includes('.') || !AGGREGATORS.includes(aggregator))
-			throw invalidInput(
-				context,
-				itemIndex,
-				'Metrics',
-				`${label}: the name "${name}" must end in .avg, .sum, .max, .min or .last`,
-			);
-		const value = typeof row.value === 'number' ? row.value : Number(String(row.value).trim());
-		if (row.value === '' || row.value === null || !Number.isFinite(value))
-			throw invalidInput(
-				context,
-				itemIndex,
-				'Metrics',
-				`${label}: the value must be a number, got ${JSON.stringify(row.value)}`,
-			);
-		return { name, value, aggregator };
-	});
+		const name = row.name as string | undefined;
+		if (name === undefined) return `${label} has no name`;
+		if (!aggregatorOf(name))
+			return `${label}: the name "${name}" must end in .avg, .sum, .max, .min or .last`;
+		if (row.value === undefined) return `${label}: the value must be a number, got ""`;
+	}
+	return undefined;
+}
+
+/** One row per metric: Fire takes one or many. */
+const metrics: FieldSpec = {
+	displayName: 'Metrics',
+	name: 'metrics',
+	type: 'fixedCollection',
+	placeholder: 'Add Metric',
+	multipleValues: true,
+	row: { name: 'metric', displayName: 'Metric' },
+	default: { metric: [{ name: '', value: 0 }] },
+	required: true,
+	description:
+		'The values to record. Each name ends in how values are combined over time: .avg, .sum, .max, .min or .last.',
+	fields: [
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			placeholder: 'visitors.sum',
+			description:
+				'Metric name ending in .avg (average), .sum (total), .max, .min or .last (latest value)',
+		},
+		{
+			displayName: 'Value',
+			name: 'value',
+			type: 'number',
+			default: 0,
+			description: 'The number to record',
+		},
+	],
+	validate: metricsProblem,
+	// Read by fireMetrics, which sends them in the form of the chosen API.
+	in: 'none',
+};
+
+function metricsOf(input: OperationInput): Metric[] {
+	return (input.values.metrics as IDataObject[]).map((row) => ({
+		name: row.name as string,
+		value: row.value as number,
+		aggregator: aggregatorOf(row.name as string) as string,
+	}));
 }
 
 async function fireMetrics(
 	context: IExecuteFunctions,
 	input: OperationInput,
 	settings: RequestSettings,
+): Promise<INodeExecutionData[]> {
+	return context.helpers.returnJsonArray(await fire(context, input, settings));
+}
+
+/** Fire through the chosen API: firing again would count a .sum twice, so it is never repeated. */
+async function fire(
+	context: IExecuteFunctions,
+	input: OperationInput,
+	settings: RequestSettings,
 ): Promise<IDataObject> {
-	const metrics = readMetrics(context, input.itemIndex);
+	const metrics = metricsOf(input);
 	const through = input.values.metricApi as string;
 	const fired = metrics.map((metric) => ({ ...metric }));
-	// Firing again would count a .sum twice: never repeated when the outcome is unknown.
 	if (through === 'conversation') {
 		// The conversation API takes the aggregator apart from the name: [name, value, aggregator].
 		const body = metrics.map((metric) => [
@@ -159,8 +158,6 @@ export const metricOperations: OperationSpec[] = [
 		name: 'Fire',
 		action: 'Fire metrics',
 		description: 'Record one or more metric values',
-		method: 'POST',
-		path: 'metrics/',
 		fields: [
 			{
 				displayName: 'Send Through',
@@ -183,8 +180,9 @@ export const metricOperations: OperationSpec[] = [
 				description: 'Which Vumi Go API records the metrics (each has its own credential)',
 				in: 'none',
 			},
+			metrics,
 		],
-		execute: fireMetrics,
+		run: fireMetrics,
 	},
 	{
 		resource: 'metric',

@@ -1,11 +1,12 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FieldSpec, OperationInput, OperationSpec } from '../../shared/operations';
+import { asNodeApiError } from '../../shared/errors';
 import { isObject } from '../../shared/provider';
 import type { RequestSettings } from '../../shared/request';
 import { pathWith, providerRequest } from '../../shared/request';
-import { asApiError, vumiProfile } from '../api';
+import { vumiProfile } from '../api';
 
 const OPT_OUT_PATH = 'optouts/{addressType}/{address}';
 
@@ -55,7 +56,7 @@ function readOrDelete(method: 'GET' | 'DELETE', flag: 'optedOut' | 'deleted') {
 		context: IExecuteFunctions,
 		input: OperationInput,
 		settings: RequestSettings,
-	): Promise<IDataObject> => {
+	): Promise<INodeExecutionData[]> => {
 		try {
 			const { body } = await providerRequest(
 				context,
@@ -63,15 +64,15 @@ function readOrDelete(method: 'GET' | 'DELETE', flag: 'optedOut' | 'deleted') {
 				{ method, path: path(input), itemIndex: input.itemIndex },
 				settings,
 			);
-			return { [flag]: true, ...record(body, input) };
+			return context.helpers.returnJsonArray({ [flag]: true, ...record(body, input) });
 		} catch (error) {
 			if (error instanceof NodeApiError && error.httpCode === '404')
-				return {
+				return context.helpers.returnJsonArray({
 					[flag]: false,
 					address_type: input.values.addressType as string,
 					address: input.values.address as string,
-				};
-			throw asApiError(context, error);
+				});
+			throw asNodeApiError(context.getNode(), error);
 		}
 	};
 }
@@ -80,7 +81,7 @@ async function createOptOut(
 	context: IExecuteFunctions,
 	input: OperationInput,
 	settings: RequestSettings,
-): Promise<IDataObject> {
+): Promise<INodeExecutionData[]> {
 	try {
 		const { body } = await providerRequest(
 			context,
@@ -89,7 +90,7 @@ async function createOptOut(
 			{ method: 'PUT', path: path(input), idempotent: false, itemIndex: input.itemIndex },
 			settings,
 		);
-		return { optedOut: true, ...record(body, input) };
+		return context.helpers.returnJsonArray({ optedOut: true, ...record(body, input) });
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '409') {
 			const { addressType: type, address: value } = input.values as Record<string, string>;
@@ -105,7 +106,7 @@ async function createOptOut(
 				},
 			);
 		}
-		throw asApiError(context, error);
+		throw asNodeApiError(context.getNode(), error);
 	}
 }
 
@@ -131,8 +132,9 @@ export const optOutOperations: OperationSpec[] = [
 		description: 'Record that an address has opted out: Vumi Go will not send to it any more',
 		method: 'PUT',
 		path: OPT_OUT_PATH,
+		onTimeout: 'fail',
 		fields: [addressType, address],
-		execute: createOptOut,
+		run: createOptOut,
 	},
 	{
 		resource: 'optOut',
@@ -144,7 +146,7 @@ export const optOutOperations: OperationSpec[] = [
 		method: 'DELETE',
 		path: OPT_OUT_PATH,
 		fields: [addressType, address],
-		execute: readOrDelete('DELETE', 'deleted'),
+		run: readOrDelete('DELETE', 'deleted'),
 	},
 	{
 		resource: 'optOut',
@@ -155,6 +157,6 @@ export const optOutOperations: OperationSpec[] = [
 		method: 'GET',
 		path: OPT_OUT_PATH,
 		fields: [addressType, address],
-		execute: readOrDelete('GET', 'optedOut'),
+		run: readOrDelete('GET', 'optedOut'),
 	},
 ];

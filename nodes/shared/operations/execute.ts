@@ -2,13 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../provider';
-import type { ProviderRequest, RequestSettings } from '../request';
-import { pathWith, providerRequest } from '../request';
+import type { RequestSettings } from '../request';
+import { providerRequest } from '../request';
 import { mapConcurrent, schedulerFor } from '../throttle';
 import { SendSession, nothingSent, recipientsIn } from './campaign';
 import { DEFAULT_CONCURRENCY, REQUEST_OPTIONS } from './properties';
-import type { FieldSpec, NodeApi, OperationInput, OperationSpec } from './types';
+import type { ResolvedOperation } from './table';
+import { resolveOperation } from './table';
+import type { NodeApi, OperationInput, OperationSpec } from './types';
 import { readFieldValues } from './values';
+import { requestFor } from './wire';
 
 interface RequestOptionValues {
 	timeout?: number;
@@ -46,107 +49,53 @@ export function requestSettings(
 	};
 }
 
-function placement(operation: OperationSpec, field: FieldSpec): FieldSpec['in'] {
-	if (field.in) return field.in;
-	if (operation.path.includes(`{${field.name}}`)) return 'path';
-	return operation.method === 'GET' || operation.method === 'DELETE' ? 'query' : 'body';
+/** Return All / Limit of a list operation: the most items to return, undefined for all. */
+export function listLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	return context.getNodeParameter('limit', itemIndex, 50) as number;
 }
 
-/**
- * The wire form of the given fields' values, by wire name: for operations that build their own body.
- * Fields that only steer the operation (`in: 'none'`) and values `keep` rejects are left out.
- */
-export function wireValues(
-	fields: FieldSpec[],
-	values: Record<string, unknown>,
-	keep: (wireValue: unknown) => boolean = (wireValue) => wireValue !== undefined,
-): IDataObject {
-	const wire: IDataObject = {};
-	for (const field of fields) {
-		const value = values[field.name];
-		if (value === undefined || field.in === 'none') continue;
-		const wireValue = field.toWire ? field.toWire(value) : value;
-		if (keep(wireValue)) wire[field.wireName ?? field.name] = wireValue as IDataObject[string];
-	}
-	return wire;
-}
-
-/** Turns an operation and one item's checked values into the request the provider expects. */
-export function buildRequest(operation: OperationSpec, input: OperationInput): ProviderRequest {
-	const pathValues: Record<string, string | number> = {};
-	const qs: IDataObject = {};
-	const body: IDataObject = { ...operation.constantBody };
-	for (const field of operation.fields ?? []) {
-		const value = input.values[field.name];
-		if (value === undefined) continue;
-		const target = placement(operation, field);
-		if (target === 'none') continue;
-		const wireValue = field.toWire ? field.toWire(value) : value;
-		if (wireValue === undefined) continue;
-		if (target === 'path') pathValues[field.name] = wireValue as string | number;
-		else
-			(target === 'query' ? qs : body)[field.wireName ?? field.name] =
-				wireValue as IDataObject[string];
-	}
-	const hasBody = Object.keys(body).length > 0;
-	return {
-		method: operation.method,
-		path: pathWith(operation.path, pathValues),
-		qs: Object.keys(qs).length > 0 ? qs : undefined,
-		body: hasBody ? body : undefined,
-		idempotent: operation.idempotent,
-		authenticate: operation.authenticate,
-		itemIndex: input.itemIndex,
-	};
-}
-
-/** A form API (Hoiio) takes every parameter in the body, and lists as comma-separated text. */
-export function asFormRequest(request: ProviderRequest): ProviderRequest {
-	const body: IDataObject = { ...request.qs, ...(request.body as IDataObject | undefined) };
-	for (const [key, value] of Object.entries(body)) {
-		if (Array.isArray(value)) body[key] = value.join(',');
-	}
-	return { ...request, qs: undefined, body };
-}
-
-/** The request of one item, as the operation's provider expects it. */
-export function requestFor(
+/** The records of every page a list operation asks for, as far as Limit goes. */
+async function collectList(
+	context: IExecuteFunctions,
 	api: NodeApi,
-	operation: OperationSpec,
+	operation: ResolvedOperation,
 	input: OperationInput,
-): ProviderRequest {
-	const request = buildRequest(operation, input);
-	return (operation.profile ?? api.profile).bodyFormat === 'form'
-		? asFormRequest(request)
-		: request;
+	settings: RequestSettings,
+): Promise<IDataObject[]> {
+	const request = requestFor(api, operation, input);
+	const profile = operation.profile ?? api.profile;
+	// A form API takes the page parameters in its body, like every other parameter.
+	const pageIn = profile.bodyFormat === 'form' ? 'body' : 'qs';
+	return await api.pagination.collect(
+		async (pageQuery) => {
+			const page = { ...request, [pageIn]: { ...(request[pageIn] as IDataObject), ...pageQuery } };
+			return (await providerRequest(context, profile, page, settings)).body;
+		},
+		listLimit(context, input.itemIndex),
+	);
 }
 
+/** One item through its operation: its own `run`, a list, or one request whose answer becomes items. */
 async function runOperation(
 	context: IExecuteFunctions,
 	api: NodeApi,
-	operation: OperationSpec,
+	operation: ResolvedOperation,
 	input: OperationInput,
 	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
-	if (operation.executeItems) return await operation.executeItems(context, input, settings);
-	if (operation.execute) {
-		return context.helpers.returnJsonArray(await operation.execute(context, input, settings));
-	}
-	const request = requestFor(api, operation, input);
+	if (operation.run) return await operation.run(context, input, settings);
+	if (operation.list)
+		return context.helpers.returnJsonArray(
+			await collectList(context, api, operation, input, settings),
+		);
 	const profile = operation.profile ?? api.profile;
-	if (operation.list) {
-		const returnAll = context.getNodeParameter('returnAll', input.itemIndex, false) as boolean;
-		const limit = returnAll
-			? undefined
-			: (context.getNodeParameter('limit', input.itemIndex, 50) as number);
-		const pageIn = profile.bodyFormat === 'form' ? 'body' : 'qs';
-		const items = await api.pagination.collect(async (pageQuery) => {
-			const page = { ...request, [pageIn]: { ...(request[pageIn] as IDataObject), ...pageQuery } };
-			return (await providerRequest(context, profile, page, settings)).body;
-		}, limit);
-		return context.helpers.returnJsonArray(items);
-	}
-	const { body } = await providerRequest(context, profile, request, settings);
+	const { body } = await providerRequest(
+		context,
+		profile,
+		requestFor(api, operation, input),
+		settings,
+	);
 	return context.helpers.returnJsonArray(
 		operation.output ? operation.output(body, input) : api.unwrap(body),
 	);
@@ -159,7 +108,7 @@ async function runOperation(
 async function runSend(
 	context: IExecuteFunctions,
 	api: NodeApi,
-	operation: OperationSpec,
+	operation: ResolvedOperation,
 	input: OperationInput,
 	settings: RequestSettings,
 	field: string,
@@ -217,7 +166,7 @@ export async function executeOperations(
 		items.filter((_item, itemIndex) => operationAt(context, api, itemIndex)?.send).length,
 	);
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
-		let operation: OperationSpec | undefined;
+		let operation: ResolvedOperation | undefined;
 		try {
 			operation = chosenOperation(context, api, itemIndex);
 			const checked: OperationInput = {
@@ -272,7 +221,7 @@ function chosenOperation(
 	context: IExecuteFunctions,
 	api: NodeApi,
 	itemIndex: number,
-): OperationSpec {
+): ResolvedOperation {
 	const resource = context.getNodeParameter('resource', itemIndex) as string;
 	const operationName = context.getNodeParameter('operation', itemIndex) as string;
 	const operation = api.operations.find(
@@ -285,5 +234,5 @@ function chosenOperation(
 			{ itemIndex },
 		);
 	}
-	return operation;
+	return resolveOperation(operation);
 }

@@ -1,20 +1,24 @@
 export { buildProperties } from './properties';
-export {
-	asFormRequest,
-	buildRequest,
-	executeOperations,
-	requestFor,
-	requestSettings,
-	wireValues,
-} from './execute';
+export { executeOperations, listLimit, requestSettings } from './execute';
+export { asFormRequest, buildRequest, requestFor, wireValues } from './wire';
 export { invalidInput } from './values';
-export { CAMPAIGN_OPTIONS, PROGRESS_MIN_RECIPIENTS, skippedItem } from './campaign';
+export { CAMPAIGN_OPTIONS, skippedItem } from './campaign';
 export type { SendTracking } from './campaign';
+export { PROGRESS_MIN_RECIPIENTS } from './sendProgress';
+export { failureFields, selectRecipients, sendInChunks } from './chunks';
+export type { ChunkPosition, ChunkedSend } from './chunks';
+export { fieldLocation, onTimeoutOf, resolveOperation } from './table';
+export type { ResolvedField, ResolvedOperation } from './table';
 export type {
+	FieldLocation,
 	FieldSpec,
 	FieldType,
 	NodeApi,
+	OnTimeout,
 	OperationInput,
 	OperationSpec,
+	OwnOperation,
+	ResourceLocatorModes,
+	RunOperation,
 	SendSpec,
 } from './types';

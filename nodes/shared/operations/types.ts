@@ -1,8 +1,9 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	INodeExecutionData,
 	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeProperties,
 	INodePropertyOptions,
 	INodePropertyTypeOptions,
 } from 'n8n-workflow';
@@ -15,34 +16,63 @@ import type { SendTracking } from './campaign';
 /**
  * How a value is read from the node's parameters and checked before it is sent:
  * - `stringList` / `numberList`: a comma-separated text or an array from an expression;
+ * - `multiOptions`: several values of `options`, as a list;
  * - `json`: a JSON text or an object from an expression;
- * - `dateTime`: an n8n date-time, turned into the wire format by `toWire`.
+ * - `dateTime`: an n8n date-time, turned into the wire format by `toWire`;
+ * - `collection`: the optional `fields`, as one object by parameter name;
+ * - `fixedCollection`: rows of `fields` (one object per row, a list with `multipleValues`);
+ * - `resourceLocator`: an ID picked From List, typed By ID or read from a URL (see `modes`), as text.
  */
 export type FieldType =
 	| 'string'
 	| 'number'
 	| 'boolean'
 	| 'options'
+	| 'multiOptions'
 	| 'json'
 	| 'dateTime'
 	| 'stringList'
-	| 'numberList';
+	| 'numberList'
+	| 'collection'
+	| 'fixedCollection'
+	| 'resourceLocator';
+
+/** Where a value travels: a path segment, the query string, the body, or nowhere (`none`). */
+export type FieldLocation = 'path' | 'query' | 'body' | 'none';
+
+/**
+ * The ways a resource locator takes an ID. The executor reads its value with n8n's `extractValue`, so
+ * the operation sees the ID whichever mode the user chose.
+ */
+export interface ResourceLocatorModes {
+	/** From List: the name of a `methods.listSearch` function that lists (and searches) the records. */
+	list?: { searchMethod: string; searchable?: boolean; placeholder?: string };
+	/** By ID: a regular expression a whole ID matches, checked in the editor and again before sending. */
+	id: { regex?: string; errorMessage?: string; placeholder?: string };
+	/** By URL, where the provider has pages for its records: `regex` matches one and captures the ID. */
+	url?: { regex: string; errorMessage?: string; placeholder: string };
+}
 
 export interface FieldSpec {
 	/** Parameter name in n8n: says what the value is (`deviceId`, `message`). */
 	name: string;
 	displayName: string;
 	type: FieldType;
-	/** Name on the wire when it differs from `name`. */
+	/** Name on the wire when it differs from `name` (top-level fields only). */
 	wireName?: string;
 	/**
-	 * Where the value travels. Defaults to the path when the path has `{name}`, else query for GET/DELETE,
-	 * else body. `none`: the value only steers the operation (which other fields apply) and is not sent.
+	 * Where the value travels. Left out: `path` when the operation's path has `{name}`, else `query`
+	 * for GET, HEAD and DELETE, else `body` (`resolveOperation` fills it in once per table).
+	 * `none`: the value only steers the operation (which other fields apply) and is not sent.
 	 */
-	in?: 'path' | 'query' | 'body' | 'none';
-	/** Required fields are parameters of their own; the rest go into Additional Fields (or Filters on lists). */
+	in?: FieldLocation;
+	/**
+	 * Required fields are parameters of their own; the rest go into Filters on a list (`list: true`)
+	 * and into Additional Fields otherwise. Collections, fixed collections and resource locators are
+	 * always parameters of their own.
+	 */
 	required?: boolean;
-	default?: string | number | boolean;
+	default?: INodeProperties['default'];
 	description?: string;
 	placeholder?: string;
 	hint?: string;
@@ -63,6 +93,17 @@ export interface FieldSpec {
 	typeOptions?: INodePropertyTypeOptions;
 	/** Shown only when these other parameters of the same operation have these values. */
 	showWhen?: Record<string, Array<string | number | boolean>>;
+	/**
+	 * `collection`: the fields that can be added; `fixedCollection`: the fields of one row. Their
+	 * values keep their parameter names (give the field a `toWire` to shape them for the wire).
+	 */
+	fields?: FieldSpec[];
+	/** `fixedCollection`: what one row is called (`{ name: 'metric', displayName: 'Metric' }`). */
+	row?: { name: string; displayName: string };
+	/** `fixedCollection`: any number of rows, as a list; otherwise one row, as an object. */
+	multipleValues?: boolean;
+	/** `resourceLocator`: the ways to give the ID. */
+	modes?: ResourceLocatorModes;
 	/** Extra check on a non-empty value: returns what is wrong with it, or undefined when it is fine. */
 	validate?: (value: unknown) => string | undefined;
 	/** Converts the checked value into what the API expects. */
@@ -85,13 +126,29 @@ export interface SendSpec {
 	/**
 	 * The parameter with the recipient, or a list of them, sent in one request. The shared executor
 	 * then skips recipients already sent in the campaign, sends to the rest and records them once the
-	 * send succeeded. Without it the operation's own `execute` does this through `input.send`
-	 * (bulk sends, which record chunk by chunk).
+	 * send succeeded. Without it the operation's own `run` does this through `input.send` (bulk sends,
+	 * which record chunk by chunk: see `sendInChunks`).
 	 */
 	recipientField?: string;
 }
 
-export interface OperationSpec {
+/**
+ * What happens when a request's outcome is unknown: a timeout, a connection lost after the request
+ * left, HTTP 500, 502 or 504, an answer that cannot be read.
+ * - `retry`: it is sent again (up to Max Retries), for requests that change nothing when repeated;
+ * - `fail`: it fails saying it may have been carried out, for sends and creates that would act twice.
+ * Answers that prove nothing was done (429, 503, a refused connection) are retried either way.
+ */
+export type OnTimeout = 'retry' | 'fail';
+
+/** Items of one input item, made by an operation's own code (binary data allowed). */
+export type RunOperation = (
+	context: IExecuteFunctions,
+	input: OperationInput,
+	settings: RequestSettings,
+) => Promise<INodeExecutionData[]>;
+
+interface OperationBase {
 	resource: string;
 	operation: string;
 	/** Title Case, as the dropdown shows it: "Pause". */
@@ -99,43 +156,67 @@ export interface OperationSpec {
 	/** Sentence shown in the node panel: "Pause a cellular link". */
 	action: string;
 	description: string;
-	method: IHttpRequestMethods;
-	/** Below the credential's base URL; `{name}` placeholders are filled from fields and encoded. */
-	path: string;
 	fields?: FieldSpec[];
-	/** Fixed body fields (the `state: "pause"` of a pause). */
-	constantBody?: IDataObject;
 	/** The API this operation talks to, when a node speaks to more than one (Vumi Go's two credentials). */
 	profile?: ProviderProfile;
-	/** A list: adds Return All / Limit and walks the provider's pages. */
+	/** A list: adds Return All / Limit, puts the optional fields under Filters and walks the pages. */
 	list?: boolean;
 	/** A send to recipients: campaign options, skipping of recipients already sent, progress. */
 	send?: SendSpec;
-	/** Whether repeating the call is harmless (see ProviderRequest.idempotent). */
-	idempotent?: boolean;
 	/** False for calls that carry their own secret and need no credential auth. */
 	authenticate?: boolean;
-	/** Turns the response body into output items; defaults to the provider's `unwrap`. */
-	output?: (body: unknown, input: OperationInput) => IDataObject | IDataObject[];
-	/** For the few operations the generic request cannot express; kept next to the operation it serves. */
-	execute?: (
-		context: IExecuteFunctions,
-		input: OperationInput,
-		settings: RequestSettings,
-	) => Promise<IDataObject | IDataObject[]>;
-	/** Like `execute`, for operations whose output carries binary data (attachment downloads). */
-	executeItems?: (
-		context: IExecuteFunctions,
-		input: OperationInput,
-		settings: RequestSettings,
-	) => Promise<INodeExecutionData[]>;
+	/** Fixed body fields (the `state: "pause"` of a pause). */
+	constantBody?: IDataObject;
 }
+
+interface TableRequest extends OperationBase {
+	/** Below the credential's base URL; `{name}` placeholders are filled from fields and encoded. */
+	path: string;
+	/**
+	 * Turns the provider's answer (envelope checked) into this operation's items, instead of the
+	 * provider's `unwrap`. Lists ignore it: their items are the records of every page.
+	 */
+	output?: (body: unknown, input: OperationInput) => IDataObject | IDataObject[];
+	run?: never;
+}
+
+/** A read: a request whose outcome is unknown is sent again unless it says `onTimeout: 'fail'`. */
+interface ReadOperation extends TableRequest {
+	method: 'GET' | 'HEAD' | 'DELETE';
+	onTimeout?: OnTimeout;
+}
+
+/** A write says whether repeating it is harmless (`retry`) or could act twice (`fail`). */
+interface WriteOperation extends TableRequest {
+	method: 'POST' | 'PUT' | 'PATCH';
+	onTimeout: OnTimeout;
+}
+
+/**
+ * An operation the generic request cannot express (bulk chunking, uploads, two-step calls): its own
+ * `run` makes its items. `method`, `path` and `onTimeout`, when given, describe the request that
+ * `buildRequest` makes from the fields for it (`onTimeout` left out: `retry` for GET, HEAD and DELETE).
+ */
+export interface OwnOperation extends OperationBase {
+	run: RunOperation;
+	method?: IHttpRequestMethods;
+	path?: string;
+	onTimeout?: OnTimeout;
+	output?: never;
+}
+
+/**
+ * One operation, described once as data. Either a request the table describes (method, path,
+ * fields; its answer becomes items through the provider's `unwrap` or the operation's `output`), or
+ * an operation with its own `run`.
+ */
+export type OperationSpec = ReadOperation | WriteOperation | OwnOperation;
 
 /** What a node hands the shared executor: its provider and its operations, described once as data. */
 export interface NodeApi {
 	profile: ProviderProfile;
 	pagination: Pagination;
-	/** Turns a provider response into the item(s) a user wants to see (`output` overrides it per operation). */
+	/** Turns a provider answer into the item(s) a user wants to see (`output` overrides it per operation). */
 	unwrap(body: unknown): IDataObject | IDataObject[];
 	resources: Array<{ name: string; value: string; description?: string }>;
 	operations: OperationSpec[];

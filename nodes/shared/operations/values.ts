@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../provider';
 import { isDotSegment } from '../request';
-import { optionalFieldsCollection } from './properties';
-import type { FieldSpec, OperationSpec } from './types';
+import type { ResolvedOperation } from './table';
+import { isOwnParameter, optionalFieldsCollection } from './table';
+import type { FieldSpec } from './types';
 
 /** A bad value: the message names the item (as n8n numbers them, from 0) and the field. */
 export function invalidInput(
@@ -19,6 +20,9 @@ export function invalidInput(
 	});
 }
 
+/** Makes the error for what is wrong with one value. */
+type Fail = (problem: string) => NodeOperationError;
+
 function isEmpty(value: unknown): boolean {
 	return (
 		value === undefined ||
@@ -26,6 +30,14 @@ function isEmpty(value: unknown): boolean {
 		(typeof value === 'string' && value.trim() === '') ||
 		(Array.isArray(value) && value.length === 0)
 	);
+}
+
+/** A collection with nothing added, or a fixed collection without rows. */
+function isEmptyGroup(field: FieldSpec, value: unknown): boolean {
+	if (field.type !== 'collection' && field.type !== 'fixedCollection') return false;
+	return Array.isArray(value)
+		? value.length === 0
+		: isObject(value) && Object.keys(value).length === 0;
 }
 
 function listFrom(value: unknown): unknown[] {
@@ -38,29 +50,17 @@ function listFrom(value: unknown): unknown[] {
 	return [value];
 }
 
-/** Reads one field and checks it against its type; returns undefined for an empty optional field. */
-function checkedValue(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	field: FieldSpec,
-	raw: unknown,
-): unknown {
-	const fail = (problem: string) => invalidInput(context, itemIndex, field.displayName, problem);
+/** Checks one value against its field; returns undefined for an empty optional value. */
+function checkValue(field: FieldSpec, raw: unknown, fail: Fail): unknown {
 	if (isEmpty(raw)) {
 		if (field.required) throw fail('is required but empty');
 		return undefined;
 	}
-	const checkNumber = (value: unknown): number => {
-		const number = typeof value === 'number' ? value : Number(String(value).trim());
-		if (typeof value === 'boolean' || !Number.isFinite(number))
-			throw fail(`must be a number, got ${JSON.stringify(value)}`);
-		if (field.integer && !Number.isInteger(number))
-			throw fail(`must be a whole number, got ${number}`);
-		if (field.min !== undefined && number < field.min)
-			throw fail(`must be at least ${field.min}, got ${number}`);
-		return number;
-	};
-	const value = typedValue(field, raw, fail, checkNumber);
+	const value = typedValue(field, raw, fail);
+	if (isEmptyGroup(field, value)) {
+		if (field.required) throw fail('is required but empty');
+		return undefined;
+	}
 	const tooLong = lengthProblem(field, value);
 	if (tooLong) throw fail(tooLong);
 	const problem = field.validate?.(value);
@@ -81,21 +81,67 @@ function lengthProblem(field: FieldSpec, value: unknown): string | undefined {
 	return `is too long: ${length} ${unit}, at most ${field.maxLength} ${unit} are accepted`;
 }
 
-function typedValue(
-	field: FieldSpec,
-	raw: unknown,
-	fail: (problem: string) => NodeOperationError,
-	checkNumber: (value: unknown) => number,
-): unknown {
+function checkedNumber(field: FieldSpec, value: unknown, fail: Fail): number {
+	const number = typeof value === 'number' ? value : Number(String(value).trim());
+	if (typeof value === 'boolean' || !Number.isFinite(number))
+		throw fail(`must be a number, got ${JSON.stringify(value)}`);
+	if (field.integer && !Number.isInteger(number))
+		throw fail(`must be a whole number, got ${number}`);
+	if (field.min !== undefined && number < field.min)
+		throw fail(`must be at least ${field.min}, got ${number}`);
+	return number;
+}
+
+function checkedText(raw: unknown, fail: Fail): string {
+	if (typeof raw === 'object') throw fail(`must be text, got ${JSON.stringify(raw)}`);
+	// A number is text enough ("42"); true or false is almost always the wrong expression.
+	if (typeof raw === 'boolean') throw fail(`must be text, got ${raw}`);
+	return typeof raw === 'string' ? raw.trim() : String(raw);
+}
+
+/** A value of a fixed dropdown must be one of its options; a dropdown filled from the API takes any. */
+function checkedOption(field: FieldSpec, raw: unknown, fail: Fail): unknown {
+	const allowed = field.options?.map((option) => option.value);
+	if (allowed && allowed.length > 0 && !allowed.includes(raw as string))
+		throw fail(`must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+	return raw;
+}
+
+/** The fields of a collection, or of one row of a fixed collection, checked; empty ones left out. */
+function checkedGroup(fields: FieldSpec[], raw: unknown, fail: Fail): IDataObject {
+	if (!isObject(raw)) throw fail(`must be a set of fields, got ${JSON.stringify(raw)}`);
+	const values: IDataObject = {};
+	for (const field of fields) {
+		const value = checkValue(field, raw[field.name], (problem) =>
+			fail(`"${field.displayName}" ${problem}`),
+		);
+		if (value !== undefined) values[field.name] = value as IDataObject[string];
+	}
+	return values;
+}
+
+/** The rows of a fixed collection (`{ <row name>: rows }` in n8n), each checked. */
+function checkedRows(field: FieldSpec, raw: unknown, fail: Fail): IDataObject | IDataObject[] {
+	if (!isObject(raw)) throw fail(`must be a set of rows, got ${JSON.stringify(raw)}`);
+	const fields = field.fields ?? [];
+	const rows = raw[field.row?.name ?? ''];
+	if (!field.multipleValues) return rows === undefined ? {} : checkedGroup(fields, rows, fail);
+	const list = rows === undefined ? [] : Array.isArray(rows) ? rows : [rows];
+	return list.map((row, index) =>
+		checkedGroup(fields, row, (problem) => fail(`row ${index + 1}: ${problem}`)),
+	);
+}
+
+function typedValue(field: FieldSpec, raw: unknown, fail: Fail): unknown {
 	switch (field.type) {
 		case 'number':
-			return checkNumber(raw);
+			return checkedNumber(field, raw, fail);
 		case 'boolean':
 			if (typeof raw === 'boolean') return raw;
 			if (raw === 'true' || raw === 'false') return raw === 'true';
 			throw fail(`must be true or false, got ${JSON.stringify(raw)}`);
 		case 'numberList':
-			return listFrom(raw).map(checkNumber);
+			return listFrom(raw).map((entry) => checkedNumber(field, entry, fail));
 		case 'stringList':
 			return listFrom(raw).map((entry) => {
 				if (typeof entry === 'object')
@@ -109,73 +155,81 @@ function typedValue(
 			} catch (error) {
 				throw fail(`is not valid JSON (${(error as Error).message})`);
 			}
-		case 'options': {
-			const allowed = field.options?.map((option) => option.value);
-			if (allowed && allowed.length > 0 && !allowed.includes(raw as string)) {
-				throw fail(`must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
-			}
-			return raw;
-		}
+		case 'options':
+			return checkedOption(field, raw, fail);
+		case 'multiOptions':
+			return listFrom(raw).map((entry) => checkedOption(field, entry, fail));
 		case 'dateTime':
 			if (Number.isNaN(new Date(String(raw)).getTime()))
 				throw fail(`is not a date and time, got ${JSON.stringify(raw)}`);
 			return String(raw);
+		case 'collection':
+			return checkedGroup(field.fields ?? [], raw, (problem) => fail(`option ${problem}`));
+		case 'fixedCollection':
+			return checkedRows(field, raw, fail);
+		case 'resourceLocator':
 		case 'string':
 		default:
-			if (typeof raw === 'object') throw fail(`must be text, got ${JSON.stringify(raw)}`);
-			// A number is text enough ("42"); true or false is almost always the wrong expression.
-			if (typeof raw === 'boolean') throw fail(`must be text, got ${raw}`);
-			return typeof raw === 'string' ? raw.trim() : String(raw);
+			return checkedText(raw, fail);
 	}
 }
 
-/** Reads and checks every field of an operation for one item. */
-export function readFieldValues(
-	context: IExecuteFunctions,
-	operation: OperationSpec,
-	itemIndex: number,
-): Record<string, unknown> {
-	const values: Record<string, unknown> = {};
-	const fields = operation.fields ?? [];
-	const collectionName = optionalFieldsCollection(operation);
-	const collection = fields.some((field) => !field.required && !field.showWhen)
-		? (context.getNodeParameter(collectionName, itemIndex, {}) as IDataObject)
-		: {};
-	for (const field of fields) {
-		let raw: unknown;
-		if (field.required || field.showWhen) {
-			if (field.showWhen && !shown(context, itemIndex, field)) continue;
-			raw = context.getNodeParameter(
-				field.name,
-				itemIndex,
-				field.required ? undefined : field.default,
-			);
-		} else {
-			raw = isObject(collection) ? collection[field.name] : undefined;
-		}
-		const value = checkedValue(context, itemIndex, field, raw);
-		if (isPathField(operation, field) && isDotSegment(value)) {
-			throw invalidInput(
-				context,
-				itemIndex,
-				field.displayName,
-				`cannot be "${value as string}": in the request path it would address another resource`,
-			);
-		}
-		if (value !== undefined) values[field.name] = value;
-	}
-	return values;
+/** By ID (or a plain value, as saved before the field offered a list): the ID must look like one. */
+function locatorProblem(field: FieldSpec, locator: unknown, id: unknown): string | undefined {
+	const rule = field.modes?.id;
+	if (!rule?.regex || typeof id !== 'string' || id === '') return undefined;
+	const mode = isObject(locator) ? locator.mode : 'id';
+	if (mode !== 'id' || new RegExp(rule.regex).test(id)) return undefined;
+	return `is not a valid ID${rule.errorMessage ? `: ${rule.errorMessage}` : ''}, got ${JSON.stringify(id)}`;
 }
 
-/** A field whose value becomes a segment of the request path. */
-function isPathField(operation: OperationSpec, field: FieldSpec): boolean {
-	return (
-		field.in === 'path' || (field.in === undefined && operation.path.includes(`{${field.name}}`))
-	);
+/** A parameter of its own; a resource locator's ID is taken out with n8n's `extractValue`. */
+function ownParameter(context: IExecuteFunctions, itemIndex: number, field: FieldSpec): unknown {
+	const fallback = field.required ? undefined : field.default;
+	if (field.type !== 'resourceLocator')
+		return context.getNodeParameter(field.name, itemIndex, fallback);
+	return context.getNodeParameter(field.name, itemIndex, fallback, { extractValue: true });
 }
 
 function shown(context: IExecuteFunctions, itemIndex: number, field: FieldSpec): boolean {
 	return Object.entries(field.showWhen ?? {}).every(([name, accepted]) =>
 		accepted.includes(context.getNodeParameter(name, itemIndex) as string | number | boolean),
 	);
+}
+
+/** Reads and checks every field of an operation for one item. */
+export function readFieldValues(
+	context: IExecuteFunctions,
+	operation: ResolvedOperation,
+	itemIndex: number,
+): Record<string, unknown> {
+	const values: Record<string, unknown> = {};
+	const collection = operation.fields.some((field) => !isOwnParameter(field))
+		? (context.getNodeParameter(optionalFieldsCollection(operation), itemIndex, {}) as IDataObject)
+		: {};
+	for (const field of operation.fields) {
+		const fail: Fail = (problem) => invalidInput(context, itemIndex, field.displayName, problem);
+		let raw: unknown;
+		if (isOwnParameter(field)) {
+			if (field.showWhen && !shown(context, itemIndex, field)) continue;
+			raw = ownParameter(context, itemIndex, field);
+		} else {
+			raw = isObject(collection) ? collection[field.name] : undefined;
+		}
+		const value = checkValue(field, raw, fail);
+		if (field.type === 'resourceLocator') {
+			const problem = locatorProblem(
+				field,
+				context.getNodeParameter(field.name, itemIndex, undefined),
+				value,
+			);
+			if (problem) throw fail(problem);
+		}
+		if (field.in === 'path' && isDotSegment(value))
+			throw fail(
+				`cannot be "${value as string}": in the request path it would address another resource`,
+			);
+		if (value !== undefined) values[field.name] = value;
+	}
+	return values;
 }

@@ -1,0 +1,97 @@
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+
+import { asNodeApiError } from '../errors';
+import type { SendTracking } from './campaign';
+
+/** Where a chunk stands among the chunks of one send: both counted from 1. */
+export interface ChunkPosition {
+	chunk: number;
+	chunks: number;
+}
+
+/** A send of one message to a long list of recipients, in requests of at most `chunkSize` each. */
+export interface ChunkedSend {
+	context: IExecuteFunctions;
+	/** The item's campaign record (`input.send`): each chunk is recorded once the provider took it. */
+	tracking?: SendTracking;
+	/** The recipients to send to, each once, without those the campaign skipped. */
+	recipients: string[];
+	chunkSize: number;
+	/** Sends one chunk: the provider's reference for it (said if a later chunk fails) and its items. */
+	sendChunk(
+		chunk: string[],
+		position: ChunkPosition,
+	): Promise<{ reference: string; items: IDataObject[] }>;
+	/** With Continue On Fail: the items that report a chunk the provider refused. */
+	failedItems(chunk: string[], failure: NodeApiError, position: ChunkPosition): IDataObject[];
+	/** What the chunks before a failed one did, in the provider's words: "Requests 1 to 2 of 5 were already sent (…)". */
+	alreadyDone(done: number, chunks: number, references: string[]): string;
+}
+
+/** The fields an item of a refused chunk carries: the provider's message and description. */
+export function failureFields(failure: NodeApiError): IDataObject {
+	return {
+		status: 'failed',
+		error: failure.message,
+		...(failure.description ? { errorDescription: failure.description } : {}),
+	};
+}
+
+/** Splits distinct recipients into those to send to now and the campaign's skipped items. */
+export async function selectRecipients(
+	tracking: SendTracking | undefined,
+	recipients: string[],
+): Promise<{ toSend: string[]; skipped: IDataObject[] }> {
+	return tracking ? await tracking.select(recipients) : { toSend: recipients, skipped: [] };
+}
+
+/**
+ * A failure after some chunks went out says so, and how to go on without sending twice: run the
+ * campaign again (its record skips those already sent), or, without one, not at all.
+ */
+function partialFailure(
+	failure: NodeApiError,
+	send: ChunkedSend,
+	done: number,
+	chunks: number,
+	references: string[],
+): NodeApiError {
+	if (done === 0) return failure;
+	const campaignKey = send.tracking?.campaignKey;
+	const remembered = campaignKey
+		? `. They are recorded in campaign "${campaignKey}": run it again to send only to the others.`
+		: '; do not send them again.';
+	failure.description = `${failure.description ?? ''} ${send.alreadyDone(done, chunks, references)}${remembered}`;
+	return failure;
+}
+
+/**
+ * Sends chunk after chunk, recording each in the campaign once the provider took it. A refused chunk
+ * stops the send (saying what already went out), or with Continue On Fail becomes failed items and
+ * the next chunk goes on. Returns the items of every chunk, in order.
+ */
+export async function sendInChunks(send: ChunkedSend): Promise<IDataObject[]> {
+	const { context, tracking, recipients, chunkSize } = send;
+	const chunks = Math.ceil(recipients.length / chunkSize);
+	const items: IDataObject[] = [];
+	const references: string[] = [];
+	for (let index = 0; index < chunks; index++) {
+		const chunk = recipients.slice(index * chunkSize, (index + 1) * chunkSize);
+		const position = { chunk: index + 1, chunks };
+		let sent: { reference: string; items: IDataObject[] };
+		try {
+			sent = await send.sendChunk(chunk, position);
+		} catch (error) {
+			tracking?.failed(chunk);
+			const failure = asNodeApiError(context.getNode(), error);
+			if (!context.continueOnFail())
+				throw partialFailure(failure, send, references.length, chunks, references);
+			items.push(...send.failedItems(chunk, failure, position));
+			continue;
+		}
+		references.push(sent.reference);
+		items.push(...sent.items);
+		await tracking?.succeeded(chunk);
+	}
+	return items;
+}
