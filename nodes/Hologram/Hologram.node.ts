@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { buildProperties, executeOperations } from '../shared/operations';
 import type { NodeApi } from '../shared/operations';
 import { hologramPagination, hologramProfile, unwrapHologram } from './api';
-import { hologramLoadOptions } from './loadOptions';
+import { hologramListSearch, hologramLoadOptions } from './loadOptions';
 import { cellularLinkOperations } from './resources/cellularLink';
 import { csrMessageOperations } from './resources/csrMessage';
 import { dataPlanOperations } from './resources/dataPlan';
@@ -84,7 +84,7 @@ export class Hologram implements INodeType {
 		properties: buildProperties(hologramApi),
 	};
 
-	methods = { loadOptions: hologramLoadOptions };
+	methods = { loadOptions: hologramLoadOptions, listSearch: hologramListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, hologramApi);

@@ -19,6 +19,26 @@ export const deviceId: FieldSpec = {
 	description: 'Numeric ID of the device, as shown in the Hologram Dashboard',
 };
 
+/**
+ * The device of an operation that reads one: picked from the list, or given by its numeric ID as the
+ * Hologram Dashboard shows it. (The Dashboard's page addresses are not documented, so no By URL.)
+ */
+export const deviceLocator: FieldSpec = {
+	displayName: 'Device ID',
+	name: 'deviceId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The device, as listed in the Hologram Dashboard',
+	modes: {
+		list: { searchMethod: 'searchDevices', placeholder: 'Select a device...' },
+		id: { regex: '^\\d+$', errorMessage: 'A device ID is a number', placeholder: '3004' },
+	},
+	// Whatever the mode, an expression included: the ID is a number.
+	validate: (value) =>
+		/^\d+$/.test(String(value)) ? undefined : `must be a number, got ${JSON.stringify(value)}`,
+};
+
 export const linkId: FieldSpec = {
 	displayName: 'Cellular Link ID',
 	name: 'linkId',

@@ -28,10 +28,6 @@ export function firstItems<T>(items: T[], limit?: number): T[] {
 	return limit === undefined ? items : items.slice(0, limit);
 }
 
-function hasEnough(items: unknown[], limit?: number): boolean {
-	return limit !== undefined && items.length >= limit;
-}
-
 /** The total the answer states, as a number (some APIs send counts as text), or undefined. */
 function totalIn(body: unknown, key: string): number | undefined {
 	const value = isObject(body) ? body[key] : undefined;
@@ -48,8 +44,56 @@ interface PageSize {
 }
 
 /** The page size to ask for: a full page, or only what Limit still needs. */
-function wanted(size: PageSize, collected: number, limit?: number): number {
-	return limit === undefined ? size.pageSize : Math.min(size.pageSize, limit - collected);
+function sizeQuery(size: PageSize, collected: number, limit?: number): IDataObject {
+	const wanted = limit === undefined ? size.pageSize : Math.min(size.pageSize, limit - collected);
+	return { [size.sizeParameter]: wanted };
+}
+
+/** One way through a list: the first query, the items of an answer, and the next query (none at the end). */
+interface Walk {
+	first: IDataObject;
+	items(body: unknown): IDataObject[];
+	next(body: unknown, page: IDataObject[], items: IDataObject[]): IDataObject | undefined;
+}
+
+/** Fetches page after page as the walk says, and stops as soon as Limit is reached. */
+function walking(walk: (limit?: number) => Walk): Pagination {
+	return {
+		async collect(fetchPage, limit) {
+			const { first, items: pageItems, next } = walk(limit);
+			const items: IDataObject[] = [];
+			let query: IDataObject | undefined = first;
+			while (query) {
+				const body = await fetchPage(query);
+				const page = pageItems(body);
+				items.push(...page);
+				query = limit !== undefined && items.length >= limit ? undefined : next(body, page, items);
+			}
+			return firstItems(items, limit);
+		},
+	};
+}
+
+function recordsAt(key: string) {
+	return (body: unknown) => itemsAt(body, key) as IDataObject[];
+}
+
+/**
+ * A list asked for in pages of a size: every query asks for a full page, or what Limit still needs,
+ * and `position` says where the next page starts (undefined where the list ends).
+ */
+function sizedPages(
+	keys: PageSize & { itemsKey: string },
+	position: (body: unknown, page: IDataObject[], items: IDataObject[]) => IDataObject | undefined,
+): Pagination {
+	return walking((limit) => ({
+		first: sizeQuery(keys, 0, limit),
+		items: recordsAt(keys.itemsKey),
+		next: (body, page, items) => {
+			const start = position(body, page, items);
+			return start && { ...sizeQuery(keys, items.length, limit), ...start };
+		},
+	}));
 }
 
 export interface IdCursorKeys extends PageSize {
@@ -65,23 +109,11 @@ export interface IdCursorKeys extends PageSize {
 
 /** Pages that continue after the ID of the last record, while the answer says more follow. */
 export function idCursorPagination(keys: IdCursorKeys): Pagination {
-	return {
-		async collect(fetchPage, limit) {
-			const items: IDataObject[] = [];
-			let after: unknown;
-			for (;;) {
-				const query: IDataObject = { [keys.sizeParameter]: wanted(keys, items.length, limit) };
-				if (after !== undefined) query[keys.cursorParameter] = after as string;
-				const body = await fetchPage(query);
-				const page = itemsAt(body, keys.itemsKey) as IDataObject[];
-				items.push(...page);
-				after = (isObject(body) ? body[keys.nextCursorKey] : undefined) ?? page.at(-1)?.id;
-				const more = isObject(body) && body[keys.moreKey] === true && page.length > 0;
-				if (!more || hasEnough(items, limit) || after === undefined) break;
-			}
-			return firstItems(items, limit);
-		},
-	};
+	return sizedPages(keys, (body, page) => {
+		const after = (isObject(body) ? body[keys.nextCursorKey] : undefined) ?? page.at(-1)?.id;
+		const more = isObject(body) && body[keys.moreKey] === true && page.length > 0;
+		return more && after !== undefined ? { [keys.cursorParameter]: after as string } : undefined;
+	});
 }
 
 export interface OpaqueCursorKeys {
@@ -95,19 +127,14 @@ export interface OpaqueCursorKeys {
 
 /** Pages joined by a cursor the API hands out with each page, followed until it comes back empty. */
 export function opaqueCursorPagination(keys: OpaqueCursorKeys): Pagination {
-	return {
-		async collect(fetchPage, limit) {
-			const items: IDataObject[] = [];
-			let cursor: unknown;
-			for (;;) {
-				const body = await fetchPage(cursor ? { [keys.cursorParameter]: cursor as string } : {});
-				items.push(...(itemsAt(body, keys.itemsKey) as IDataObject[]));
-				cursor = isObject(body) ? body[keys.nextCursorKey] : null;
-				if (!cursor || hasEnough(items, limit)) break;
-			}
-			return firstItems(items, limit);
+	return walking(() => ({
+		first: {},
+		items: recordsAt(keys.itemsKey),
+		next: (body) => {
+			const cursor = isObject(body) ? body[keys.nextCursorKey] : null;
+			return cursor ? { [keys.cursorParameter]: cursor as string } : undefined;
 		},
-	};
+	}));
 }
 
 export interface PageNumberKeys {
@@ -126,21 +153,20 @@ export interface PageNumberKeys {
 /** Numbered pages, until an empty page, the stated total, or a page that states no total. */
 export function pageNumberPagination(keys: PageNumberKeys): Pagination {
 	const toItem = keys.item ?? ((entry: unknown) => entry as IDataObject);
-	return {
-		async collect(fetchPage, limit) {
-			const items: IDataObject[] = [];
-			for (let page = 1; page <= (keys.maxPages ?? Infinity); page++) {
-				const body = await fetchPage({ [keys.pageParameter]: page });
-				const record = isObject(body) ? body : {};
-				const entries = itemsAt(body, keys.itemsKey);
-				for (const entry of entries) items.push(toItem(entry, record));
+	return walking(() => {
+		let page = 1;
+		return {
+			first: { [keys.pageParameter]: page },
+			items: (body) =>
+				itemsAt(body, keys.itemsKey).map((entry) => toItem(entry, isObject(body) ? body : {})),
+			next: (body, entries, items) => {
 				const total = totalIn(body, keys.totalKey);
 				const done = entries.length === 0 || total === undefined || items.length >= total;
-				if (done || hasEnough(items, limit)) break;
-			}
-			return firstItems(items, limit);
-		},
-	};
+				if (done || page >= (keys.maxPages ?? Infinity)) return undefined;
+				return { [keys.pageParameter]: ++page };
+			},
+		};
+	});
 }
 
 export interface OffsetKeys extends PageSize {
@@ -154,20 +180,9 @@ export interface OffsetKeys extends PageSize {
 
 /** Pages of `pageSize` records from an offset, until an empty page or the stated total. */
 export function offsetPagination(keys: OffsetKeys): Pagination {
-	return {
-		async collect(fetchPage, limit) {
-			const items: IDataObject[] = [];
-			for (;;) {
-				const query: IDataObject = { [keys.sizeParameter]: wanted(keys, items.length, limit) };
-				if (items.length > 0) query[keys.offsetParameter] = items.length;
-				const body = await fetchPage(query);
-				const page = itemsAt(body, keys.itemsKey) as IDataObject[];
-				items.push(...page);
-				const total = totalIn(body, keys.totalKey);
-				const done = page.length === 0 || (total !== undefined && items.length >= total);
-				if (done || hasEnough(items, limit)) break;
-			}
-			return firstItems(items, limit);
-		},
-	};
+	return sizedPages(keys, (body, page, items) => {
+		const total = totalIn(body, keys.totalKey);
+		const done = page.length === 0 || (total !== undefined && items.length >= total);
+		return done ? undefined : { [keys.offsetParameter]: items.length };
+	});
 }

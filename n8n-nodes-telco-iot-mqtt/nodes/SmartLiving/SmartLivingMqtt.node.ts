@@ -10,7 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { isObject } from '../../../nodes/shared/provider';
 import { pathWith } from '../../../nodes/shared/request';
 import type { NodeApi, OperationInput, OperationSpec } from '../../../nodes/shared/operations';
-import { buildProperties, executeOperations } from '../../../nodes/shared/operations';
+import { buildProperties, executeOperations, jsonRun } from '../../../nodes/shared/operations';
 import type { RequestSettings } from '../../../nodes/shared/request';
 import {
 	CREDENTIAL_TYPE,
@@ -114,8 +114,9 @@ const operations: OperationSpec[] = [
 		method: 'PUT',
 		path: '/asset/{assetId}/command',
 		fields: [...assetAddressFields, ...typedValueFields],
-		run: async (context, input, settings) =>
-			context.helpers.returnJsonArray(await publish(context, input, settings, 'command')),
+		run: jsonRun(
+			async (context, input, settings) => await publish(context, input, settings, 'command'),
+		),
 	},
 	{
 		resource: 'asset',
@@ -126,8 +127,9 @@ const operations: OperationSpec[] = [
 		method: 'PUT',
 		path: '/asset/{assetId}/state',
 		fields: [...assetAddressFields, ...typedValueFields, timestampField],
-		run: async (context, input, settings) =>
-			context.helpers.returnJsonArray(await publish(context, input, settings, 'state')),
+		run: jsonRun(
+			async (context, input, settings) => await publish(context, input, settings, 'state'),
+		),
 	},
 ];
 

@@ -189,11 +189,7 @@ async function sendBulkSms(
 	const distinct = [...new Set(recipients.map((entry) => entry.recipient))];
 	const { toSend, skipped } = await selectRecipients(tracking, distinct);
 	const common = bulkParameters(input);
-	const sent = await sendInChunks({
-		context,
-		tracking,
-		recipients: toSend,
-		chunkSize: BULK_CHUNK_SIZE,
+	const sent = await sendInChunks(context, tracking, toSend, BULK_CHUNK_SIZE, {
 		async sendChunk(numbers, position) {
 			const { body } = await providerRequest(
 				context,

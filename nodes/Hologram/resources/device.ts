@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/operations';
-import { deviceId, organizationId, tagId } from '../fields';
+import { deviceLocator, organizationId, tagId } from '../fields';
 
 export const deviceOperations: OperationSpec[] = [
 	{
@@ -10,7 +10,7 @@ export const deviceOperations: OperationSpec[] = [
 		description: 'Retrieve a device with its links, tags and last session',
 		method: 'GET',
 		path: 'devices/{deviceId}',
-		fields: [deviceId],
+		fields: [deviceLocator],
 	},
 	{
 		resource: 'device',

@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { FieldSpec, OperationSpec } from '../../shared/operations';
+import { jsonRun, listLimit } from '../../shared/operations';
+import { firstItems } from '../../shared/pagination';
 import { isObject } from '../../shared/provider';
 import { pathWith } from '../../shared/request';
-import { listLimit } from '../../shared/operations';
-import { firstItems } from '../../shared/pagination';
 import { call, historyPagination, itemsOf, platformFor, unwrapSmartLiving } from '../api';
 import {
 	addressOutput,
@@ -121,7 +121,7 @@ export const assetOperations: OperationSpec[] = [
 		path: '/device/{deviceId}/asset/{name}',
 		onTimeout: 'retry',
 		fields: createFields,
-		async run(context, input, settings) {
+		run: jsonRun(async (context, input, settings) => {
 			const platform = await platformFor(context);
 			const { values } = input;
 			const name = String(values.name);
@@ -139,18 +139,16 @@ export const assetOperations: OperationSpec[] = [
 					Is: values.is as string,
 					Profile: profile as IDataObject,
 				};
-				return context.helpers.returnJsonArray(
-					unwrapSmartLiving(
-						await call(
-							context,
-							{
-								method: 'POST',
-								path: pathWith('/device/{id}/assets', { id: deviceId }),
-								body,
-								itemIndex: input.itemIndex,
-							},
-							settings,
-						),
+				return unwrapSmartLiving(
+					await call(
+						context,
+						{
+							method: 'POST',
+							path: pathWith('/device/{id}/assets', { id: deviceId }),
+							body,
+							itemIndex: input.itemIndex,
+						},
+						settings,
 					),
 				);
 			}
@@ -163,22 +161,20 @@ export const assetOperations: OperationSpec[] = [
 				deviceId,
 				profile: profile as IDataObject,
 			};
-			return context.helpers.returnJsonArray(
-				unwrapSmartLiving(
-					await call(
-						context,
-						{
-							method: 'PUT',
-							path: pathWith('/device/{id}/asset/{name}', { id: deviceId, name }),
-							body,
-							idempotent: true,
-							itemIndex: input.itemIndex,
-						},
-						settings,
-					),
+			return unwrapSmartLiving(
+				await call(
+					context,
+					{
+						method: 'PUT',
+						path: pathWith('/device/{id}/asset/{name}', { id: deviceId, name }),
+						body,
+						idempotent: true,
+						itemIndex: input.itemIndex,
+					},
+					settings,
 				),
 			);
-		},
+		}),
 	},
 	{
 		resource: 'asset',
@@ -189,14 +185,12 @@ export const assetOperations: OperationSpec[] = [
 		method: 'GET',
 		path: '/asset/{assetId}',
 		fields: assetAddressFields,
-		async run(context, input, settings) {
+		run: jsonRun(async (context, input, settings) => {
 			const path = assetPath(context, input, await platformFor(context));
-			return context.helpers.returnJsonArray(
-				unwrapSmartLiving(
-					await call(context, { method: 'GET', path, itemIndex: input.itemIndex }, settings),
-				),
+			return unwrapSmartLiving(
+				await call(context, { method: 'GET', path, itemIndex: input.itemIndex }, settings),
 			);
-		},
+		}),
 	},
 	{
 		resource: 'asset',
@@ -208,7 +202,7 @@ export const assetOperations: OperationSpec[] = [
 		path: '/device/{deviceId}',
 		list: true,
 		fields: [deviceIdField],
-		async run(context, input, settings) {
+		run: jsonRun(async (context, input, settings) => {
 			const platform = await platformFor(context);
 			const id = String(input.values.deviceId);
 			// Legacy: the device carries its assets (the SDK reads `assets`); Maker has a list call.
@@ -221,10 +215,8 @@ export const assetOperations: OperationSpec[] = [
 				{ method: 'GET', path, itemIndex: input.itemIndex },
 				settings,
 			);
-			return context.helpers.returnJsonArray(
-				firstItems(itemsOf(body, 'assets'), listLimit(context, input.itemIndex)),
-			);
-		},
+			return firstItems(itemsOf(body, 'assets'), listLimit(context, input.itemIndex));
+		}),
 	},
 	{
 		resource: 'asset',
@@ -235,7 +227,7 @@ export const assetOperations: OperationSpec[] = [
 		method: 'GET',
 		path: '/asset/{assetId}/state',
 		fields: assetAddressFields,
-		async run(context, input, settings) {
+		run: jsonRun(async (context, input, settings) => {
 			const path = `${assetPath(context, input, await platformFor(context))}/state`;
 			const body = await call(
 				context,
@@ -243,11 +235,11 @@ export const assetOperations: OperationSpec[] = [
 				settings,
 			);
 			const state = isObject(body) && isObject(body.state) ? body.state : body;
-			return context.helpers.returnJsonArray({
+			return {
 				...addressOutput(input.values),
 				...(isObject(state) ? (state as IDataObject) : { value: state as IDataObject[string] }),
-			});
-		},
+			};
+		}),
 	},
 	{
 		resource: 'asset',
@@ -277,24 +269,22 @@ export const assetOperations: OperationSpec[] = [
 				toWire: (value) => new Date(String(value)).toISOString(),
 			},
 		],
-		async run(context, input, settings) {
+		run: jsonRun(async (context, input, settings) => {
 			const path = `${assetPath(context, input, await platformFor(context))}/states`;
 			const qs: IDataObject = {};
 			for (const key of ['from', 'to'])
 				if (input.values[key] !== undefined)
 					qs[key] = new Date(String(input.values[key])).toISOString();
-			return context.helpers.returnJsonArray(
-				await historyPagination().collect(
-					async (page) =>
-						await call(
-							context,
-							{ method: 'GET', path, qs: { ...qs, ...page }, itemIndex: input.itemIndex },
-							settings,
-						),
-					listLimit(context, input.itemIndex),
-				),
+			return await historyPagination().collect(
+				async (page) =>
+					await call(
+						context,
+						{ method: 'GET', path, qs: { ...qs, ...page }, itemIndex: input.itemIndex },
+						settings,
+					),
+				listLimit(context, input.itemIndex),
 			);
-		},
+		}),
 	},
 	{
 		resource: 'asset',
@@ -305,7 +295,7 @@ export const assetOperations: OperationSpec[] = [
 		method: 'PUT',
 		path: '/asset/{assetId}/state',
 		fields: [...assetAddressFields, ...typedValueFields, timestampField],
-		async run(context, input, settings) {
+		run: jsonRun(async (context, input, settings) => {
 			const path = `${assetPath(context, input, await platformFor(context))}/state`;
 			const value = typedValueOf(input.values);
 			const at = timestampOf(input.values);
@@ -320,13 +310,13 @@ export const assetOperations: OperationSpec[] = [
 				},
 				settings,
 			);
-			return context.helpers.returnJsonArray({
+			return {
 				...addressOutput(input.values),
 				value: value as IDataObject[string],
 				at,
 				...(isObject(body) ? (body as IDataObject) : {}),
-			});
-		},
+			};
+		}),
 	},
 	{
 		resource: 'asset',
@@ -337,7 +327,7 @@ export const assetOperations: OperationSpec[] = [
 		method: 'PUT',
 		path: '/asset/{assetId}/command',
 		fields: [...assetAddressFields, ...typedValueFields],
-		async run(context, input, settings) {
+		run: jsonRun(async (context, input, settings) => {
 			const path = `${assetPath(context, input, await platformFor(context))}/command`;
 			const value = typedValueOf(input.values);
 			const body = await call(
@@ -350,11 +340,11 @@ export const assetOperations: OperationSpec[] = [
 				},
 				settings,
 			);
-			return context.helpers.returnJsonArray({
+			return {
 				...addressOutput(input.values),
 				value: value as IDataObject[string],
 				...(isObject(body) ? (body as IDataObject) : {}),
-			});
-		},
+			};
+		}),
 	},
 ];

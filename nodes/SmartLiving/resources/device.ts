@@ -1,7 +1,7 @@
 import type { OperationSpec } from '../../shared/operations';
-import { pathWith } from '../../shared/request';
-import { listLimit } from '../../shared/operations';
+import { jsonRun, listLimit } from '../../shared/operations';
 import { firstItems } from '../../shared/pagination';
+import { pathWith } from '../../shared/request';
 import { call, itemsOf, notOnPlatform, platformFor, unwrapSmartLiving } from '../api';
 import { LEGACY_ONLY, deviceIdField } from '../fields';
 
@@ -50,7 +50,7 @@ export const deviceOperations: OperationSpec[] = [
 				description: 'The name of the device on the gateway',
 			},
 		],
-		async run(context, input, settings) {
+		run: jsonRun(async (context, input, settings) => {
 			const platform = await platformFor(context);
 			const { values } = input;
 			let path: string;
@@ -69,12 +69,10 @@ export const deviceOperations: OperationSpec[] = [
 			} else {
 				path = pathWith('/device/{id}', { id: String(values.deviceId) });
 			}
-			return context.helpers.returnJsonArray(
-				unwrapSmartLiving(
-					await call(context, { method: 'GET', path, itemIndex: input.itemIndex }, settings),
-				),
+			return unwrapSmartLiving(
+				await call(context, { method: 'GET', path, itemIndex: input.itemIndex }, settings),
 			);
-		},
+		}),
 	},
 	{
 		resource: 'device',
@@ -96,16 +94,14 @@ export const deviceOperations: OperationSpec[] = [
 				description: 'The ground whose devices to list',
 			},
 		],
-		async run(context, input, settings) {
+		run: jsonRun(async (context, input, settings) => {
 			const path = pathWith('/ground/{id}/devices', { id: String(input.values.groundId) });
 			const body = await call(
 				context,
 				{ method: 'GET', path, itemIndex: input.itemIndex },
 				settings,
 			);
-			return context.helpers.returnJsonArray(
-				firstItems(itemsOf(body), listLimit(context, input.itemIndex)),
-			);
-		},
+			return firstItems(itemsOf(body), listLimit(context, input.itemIndex));
+		}),
 	},
 ];

@@ -1,4 +1,5 @@
 import type { OperationSpec } from '../../shared/operations';
+import { jsonRun } from '../../shared/operations';
 import { pathWith } from '../../shared/request';
 import { call, notOnPlatform, platformFor, unwrapSmartLiving } from '../api';
 
@@ -22,16 +23,14 @@ export const gatewayOperations: OperationSpec[] = [
 				description: 'The gateway to read',
 			},
 		],
-		async run(context, input, settings) {
+		run: jsonRun(async (context, input, settings) => {
 			const platform = await platformFor(context);
 			if (platform === 'maker')
 				throw notOnPlatform(context, input.itemIndex, platform, 'gateways (Gateway → Get)');
 			const path = pathWith('/gateway/{id}', { id: String(input.values.gatewayId) });
-			return context.helpers.returnJsonArray(
-				unwrapSmartLiving(
-					await call(context, { method: 'GET', path, itemIndex: input.itemIndex }, settings),
-				),
+			return unwrapSmartLiving(
+				await call(context, { method: 'GET', path, itemIndex: input.itemIndex }, settings),
 			);
-		},
+		}),
 	},
 ];

@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/operations';
-import { listLimit } from '../../shared/operations';
+import { jsonRun, listLimit } from '../../shared/operations';
 import { firstItems } from '../../shared/pagination';
 import { call, itemsOf, platformFor } from '../api';
 
@@ -24,7 +24,7 @@ export const groundOperations: OperationSpec[] = [
 					'Whether to also list grounds other users shared with you (SmartLiving legacy only)',
 			},
 		],
-		async run(context, input, settings) {
+		run: jsonRun(async (context, input, settings) => {
 			const platform = await platformFor(context);
 			const body = await call(
 				context,
@@ -38,9 +38,7 @@ export const groundOperations: OperationSpec[] = [
 						},
 				settings,
 			);
-			return context.helpers.returnJsonArray(
-				firstItems(itemsOf(body), listLimit(context, input.itemIndex)),
-			);
-		},
+			return firstItems(itemsOf(body), listLimit(context, input.itemIndex));
+		}),
 	},
 ];

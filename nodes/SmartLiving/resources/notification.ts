@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OperationSpec } from '../../shared/operations';
+import { jsonRun } from '../../shared/operations';
 import { isObject } from '../../shared/provider';
 import { call, notOnPlatform, platformFor } from '../api';
 
@@ -25,7 +26,7 @@ export const notificationOperations: OperationSpec[] = [
 				description: 'The text of the notification',
 			},
 		],
-		async run(context, input, settings) {
+		run: jsonRun(async (context, input, settings) => {
 			const platform = await platformFor(context);
 			if (platform === 'maker')
 				throw notOnPlatform(
@@ -45,11 +46,7 @@ export const notificationOperations: OperationSpec[] = [
 				settings,
 			);
 			const answer: IDataObject = isObject(body) ? (body as IDataObject) : {};
-			return context.helpers.returnJsonArray({
-				sent: true,
-				message: input.values.message as string,
-				...answer,
-			});
-		},
+			return { sent: true, message: input.values.message as string, ...answer };
+		}),
 	},
 ];

@@ -11,12 +11,13 @@ import {
 import type { RequestSettings } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { scgProfile } from '../api';
-import { isEmptyWireValue, messageRequestId, sort, wireField } from '../fields';
+import { isEmptyWireValue, messageRequestId, wireField } from '../fields';
 import { checkRecipients, recipientEntries } from '../recipients';
 import { uploadAttachment } from './attachment';
 import {
 	RECIPIENTS_PER_REQUEST,
 	createFields,
+	listFilters,
 	optionalFields,
 	recipients,
 } from './messageRequestFields';
@@ -110,11 +111,7 @@ async function createMessageRequests(
 	const size = (input.values.recipientsPerRequest as number | undefined) ?? RECIPIENTS_PER_REQUEST;
 	// Invalid numbers are reported once, with the first request.
 	const extra = (chunk: number) => (chunk === 1 ? report : {});
-	const created = await sendInChunks({
-		context,
-		tracking,
-		recipients: toSend,
-		chunkSize: size,
+	const created = await sendInChunks(context, tracking, toSend, size, {
 		async sendChunk(chunkTo, position) {
 			const body: IDataObject = { from: message.from, to: chunkTo, ...message };
 			const response = await providerRequest<IDataObject>(
@@ -182,21 +179,7 @@ export const messageRequestOperations: OperationSpec[] = [
 		method: 'GET',
 		path: PATH,
 		list: true,
-		fields: [
-			wireField('State', 'state', 'string', 'Only requests in this state, for example COMPLETED', {
-				placeholder: 'COMPLETED',
-			}),
-			wireField('From', 'from', 'string', 'Only requests sent from this sender ID'),
-			wireField('External ID', 'external_id', 'string', 'Only the request with this external ID'),
-			wireField('Campaign ID', 'campaign_id', 'string', 'Only requests of this campaign'),
-			wireField(
-				'Conversation ID',
-				'conversation_id',
-				'string',
-				'Only requests of this conversation',
-			),
-			sort,
-		],
+		fields: listFilters,
 	},
 	{
 		resource: 'messageRequest',

@@ -1,8 +1,8 @@
 import { SMS_MAX_CHARACTERS } from '../../shared/limits';
 import type { FieldSpec } from '../../shared/operations';
-import { wireField } from '../fields';
+import { sort, wireField } from '../fields';
 
-/** The fields of Message Request → Create: who sends, to whom, what, and the request's options. */
+/** The fields of Message Request → Create (who sends, to whom, what, the request's options) and Get Many. */
 
 /**
  * SCG documents no limit on the `to` list (wire notes §5.2, and none of its SDKs sets one), so a long
@@ -250,4 +250,16 @@ export const createFields: FieldSpec[] = [
 	binaryProperties,
 	attachmentIds,
 	...optionalFields,
+];
+
+/** Get Many: the filters SCG takes on its list of message requests. */
+export const listFilters: FieldSpec[] = [
+	wireField('State', 'state', 'string', 'Only requests in this state, for example COMPLETED', {
+		placeholder: 'COMPLETED',
+	}),
+	wireField('From', 'from', 'string', 'Only requests sent from this sender ID'),
+	wireField('External ID', 'external_id', 'string', 'Only the request with this external ID'),
+	wireField('Campaign ID', 'campaign_id', 'string', 'Only requests of this campaign'),
+	wireField('Conversation ID', 'conversation_id', 'string', 'Only requests of this conversation'),
+	sort,
 ];

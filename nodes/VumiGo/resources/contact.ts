@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldSpec, OperationInput, OperationSpec } from '../../shared/operations';
-import { buildRequest } from '../../shared/operations';
+import { buildRequest, jsonRun } from '../../shared/operations';
 import { isObject } from '../../shared/provider';
 import type { RequestSettings } from '../../shared/request';
 import { pathWith, providerRequest } from '../../shared/request';
@@ -75,14 +75,6 @@ function writeContact(operation: () => OperationSpec) {
 /** The contacts API stores phone numbers with a leading `+`. */
 function normalizeAddress(field: string, value: string): string {
 	return field === 'msisdn' && /^\d+$/.test(value) ? `+${value}` : value;
-}
-
-async function getContact(
-	context: IExecuteFunctions,
-	input: OperationInput,
-	settings: RequestSettings,
-): Promise<INodeExecutionData[]> {
-	return context.helpers.returnJsonArray(await findContact(context, input, settings));
 }
 
 /** The contact by its key, or the first contact with the address. */
@@ -209,7 +201,7 @@ export const contactOperations: OperationSpec[] = [
 					'The address to search for, for example a phone number in international format',
 			},
 		],
-		run: getContact,
+		run: jsonRun(findContact),
 	},
 	{
 		resource: 'contact',

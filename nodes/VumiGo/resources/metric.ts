@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { FieldSpec, OperationInput, OperationSpec } from '../../shared/operations';
+import { jsonRun } from '../../shared/operations';
 import { isObject } from '../../shared/provider';
 import type { RequestSettings } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
@@ -74,14 +75,6 @@ function metricsOf(input: OperationInput): Metric[] {
 		value: row.value as number,
 		aggregator: aggregatorOf(row.name as string) as string,
 	}));
-}
-
-async function fireMetrics(
-	context: IExecuteFunctions,
-	input: OperationInput,
-	settings: RequestSettings,
-): Promise<INodeExecutionData[]> {
-	return context.helpers.returnJsonArray(await fire(context, input, settings));
 }
 
 /** Fire through the chosen API: firing again would count a .sum twice, so it is never repeated. */
@@ -182,7 +175,7 @@ export const metricOperations: OperationSpec[] = [
 			},
 			metrics,
 		],
-		run: fireMetrics,
+		run: jsonRun(fire),
 	},
 	{
 		resource: 'metric',

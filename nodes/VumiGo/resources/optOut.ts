@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { FieldSpec, OperationInput, OperationSpec } from '../../shared/operations';
 import { asNodeApiError } from '../../shared/errors';
+import { jsonRun } from '../../shared/operations';
 import { isObject } from '../../shared/provider';
 import type { RequestSettings } from '../../shared/request';
 import { pathWith, providerRequest } from '../../shared/request';
@@ -56,7 +57,7 @@ function readOrDelete(method: 'GET' | 'DELETE', flag: 'optedOut' | 'deleted') {
 		context: IExecuteFunctions,
 		input: OperationInput,
 		settings: RequestSettings,
-	): Promise<INodeExecutionData[]> => {
+	): Promise<IDataObject> => {
 		try {
 			const { body } = await providerRequest(
 				context,
@@ -64,14 +65,14 @@ function readOrDelete(method: 'GET' | 'DELETE', flag: 'optedOut' | 'deleted') {
 				{ method, path: path(input), itemIndex: input.itemIndex },
 				settings,
 			);
-			return context.helpers.returnJsonArray({ [flag]: true, ...record(body, input) });
+			return { [flag]: true, ...record(body, input) };
 		} catch (error) {
 			if (error instanceof NodeApiError && error.httpCode === '404')
-				return context.helpers.returnJsonArray({
+				return {
 					[flag]: false,
 					address_type: input.values.addressType as string,
 					address: input.values.address as string,
-				});
+				};
 			throw asNodeApiError(context.getNode(), error);
 		}
 	};
@@ -81,7 +82,7 @@ async function createOptOut(
 	context: IExecuteFunctions,
 	input: OperationInput,
 	settings: RequestSettings,
-): Promise<INodeExecutionData[]> {
+): Promise<IDataObject> {
 	try {
 		const { body } = await providerRequest(
 			context,
@@ -90,7 +91,7 @@ async function createOptOut(
 			{ method: 'PUT', path: path(input), idempotent: false, itemIndex: input.itemIndex },
 			settings,
 		);
-		return context.helpers.returnJsonArray({ optedOut: true, ...record(body, input) });
+		return { optedOut: true, ...record(body, input) };
 	} catch (error) {
 		if (error instanceof NodeApiError && error.httpCode === '409') {
 			const { addressType: type, address: value } = input.values as Record<string, string>;
@@ -134,7 +135,7 @@ export const optOutOperations: OperationSpec[] = [
 		path: OPT_OUT_PATH,
 		onTimeout: 'fail',
 		fields: [addressType, address],
-		run: createOptOut,
+		run: jsonRun(createOptOut),
 	},
 	{
 		resource: 'optOut',
@@ -146,7 +147,7 @@ export const optOutOperations: OperationSpec[] = [
 		method: 'DELETE',
 		path: OPT_OUT_PATH,
 		fields: [addressType, address],
-		run: readOrDelete('DELETE', 'deleted'),
+		run: jsonRun(readOrDelete('DELETE', 'deleted')),
 	},
 	{
 		resource: 'optOut',
@@ -157,6 +158,6 @@ export const optOutOperations: OperationSpec[] = [
 		method: 'GET',
 		path: OPT_OUT_PATH,
 		fields: [addressType, address],
-		run: readOrDelete('GET', 'optedOut'),
+		run: jsonRun(readOrDelete('GET', 'optedOut')),
 	},
 ];

@@ -9,14 +9,8 @@ export interface ChunkPosition {
 	chunks: number;
 }
 
-/** A send of one message to a long list of recipients, in requests of at most `chunkSize` each. */
+/** How one provider sends a chunk of a long recipient list, and says what a chunk did. */
 export interface ChunkedSend {
-	context: IExecuteFunctions;
-	/** The item's campaign record (`input.send`): each chunk is recorded once the provider took it. */
-	tracking?: SendTracking;
-	/** The recipients to send to, each once, without those the campaign skipped. */
-	recipients: string[];
-	chunkSize: number;
 	/** Sends one chunk: the provider's reference for it (said if a later chunk fails) and its items. */
 	sendChunk(
 		chunk: string[],
@@ -52,12 +46,12 @@ export async function selectRecipients(
 function partialFailure(
 	failure: NodeApiError,
 	send: ChunkedSend,
-	done: number,
+	campaignKey: string | undefined,
 	chunks: number,
 	references: string[],
 ): NodeApiError {
+	const done = references.length;
 	if (done === 0) return failure;
-	const campaignKey = send.tracking?.campaignKey;
 	const remembered = campaignKey
 		? `. They are recorded in campaign "${campaignKey}": run it again to send only to the others.`
 		: '; do not send them again.';
@@ -66,12 +60,18 @@ function partialFailure(
 }
 
 /**
- * Sends chunk after chunk, recording each in the campaign once the provider took it. A refused chunk
- * stops the send (saying what already went out), or with Continue On Fail becomes failed items and
- * the next chunk goes on. Returns the items of every chunk, in order.
+ * Sends `recipients` (each once, without those the campaign skipped) in chunks of at most
+ * `chunkSize`, recording each chunk in the item's campaign (`tracking`) once the provider took it. A
+ * refused chunk stops the send (saying what already went out), or with Continue On Fail becomes
+ * failed items and the next chunk goes on. Returns the items of every chunk, in order.
  */
-export async function sendInChunks(send: ChunkedSend): Promise<IDataObject[]> {
-	const { context, tracking, recipients, chunkSize } = send;
+export async function sendInChunks(
+	context: IExecuteFunctions,
+	tracking: SendTracking | undefined,
+	recipients: string[],
+	chunkSize: number,
+	send: ChunkedSend,
+): Promise<IDataObject[]> {
 	const chunks = Math.ceil(recipients.length / chunkSize);
 	const items: IDataObject[] = [];
 	const references: string[] = [];
@@ -85,7 +85,7 @@ export async function sendInChunks(send: ChunkedSend): Promise<IDataObject[]> {
 			tracking?.failed(chunk);
 			const failure = asNodeApiError(context.getNode(), error);
 			if (!context.continueOnFail())
-				throw partialFailure(failure, send, references.length, chunks, references);
+				throw partialFailure(failure, send, tracking?.campaignKey, chunks, references);
 			items.push(...send.failedItems(chunk, failure, position));
 			continue;
 		}

@@ -9,7 +9,7 @@ import { SendSession, nothingSent, recipientsIn } from './campaign';
 import { DEFAULT_CONCURRENCY, REQUEST_OPTIONS } from './properties';
 import type { ResolvedOperation } from './table';
 import { resolveOperation } from './table';
-import type { NodeApi, OperationInput, OperationSpec } from './types';
+import type { NodeApi, OperationInput, OperationSpec, RunOperation } from './types';
 import { readFieldValues } from './values';
 import { requestFor } from './wire';
 
@@ -47,6 +47,18 @@ export function requestSettings(
 		maxRetries: options.maxRetries,
 		scheduler: schedulerFor(key, rate),
 	};
+}
+
+/** A `run` for code that makes JSON only: its object or objects become the items. */
+export function jsonRun(
+	make: (
+		context: IExecuteFunctions,
+		input: OperationInput,
+		settings: RequestSettings,
+	) => Promise<IDataObject | IDataObject[]>,
+): RunOperation {
+	return async (context, input, settings) =>
+		context.helpers.returnJsonArray(await make(context, input, settings));
 }
 
 /** Return All / Limit of a list operation: the most items to return, undefined for all. */

@@ -1,5 +1,5 @@
 export { buildProperties } from './properties';
-export { executeOperations, listLimit, requestSettings } from './execute';
+export { executeOperations, jsonRun, listLimit, requestSettings } from './execute';
 export { asFormRequest, buildRequest, requestFor, wireValues } from './wire';
 export { invalidInput } from './values';
 export { CAMPAIGN_OPTIONS, skippedItem } from './campaign';
