@@ -284,6 +284,45 @@ export class N8n {
 	}
 
 	/**
+	 * Why activating the workflow failed, as the editor shows it. n8n 1.x activates while the call waits and
+	 * refuses it with the trigger's error; n8n 2.x publishes in the background and the error shows in the
+	 * publication status once it has settled.
+	 */
+	async activationFailure(workflow: Workflow): Promise<string> {
+		const id = await this.createWorkflow({ ...workflow, active: false });
+		if (this.major < 2) {
+			const answer = await request<{ message?: string }>(
+				`${this.url}/api/v1/workflows/${id}/activate`,
+				'POST',
+				undefined,
+				{ 'x-n8n-api-key': this.facts.apiKey },
+			);
+			if (answer.status < 300) throw new Error(`workflow ${id} was activated`);
+			return answer.json?.message ?? answer.text;
+		}
+		await this.activate(id);
+		type Status = {
+			status: string;
+			triggers: Array<{ status: string; errorMessage: string | null }>;
+		};
+		const deadline = Date.now() + 20_000;
+		for (;;) {
+			const answer = await this.rest<{ data: Status }>(
+				'GET',
+				`/workflows/${id}/publication-status`,
+			);
+			const status = answer.json?.data;
+			if (status?.status === 'failed')
+				return status.triggers.map((trigger) => trigger.errorMessage ?? '').join('\n');
+			if (status && !['in_progress', 'not_published'].includes(status.status))
+				throw new Error(`workflow ${id} was published: ${answer.text}`);
+			if (Date.now() > deadline)
+				throw new Error(`publication of ${id} did not settle: ${answer.text}`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
+	/**
 	 * Activates a workflow. A webhook path freed by a workflow deactivated a moment ago can still count as
 	 * taken (409 conflict) while n8n finishes removing it, so that answer is retried for a few seconds.
 	 */
