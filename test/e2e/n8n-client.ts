@@ -305,7 +305,7 @@ export class N8n {
 			status: string;
 			triggers: Array<{ status: string; errorMessage: string | null }>;
 		};
-		const deadline = Date.now() + 20_000;
+		const deadline = Date.now() + 60_000;
 		for (;;) {
 			const answer = await this.rest<{ data: Status }>(
 				'GET',
