@@ -6,7 +6,7 @@ import type { EmulatorResponse, RecordedRequest } from '../core/types';
 import type { LegacyAccount } from './login';
 import type { Caller } from './records';
 import type { SessionStore } from './sessions';
-import { smartLivingSeed } from './state';
+import { smartLivingSeed } from './seed';
 
 export interface MakerTokenScope {
 	/** Devices the token may use directly (a device token). */

@@ -21,12 +21,8 @@ import {
 	type SmartLivingSettings,
 	type SmartLivingWorld,
 } from './settings';
-import {
-	seedSmartLivingState,
-	smartLivingSeed,
-	type SmartLivingPlatform,
-	type SmartLivingState,
-} from './state';
+import { seedSmartLivingState, smartLivingSeed } from './seed';
+import type { SmartLivingPlatform, SmartLivingState } from './state';
 import { topicMatches } from './topics';
 import { coerceValue, lowerKeys, parseAt, pipePayload } from './values';
 
