@@ -3,11 +3,8 @@ import type {
 	SmartLivingAsset,
 	SmartLivingAssetKind,
 	SmartLivingDevice,
-	SmartLivingGateway,
-	SmartLivingGround,
 	SmartLivingHistoryPoint,
 	SmartLivingState,
-	SmartLivingUser,
 } from './state';
 
 const historyEnd = Date.parse('2024-05-01T12:00:00Z');
@@ -98,7 +95,7 @@ const plug = { deviceId: devices.plug };
 const tracker = { deviceId: devices.tracker };
 const weather = { deviceId: devices.weather };
 
-/** The seeded assets; `asset()` copies one for each fresh state. */
+/** The seeded assets, one row each. */
 const assetSeeds: AssetSeed[] = [
 	{
 		owner: thermostat,
@@ -265,7 +262,6 @@ const assetSeeds: AssetSeed[] = [
 	},
 ];
 
-/** A fresh copy: tests change profiles and values, and every reset starts from the seed again. */
 function asset(seed: AssetSeed): SmartLivingAsset {
 	return {
 		id: seed.id,
@@ -273,11 +269,11 @@ function asset(seed: AssetSeed): SmartLivingAsset {
 		title: seed.title,
 		description: `${seed.title} (seeded)`,
 		is: seed.is,
-		profile: structuredClone(seed.profile),
+		profile: seed.profile,
 		style: seed.style ?? 'Undefined',
 		deviceId: 'deviceId' in seed.owner ? seed.owner.deviceId : null,
 		gatewayId: 'gatewayId' in seed.owner ? seed.owner.gatewayId : null,
-		state: { value: structuredClone(seed.value), at: seen },
+		state: { value: seed.value, at: seen },
 		createdOn: created,
 	};
 }
@@ -300,8 +296,33 @@ function device(
 	};
 }
 
-function users(): SmartLivingUser[] {
-	return [
+/** The temperature's long curve, then each other asset's seeded state as its one point. */
+function history(assets: SmartLivingAsset[]): SmartLivingHistoryPoint[] {
+	const points: SmartLivingHistoryPoint[] = [];
+	for (let index = 0; index < historyPoints; index++) {
+		points.push({
+			assetId: smartLivingSeed.historyAssetId,
+			value: temperatureAt(index),
+			at: new Date(historyEnd - (historyPoints - 1 - index) * historyStepMs).toISOString(),
+		});
+	}
+	for (const seeded of assets) {
+		if (seeded.id === smartLivingSeed.historyAssetId || !seeded.state) continue;
+		points.push({ assetId: seeded.id, ...seeded.state });
+	}
+	return points;
+}
+
+const seededAssets = assetSeeds.map(asset);
+const seededHistory = history(seededAssets);
+const temperature = seededAssets.find(
+	(candidate) => candidate.id === smartLivingSeed.historyAssetId,
+);
+if (temperature)
+	temperature.state = { value: temperatureAt(historyPoints - 1), at: smartLivingSeed.historyEnd };
+
+const seededWorld: SmartLivingState = {
+	users: [
 		{
 			id: smartLivingSeed.userId,
 			username: smartLivingSeed.username,
@@ -316,11 +337,8 @@ function users(): SmartLivingUser[] {
 			email: 'grace.hopper@example.com',
 			clientId: smartLivingSeed.friend.clientId,
 		},
-	];
-}
-
-function grounds(): SmartLivingGround[] {
-	return [
+	],
+	grounds: [
 		{
 			id: groundIds.home,
 			name: 'home',
@@ -339,11 +357,8 @@ function grounds(): SmartLivingGround[] {
 			sharedWith: [smartLivingSeed.userId],
 			createdOn: created,
 		},
-	];
-}
-
-function gateways(): SmartLivingGateway[] {
-	return [
+	],
+	gateways: [
 		{
 			id: smartLivingSeed.gatewayId,
 			name: smartLivingSeed.gatewayName,
@@ -352,59 +367,29 @@ function gateways(): SmartLivingGateway[] {
 			groundId: groundIds.home,
 			createdOn: created,
 		},
-	];
-}
-
-function seededDevices(): SmartLivingDevice[] {
-	const { home, office } = groundIds;
-	return [
-		device(devices.thermostat, 'thermostat', 'Living room thermostat', home, null),
-		device(devices.door, 'front-door', 'Front door', home, null),
+	],
+	devices: [
+		device(devices.thermostat, 'thermostat', 'Living room thermostat', groundIds.home, null),
+		device(devices.door, 'front-door', 'Front door', groundIds.home, null),
 		device(
 			devices.plug,
 			smartLivingSeed.plugDeviceName,
 			'Kitchen plug',
-			home,
+			groundIds.home,
 			smartLivingSeed.gatewayId,
 		),
-		device(devices.tracker, 'van-tracker', 'Van tracker', office, null),
-		device(devices.weather, 'roof-weather', 'Roof weather station', office, null),
-	];
-}
+		device(devices.tracker, 'van-tracker', 'Van tracker', groundIds.office, null),
+		device(devices.weather, 'roof-weather', 'Roof weather station', groundIds.office, null),
+	],
+	assets: seededAssets,
+	history: seededHistory,
+	commands: [],
+	events: [],
+	notifications: [],
+	mqtt: { counts: {}, messages: [], rejected: [] },
+};
 
-/** The temperature's long curve, then each other asset's seeded state as its one point. */
-function history(assets: SmartLivingAsset[]): SmartLivingHistoryPoint[] {
-	const points: SmartLivingHistoryPoint[] = [];
-	for (let index = 0; index < historyPoints; index++) {
-		points.push({
-			assetId: smartLivingSeed.historyAssetId,
-			value: temperatureAt(index),
-			at: new Date(historyEnd - (historyPoints - 1 - index) * historyStepMs).toISOString(),
-		});
-	}
-	for (const seeded of assets) {
-		if (seeded.id === smartLivingSeed.historyAssetId || !seeded.state) continue;
-		points.push({ assetId: seeded.id, ...seeded.state });
-	}
-	return points;
-}
-
+/** A fresh copy of the seeded world: tests change it, and every reset starts over from the seed. */
 export function seedSmartLivingState(): SmartLivingState {
-	const assets = assetSeeds.map(asset);
-	const points = history(assets);
-	const temperature = assets.find((candidate) => candidate.id === smartLivingSeed.historyAssetId);
-	if (temperature)
-		temperature.state = { value: temperatureAt(historyPoints - 1), at: smartLivingSeed.historyEnd };
-	return {
-		users: users(),
-		grounds: grounds(),
-		gateways: gateways(),
-		devices: seededDevices(),
-		assets,
-		history: points,
-		commands: [],
-		events: [],
-		notifications: [],
-		mqtt: { counts: {}, messages: [], rejected: [] },
-	};
+	return structuredClone(seededWorld);
 }
