@@ -6,24 +6,10 @@
 import type { BrokerMessage } from './broker';
 import type { FanOut } from './fanout';
 import type { MqttIdentity } from './mqttAccess';
-import {
-	findAsset,
-	findDevice,
-	findDeviceAsset,
-	findGateway,
-	findGatewayAsset,
-	findGatewayDevice,
-	type Caller,
-} from './records';
+import { findAddressedAsset, findDeviceAsset, type Caller } from './records';
 import type { SmartLivingWorld } from './settings';
 import type { SmartLivingAsset, SmartLivingPlatform } from './state';
-import {
-	parseLegacyTopic,
-	parseMakerTopic,
-	type LegacyAddress,
-	type LegacyTopic,
-	type MakerTopic,
-} from './topics';
+import { parseLegacyTopic, parseMakerTopic, type LegacyTopic, type MakerTopic } from './topics';
 import { parsePayload } from './values';
 
 const maxLoggedMessages = 2000;
@@ -33,34 +19,6 @@ function tryFind<T>(find: () => T): T | undefined {
 		return find();
 	} catch {
 		return undefined;
-	}
-}
-
-function findLegacyAsset(
-	world: SmartLivingWorld,
-	caller: Caller,
-	address: LegacyAddress,
-): SmartLivingAsset {
-	const state = world.state;
-	switch (address.level) {
-		case 'asset':
-			return findAsset(state, caller, address.assetId);
-		case 'deviceAsset':
-			return findDeviceAsset(state, findDevice(state, caller, address.deviceId), address.assetName);
-		case 'gatewayAsset':
-			return findGatewayAsset(
-				state,
-				findGateway(state, caller, address.gatewayId),
-				address.assetName,
-			);
-		case 'gatewayDeviceAsset':
-			return findDeviceAsset(
-				state,
-				findGatewayDevice(state, caller, address.gatewayId, address.deviceName),
-				address.assetName,
-			);
-		default:
-			throw new Error('not an asset address');
 	}
 }
 
@@ -156,7 +114,7 @@ export class MqttIngest {
 		if (!user) return this.reject(message.topic, clientId, `unknown client id ${legacy.clientId}`);
 		const caller: Caller = { platform: 'legacy', userId: user.id };
 		if (address.level === 'device' || address.level === 'gatewayDevice') return;
-		const asset = tryFind(() => findLegacyAsset(this.world, caller, address));
+		const asset = tryFind(() => findAddressedAsset(this.world.state, caller, address));
 		if (!asset) return this.reject(message.topic, clientId, 'unknown asset');
 		if (kind === 'event') {
 			this.world.state.events.push({
