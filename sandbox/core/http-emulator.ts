@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { parseBody, parseSearchParams, readRawBody } from './body';
 import { controlPrefix, handleControlRequest } from './control';
 import { FaultQueue, type Fault } from './faults';
+import { listen } from './listen';
 import { RouteTable } from './router';
 import { HttpError, type EmulatorResponse, type RecordedRequest } from './types';
 
@@ -64,13 +65,7 @@ export abstract class HttpEmulator<State> {
 	async start(port = 0, host = defaultHost): Promise<string> {
 		if (this.server) throw new Error('The emulator is already started');
 		const server = createServer((request, response) => void this.onRequest(request, response));
-		await new Promise<void>((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(port, host, () => {
-				server.off('error', reject);
-				resolve();
-			});
-		});
+		await listen(server, port, host);
 		this.server = server;
 		this.boundHost = host;
 		return this.url;

@@ -1,4 +1,4 @@
-import { parseSearchParams } from '../core/body';
+import { isRecord, parseSearchParams } from '../core/body';
 import type { EmulatorResponse, RecordedRequest } from '../core/types';
 
 /** A multipart part sent with a filename (the fax `file` may arrive this way). */
@@ -82,8 +82,8 @@ export function requestParams(request: RecordedRequest): Params {
 		body = parseMultipart(request.rawBody, contentType);
 	else if (body === undefined && request.rawBody.length > 0)
 		body = parseSearchParams(request.rawBody.toString('utf8'));
-	if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
-		for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+	if (isRecord(body)) {
+		for (const [name, value] of Object.entries(body)) {
 			if (value === null || value === undefined) continue;
 			if (typeof value === 'string' || isUploadedFile(value)) params[name] = value;
 			else if (Array.isArray(value)) params[name] = value.map((item) => String(item));

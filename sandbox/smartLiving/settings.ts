@@ -1,3 +1,4 @@
+import { isRecord } from '../core/body';
 import type { SmartLivingState } from './state';
 import type { PayloadCasing } from './values';
 
@@ -41,9 +42,7 @@ export function initialSettings(options: Partial<SmartLivingSettings>): SmartLiv
 
 /** Applies the valid fields of a settings patch; an unknown casing is refused, other bad values ignored. */
 export function patchSettings(settings: SmartLivingSettings, input: unknown): void {
-	const patch = (
-		typeof input === 'object' && input !== null ? input : {}
-	) as Partial<SmartLivingSettings>;
+	const patch = (isRecord(input) ? input : {}) as Partial<SmartLivingSettings>;
 	if (patch.legacyPayloadCasing !== undefined) {
 		if (!['lower', 'capitalized', 'alternate'].includes(patch.legacyPayloadCasing)) {
 			throw new Error('legacyPayloadCasing must be lower, capitalized or alternate');

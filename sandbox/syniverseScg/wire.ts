@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { toInteger } from '../core/body';
 import { HttpError, type EmulatorResponse, type RecordedRequest } from '../core/types';
 
 /** SCG paths (wire notes §5.1); the emulator's `url` is the host root, like `https://api.syniverse.com`. */
@@ -96,12 +97,6 @@ export function jsonObject(request: RecordedRequest): Body {
 export function queryValue(request: RecordedRequest, name: string): string | undefined {
 	const value = request.query[name];
 	return Array.isArray(value) ? value[value.length - 1] : value;
-}
-
-export function toInteger(value: unknown): number | undefined {
-	if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
-	if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
-	return undefined;
 }
 
 /** A JSON array, or a comma-separated string, of non-empty strings. */

@@ -1,3 +1,4 @@
+import { toInteger } from '../../core/body';
 import type { ScgRecord, ScgState } from '../state';
 import {
 	badRequest,
@@ -10,7 +11,6 @@ import {
 	page,
 	ScgError,
 	scgApi,
-	toInteger,
 	type Body,
 } from '../wire';
 import type { ScgContext, ScgRoutes } from './context';

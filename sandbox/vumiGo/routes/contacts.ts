@@ -1,3 +1,4 @@
+import { isRecord } from '../../core/body';
 import type { EmulatorResponse } from '../../core/types';
 import {
 	contactFields,
@@ -9,7 +10,6 @@ import {
 import {
 	collectionError,
 	hexId,
-	isRecord,
 	normaliseMsisdn,
 	ok,
 	pythonRepr,
