@@ -161,6 +161,20 @@ export function optionalPhone(params: Params, name: string): string | undefined 
 	return normalized;
 }
 
+/**
+ * What a rate query (`sms/get_rate`, `fax/get_rate`) asks about: the number in `dest`, or undefined for
+ * `incoming` (one of our numbers: what receiving costs). Exactly one of the two must be sent.
+ */
+export function rateDestination(params: Params): string | undefined {
+	const hasDest = text(params, 'dest') !== undefined;
+	const hasIncoming = text(params, 'incoming') !== undefined;
+	if (hasDest && hasIncoming) throw fail('error_dest_incoming_both_present');
+	if (!hasDest && !hasIncoming) throw fail('error_dest_incoming_both_missing');
+	if (hasDest) return requiredPhone(params, 'dest');
+	optionalPhone(params, 'incoming');
+	return undefined;
+}
+
 export function isHttpUrl(value: string): boolean {
 	try {
 		const url = new URL(value);

@@ -10,8 +10,8 @@ import {
 	money,
 	notifyUrl,
 	ok,
-	optionalPhone,
 	pdfPageCount,
+	rateDestination,
 	required,
 	requiredPhone,
 	round,
@@ -78,16 +78,9 @@ function getHistory({ params, state, events }: HoiioContext) {
 }
 
 function getRate({ params, state }: HoiioContext) {
-	const hasDest = text(params, 'dest') !== undefined;
-	const hasIncoming = text(params, 'incoming') !== undefined;
-	if (hasDest && hasIncoming) throw fail('error_dest_incoming_both_present');
-	if (!hasDest && !hasIncoming) throw fail('error_dest_incoming_both_missing');
-	const currency = state.account.currency;
-	if (hasIncoming) {
-		optionalPhone(params, 'incoming');
-		return ok({ currency, rate: money(state.incomingRates.fax) });
-	}
-	return ok({ currency, rate: money(rateFor(state, requiredPhone(params, 'dest')).fax) });
+	const dest = rateDestination(params);
+	const rate = dest === undefined ? state.incomingRates.fax : rateFor(state, dest).fax;
+	return ok({ currency: state.account.currency, rate: money(rate) });
 }
 
 function queryStatus({ params, state, events }: HoiioContext) {
