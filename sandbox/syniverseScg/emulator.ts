@@ -14,7 +14,7 @@ import {
 	type ScgMessage,
 	type ScgState,
 } from './state';
-import { errorBody, newId, ScgError } from './wire';
+import { errorBody, newRecord, ScgError } from './wire';
 
 export interface SyniverseScgEmulatorOptions
 	extends Partial<ScgCredentials>,
@@ -144,11 +144,7 @@ export class SyniverseScgEmulator extends HttpEmulator<ScgState> {
 		);
 		const contact = state.contacts.find((candidate) => candidate.primary_mdn === inbound.from);
 		const message: ScgMessage = {
-			id: newId(),
-			application_id: 1704,
-			version_number: 1,
-			created_date: now,
-			last_update_date: now,
+			...newRecord(now),
 			message_request_id: null,
 			direction: 'MO',
 			state: 'RECEIVED',

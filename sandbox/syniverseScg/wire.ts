@@ -69,6 +69,17 @@ export function newId(): string {
 	return id;
 }
 
+/** What every record the API stores starts with: a new id, the account's application, version 1. */
+export function newRecord(now: number) {
+	return {
+		id: newId(),
+		application_id: 1704,
+		version_number: 1,
+		created_date: now,
+		last_update_date: now,
+	};
+}
+
 /** Readable fixed ids for the seed, still 22 characters: `SeedContact00000000001`. */
 export function seedId(prefix: string, n: number): string {
 	return `${prefix.padEnd(20, '0')}${String(n).padStart(2, '0')}`;

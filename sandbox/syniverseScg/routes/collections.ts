@@ -4,7 +4,7 @@ import {
 	badRequest,
 	filterAndSort,
 	jsonObject,
-	newId,
+	newRecord,
 	noContent,
 	notFound,
 	ok,
@@ -97,11 +97,7 @@ export function applyUpdate(record: ScgRecord, fields: Body, now: number): void 
 
 export function createRecord(context: ScgContext, spec: CollectionSpec, fields: Body): ScgRecord {
 	const stored: ScgRecord = {
-		id: newId(),
-		application_id: 1704,
-		version_number: 1,
-		created_date: context.now,
-		last_update_date: context.now,
+		...newRecord(context.now),
 		...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)),
 		...spec.defaults?.(context, fields),
 	};
