@@ -116,6 +116,14 @@ export function required(params: Params, name: string): string {
 	return value;
 }
 
+/** The record the request's `txn_ref` names: `error_txn_ref_invalid` when there is none. */
+export function byTxnRef<T extends { txn_ref: string }>(params: Params, records: readonly T[]): T {
+	const txnRef = required(params, 'txn_ref');
+	const record = records.find((entry) => entry.txn_ref === txnRef);
+	if (!record) throw fail('error_txn_ref_invalid');
+	return record;
+}
+
 /** Comma-joined lists, repeated fields and `name[]` fields all become one list. */
 export function list(params: Params, name: string): string[] | undefined {
 	const value = params[name];

@@ -1,6 +1,7 @@
 import { renderFax } from '../records';
 import { balanceTotal, debit, nextRef, rateFor, type HoiioFax, type HoiioState } from '../state';
 import {
+	byTxnRef,
 	callerId,
 	fail,
 	faxDocument,
@@ -12,7 +13,6 @@ import {
 	ok,
 	pdfPageCount,
 	rateDestination,
-	required,
 	requiredPhone,
 	round,
 	tag,
@@ -84,10 +84,7 @@ function getRate({ params, state }: HoiioContext) {
 }
 
 function queryStatus({ params, state, events }: HoiioContext) {
-	const txnRef = required(params, 'txn_ref');
-	const fax = state.faxes.find((entry) => entry.txn_ref === txnRef);
-	if (!fax) throw fail('error_txn_ref_invalid');
-	return ok(renderFax(fax, events.origin()));
+	return ok(renderFax(byTxnRef(params, state.faxes), events.origin()));
 }
 
 export function registerFaxRoutes(routes: HoiioRoutes): void {

@@ -9,6 +9,7 @@ import {
 	type HoiioState,
 } from '../state';
 import {
+	byTxnRef,
 	fail,
 	gmt8,
 	history,
@@ -22,7 +23,6 @@ import {
 	phone,
 	rateDestination,
 	rawText,
-	required,
 	requiredPhone,
 	round,
 	smsSize,
@@ -185,10 +185,7 @@ function getRate({ params, state }: HoiioContext) {
 }
 
 function queryStatus({ params, state }: HoiioContext) {
-	const txnRef = required(params, 'txn_ref');
-	const record = state.sms.find((sms) => sms.txn_ref === txnRef);
-	if (!record) throw fail('error_txn_ref_invalid');
-	return ok(renderSms(record));
+	return ok(renderSms(byTxnRef(params, state.sms)));
 }
 
 export function registerSmsRoutes(routes: HoiioRoutes): void {
