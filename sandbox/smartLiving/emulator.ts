@@ -1,3 +1,4 @@
+import { delay } from '../core/delay';
 import { defaultHost, HttpEmulator } from '../core/http-emulator';
 import type { RouteParams } from '../core/router';
 import { HttpError, type EmulatorResponse, type RecordedRequest } from '../core/types';
@@ -183,7 +184,7 @@ export class SmartLivingEmulator
 
 	async restartBroker(downtimeMs = 0): Promise<void> {
 		await this.broker.stop();
-		if (downtimeMs > 0) await new Promise((resolve) => setTimeout(resolve, downtimeMs));
+		await delay(downtimeMs);
 		await this.broker.start();
 	}
 

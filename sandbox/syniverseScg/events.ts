@@ -1,6 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 
+import { delay } from '../core/delay';
 import { postWebhook, takeBasicAuth, type WebhookOutcome } from '../core/webhook';
 import type {
 	EssDelivery,
@@ -190,9 +191,4 @@ function dateOrUndefined(value: unknown): number | undefined {
 	if (typeof value !== 'string' || value === '') return undefined;
 	const parsed = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
 	return Number.isNaN(parsed) ? undefined : parsed;
-}
-
-/** Unref'd so a pending retry never holds a test runner open. */
-function delay(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -1,3 +1,4 @@
+import { delay } from '../core/delay';
 import { postWebhook, takeBasicAuth, type WebhookOutcome } from '../core/webhook';
 import type { VumiPushDelivery } from './state';
 
@@ -45,10 +46,6 @@ export function redactUrl(url: string | null): string | null {
 	}
 }
 
-function wait(ms: number): Promise<void> {
-	return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
 /**
  * Pushes go out one at a time, in the order they were queued (so an ack always lands before its delivery
  * report), fire-and-forget: outcomes are written to the delivery record, never thrown.
@@ -85,7 +82,7 @@ export class PushQueue {
 	): Promise<void> {
 		const { url, authorization } = splitCredentials(fullUrl);
 		const payload = JSON.stringify(delivery.body);
-		await wait(this.options.delayMs);
+		await delay(this.options.delayMs);
 		while (generation === this.generation && delivery.attempts < this.options.maxAttempts) {
 			delivery.attempts++;
 			const result = await this.post(url, payload, authorization);
@@ -104,7 +101,7 @@ export class PushQueue {
 			} else {
 				delivery.error = result.error;
 			}
-			if (delivery.attempts < this.options.maxAttempts) await wait(this.options.retryDelayMs);
+			if (delivery.attempts < this.options.maxAttempts) await delay(this.options.retryDelayMs);
 		}
 		if (delivery.outcome === 'pending' && delivery.attempts >= this.options.maxAttempts)
 			delivery.outcome = 'failed';
