@@ -2,6 +2,7 @@
  * SmartLiving's own control endpoints, under `/__sandbox/smartLiving/` (no auth, never recorded): expire or
  * revoke tokens, change settings, publish as a device or raw bytes, and stop, start, restart or wipe the broker.
  */
+import { controlAction } from '../core/control';
 import type { EmulatorResponse, RecordedRequest } from '../core/types';
 import type { SmartLivingEmulator } from './emulator';
 import { lowerKeys } from './values';
@@ -98,7 +99,7 @@ export async function handleSmartLivingControl(
 	emulator: SmartLivingEmulator,
 	request: RecordedRequest,
 ): Promise<EmulatorResponse> {
-	const action = `${request.method} ${request.pathname.slice(smartLivingControlPrefix.length).replace(/\/+$/, '')}`;
+	const action = controlAction(request, smartLivingControlPrefix);
 	const run = actions.get(action);
 	if (!run)
 		return { status: 404, body: { error: `Unknown SmartLiving control endpoint: ${action}` } };

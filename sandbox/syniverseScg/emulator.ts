@@ -1,3 +1,4 @@
+import { controlAction } from '../core/control';
 import { HttpEmulator } from '../core/http-emulator';
 import type { RouteParams } from '../core/router';
 import { HttpError, type EmulatorResponse, type RecordedRequest } from '../core/types';
@@ -197,7 +198,7 @@ export class SyniverseScgEmulator extends HttpEmulator<ScgState> {
 		request: RecordedRequest,
 	): Promise<EmulatorResponse | undefined> {
 		if (!request.pathname.startsWith(syniverseScgControlPrefix)) return undefined;
-		const action = `${request.method} ${request.pathname.slice(syniverseScgControlPrefix.length).replace(/\/+$/, '')}`;
+		const action = controlAction(request, syniverseScgControlPrefix);
 		const body = (
 			typeof request.body === 'object' && request.body !== null ? request.body : {}
 		) as Record<string, unknown>;
