@@ -45,7 +45,7 @@ export class Listener {
 	private downSince?: number;
 	private reportedDown = false;
 	private reconnectMs = MIN_RECONNECT_MS;
-	private readonly delivery: WorkflowDelivery;
+	private readonly workflow: WorkflowDelivery;
 	private firstConnect?: { resolve: () => void; reject: (error: Error) => void };
 	/** Counts connections, so an acknowledgement never goes out on a later one than its message came on. */
 	private connection = 0;
@@ -63,7 +63,7 @@ export class Listener {
 		private readonly options: TriggerOptions,
 		private readonly manual: boolean,
 	) {
-		this.delivery = new WorkflowDelivery(context, options, manual);
+		this.workflow = new WorkflowDelivery(context, options, manual);
 	}
 
 	/** Starts connecting; resolves at once in trigger mode (the broker may be down), on connect in manual mode. */
@@ -83,10 +83,10 @@ export class Listener {
 	 */
 	async close(): Promise<void> {
 		this.closed = true;
-		this.delivery.stop();
+		this.workflow.stop();
 		const client = this.client;
 		if (!client) return;
-		const settled = await this.delivery.settled(CLOSE_GRACE_MS);
+		const settled = await this.workflow.settled(CLOSE_GRACE_MS);
 		// A graceful end waits until the socket is read to its end, which a paused backlog delays for good.
 		await new Promise<void>((resolve) =>
 			client.end(!settled || !client.connected, {}, () => resolve()),
@@ -187,7 +187,7 @@ export class Listener {
 	}
 
 	private async onMessage(topic: string, payload: Buffer): Promise<void> {
-		await this.delivery.deliver(messageItem(topic, payload, this.platform));
+		await this.workflow.deliver(messageItem(topic, payload, this.platform));
 	}
 
 	private onConnect(
