@@ -24,7 +24,7 @@ interface SmartLivingState {
 	commands: { assetId: string; value: unknown; via: string; platform: string }[];
 }
 
-/** The sandbox seed (sandbox/smartLiving/state.ts). */
+/** The sandbox seed (sandbox/smartLiving/seed.ts). */
 const seed = {
 	thermostat: 'device-thermostat',
 	temperature: 'asset-thermostat-temperature',
