@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import {
 	bodyProblem,
 	constantTimeEqual,
+	eventKeyNotice,
 	firstDelivery,
 	generateWebhookSecret,
 	mediaType,
@@ -364,6 +365,9 @@ export class HoiioTrigger implements INodeType {
 				description:
 					'Reports of your own SMS, calls, faxes and IVR steps arrive when the Hoiio node sends them here: see the note below',
 			},
+			eventKeyNotice(
+				'the event, the transaction reference and the status it reports, e.g. smsStatus:AA-S-7:delivered (Hoiio sends no event ID)',
+			),
 			{
 				displayName:
 					'To receive the reports of SMS, calls, faxes and IVR steps made by the Hoiio node, copy this trigger’s Production URL (Webhook URLs, at the top of this panel) into that node’s "Report to Hoiio Trigger" field. Both nodes must use the same Hoiio credential, and this workflow must be active.',

@@ -289,6 +289,8 @@ function restrictedHelpers(
 export interface NodeUnderTestOptions {
 	/** The node's name in the package (`hologram`) or a registered test node, without the prefix. */
 	node: string;
+	/** The node's version in the workflow; 1 unless given (every node of the packages is at 1). */
+	typeVersion?: number;
 	parameters: INodeParameters;
 	credentials: CredentialFixtures;
 	webhookId?: string;
@@ -326,7 +328,7 @@ export async function prepareNode(
 		id: 'node-under-test',
 		name: 'Node Under Test',
 		type: pkg.typeOf(options.node),
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: Object.fromEntries(

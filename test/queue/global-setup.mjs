@@ -229,6 +229,7 @@ export default async function globalSetup() {
 					sandbox: running.sandbox.urls,
 					credentials,
 					logFile: mainLog,
+					webhookProcesses: running.webhooks.length,
 					queue: {
 						mainLog,
 						workers: running.workers.map(({ name, logFile: file, server }) => ({
