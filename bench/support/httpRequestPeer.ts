@@ -72,7 +72,8 @@ export async function loadHttpRequestPeer(): Promise<HttpRequestPeer> {
 		join(nodesBase, '..', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js'),
 	) as { HttpRequest: new () => IVersionedNodeType };
 	const nodeType = new HttpRequest();
-	registerTestNodeType(NODE, nodeType);
+	// As `n8n-nodes-base.httpRequest`: n8n-core lets only that type use any credential type.
+	registerTestNodeType(NODE, nodeType, 'n8n-nodes-base');
 	const version = nodeType.description.defaultVersion ?? 1;
 	const { version: packageVersion } = require(nodesBase) as { version: string };
 	return {
