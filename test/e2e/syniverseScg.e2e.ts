@@ -279,7 +279,9 @@ describe('Syniverse SCG in n8n: send, and receive the delivery events through th
 			const runsPerEvent = new Map<string, number>();
 			for (const item of triggerItems(runs))
 				runsPerEvent.set(String(item.eventId), (runsPerEvent.get(String(item.eventId)) ?? 0) + 1);
-			expect([...runsPerEvent.keys()].sort()).toEqual(items.map((item) => String(item.eventId)).sort());
+			expect([...runsPerEvent.keys()].sort()).toEqual(
+				items.map((item) => String(item.eventId)).sort(),
+			);
 			expect(Math.max(...runsPerEvent.values())).toBeLessThanOrEqual(n8n.webhookProcesses);
 		}
 
