@@ -19,6 +19,8 @@ export interface E2eFacts {
 	/** Credential type → the sandbox credential created in n8n. */
 	credentials: Record<string, { id: string; name: string }>;
 	logFile: string;
+	/** How many n8n processes take production webhook calls: 1 unless several `n8n webhook` processes do. */
+	webhookProcesses?: number;
 }
 
 export function e2eFacts(): E2eFacts {
@@ -157,6 +159,15 @@ export class N8n {
 
 	get url(): string {
 		return this.facts.n8nUrl;
+	}
+
+	/**
+	 * How many n8n processes take production webhook calls behind n8n's URL: 1 (n8n alone, or a queue-mode main),
+	 * or the `n8n webhook` processes of a scaled set-up. A webhook trigger remembers the events it ran in its
+	 * own process only.
+	 */
+	get webhookProcesses(): number {
+		return this.facts.webhookProcesses ?? 1;
 	}
 
 	/** The major version of the n8n under test: 1 or 2. */
