@@ -1,10 +1,12 @@
 /**
  * Queue mode (`npm run test:queue`): n8n as it runs once one instance is not enough — Redis, PostgreSQL, one
- * main and two workers, started once by test/queue/global-setup.mjs. The provider e2e specs run unchanged
- * against it (same results as a single instance), then the queue's own checks: every trigger event is one
- * execution on one worker, and a load of webhook events loses and duplicates none. test/e2e/hoiio.e2e.ts is
- * left out: its "Report to Hoiio Trigger" example cannot work on a worker (test/queue/triggers.e2e.ts says
- * why, and runs its auto-reply example).
+ * main, two `n8n webhook` processes behind a load balancer and two workers, started once by
+ * test/queue/global-setup.mjs. The provider e2e specs run against it (same results as a single instance, but
+ * for redeliveries, which a trigger can only drop in the webhook process that saw the event first), then the
+ * queue's own checks: every trigger event does its work once over both webhook processes, on one worker, and a
+ * load of webhook events loses and duplicates none. test/e2e/hoiio.e2e.ts is left out: its "Report to Hoiio
+ * Trigger" example cannot work on a worker (test/queue/triggers.e2e.ts says why, and runs the auto-reply
+ * example of examples/scaling-out).
  * @type {import('jest').Config}
  */
 module.exports = {

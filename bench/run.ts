@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: runs every benchmark of issue 8 in turn, each in a fresh Node process (with --expose-gc
  * for the memory one), then prints the machine and a summary table of their verdicts. `node
- * .build/bench/run.js rateLimit mqttIngest` runs only the named ones. Benchmarks 3 and 7 need a real n8n:
- * one server is started for both, after the in-process benchmarks, so that it does not load the machine
- * while those run.
+ * .build/bench/run.js rateLimit mqttIngest` runs only the named ones; options (`--cpu-prof`) go to each.
+ * Benchmarks 3 and 7 need a real n8n: one server is started for both, after the in-process benchmarks, so
+ * that it does not load the machine while those run.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,7 +30,8 @@ const needN8n = ['httpRequestNode', 'mqttIngest'];
 const issueNumber = (result: BenchResult) => Number.parseInt(result.name, 10);
 
 async function main(): Promise<number> {
-	const only = process.argv.slice(2);
+	const only = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
+	const options = process.argv.slice(2).filter((argument) => argument.startsWith('--'));
 	const chosen = only.length > 0 ? benchmarks.filter((name) => only.includes(name)) : benchmarks;
 	const folder = mkdtempSync(join(tmpdir(), 'n8n-telco-iot-bench-'));
 	const results: BenchResult[] = [];
@@ -52,16 +53,20 @@ async function main(): Promise<number> {
 			console.log(`\n=== ${name} (load average ${loadAverage()}) ===\n`);
 			const resultFile = join(folder, `${name}.json`);
 			// Benchmarks never ship; a process of their own keeps each one's memory and module state apart.
-			const child = spawnSync(process.execPath, ['--expose-gc', join(__dirname, `${name}.js`)], {
-				stdio: 'inherit',
-				env: {
-					...process.env,
-					BENCH_RESULT: resultFile,
-					N8N_USER_FOLDER: folder,
-					N8N_DIAGNOSTICS_ENABLED: 'false',
-					...(factsFile ? { BENCH_N8N_FACTS: factsFile } : {}),
+			const child = spawnSync(
+				process.execPath,
+				['--expose-gc', join(__dirname, `${name}.js`), ...options],
+				{
+					stdio: 'inherit',
+					env: {
+						...process.env,
+						BENCH_RESULT: resultFile,
+						N8N_USER_FOLDER: folder,
+						N8N_DIAGNOSTICS_ENABLED: 'false',
+						...(factsFile ? { BENCH_N8N_FACTS: factsFile } : {}),
+					},
 				},
-			});
+			);
 			if (child.status !== 0) {
 				failed.push(name);
 				continue;

@@ -24,7 +24,7 @@ export type {
 	SmartLivingEmulatorOptions,
 	SmartLivingSettings,
 } from './smartLiving/emulator';
-export { smartLivingSeed } from './smartLiving/state';
+export { smartLivingSeed } from './smartLiving/seed';
 export type * from './smartLiving/state';
 export {
 	HoiioEmulator,

@@ -132,12 +132,15 @@ export function freePort() {
 /**
  * Settings for a quiet, offline n8n on loopback. Queue mode adds `redisPort` (the Bull queue) and
  * `postgres` ({ port, user, database }: every process of one installation shares that database), and for a
- * worker `workerPort` (its health server); `port` stays the main's, which every process builds URLs from.
+ * worker `workerPort` (its health server). `port` is where the process listens (a worker does not);
+ * `publicUrl`, where users and providers reach the installation (the load balancer in front of a scaled
+ * n8n), is what every process builds editor and webhook URLs from: by default the server on `port` itself.
  * `environment` adds or overrides variables (execution saving and pruning, say).
  */
 export function n8nEnvironment({
 	userFolder,
 	port,
+	publicUrl = `http://127.0.0.1:${port}`,
 	brokerPort,
 	encryptionKey,
 	redisPort,
@@ -151,8 +154,8 @@ export function n8nEnvironment({
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_PORT: String(port),
-		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,
-		N8N_WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_EDITOR_BASE_URL: publicUrl,
+		N8N_WEBHOOK_URL: `${publicUrl}/`,
 		// Each server needs its own task-runner broker port, or a second n8n (tests beside the demo) fails.
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_RUNNERS_TASK_TIMEOUT: '300',
@@ -262,10 +265,11 @@ export function startProcessGroup(
 }
 
 /**
- * Starts `n8n start` (or `command: 'worker'`, with `args` such as `--concurrency=10`) in its own process
- * group (n8n starts a task-runner child; stopping the group stops both). `output` is 'inherit' (the demo
- * shows n8n's log) or a file path (the tests keep it for failures). `url` is where `waitForReady` asks:
- * the main's server, or a worker's health server.
+ * Starts `n8n start` (or `command: 'worker'`, with `args` such as `--concurrency=10`, or `command: 'webhook'`,
+ * a webhook process serving production webhooks on its own `port`) in its own process group (n8n starts a
+ * task-runner child; stopping the group stops both). `output` is 'inherit' (the demo shows n8n's log) or a
+ * file path (the tests keep it for failures). `url` is where `waitForReady` asks: the main's or the webhook
+ * process's server, or a worker's health server.
  */
 export function startN8n({
 	output = 'inherit',
@@ -279,7 +283,7 @@ export function startN8n({
 		{ output, env: n8nEnvironment(settings), cwd: settings.userFolder },
 	);
 	const port = command === 'worker' ? settings.workerPort : settings.port;
-	return { ...running, url: `http://127.0.0.1:${port}`, servesRest: command !== 'worker' };
+	return { ...running, url: `http://127.0.0.1:${port}`, servesRest: command === 'start' };
 }
 
 /**

@@ -2,9 +2,11 @@
 // with a throw-away data folder: Redis (the Bull queue between main and workers) and PostgreSQL (the database
 // every n8n process of one installation shares). CI installs them with
 //   apt-get install -y redis-server postgresql
-// Nothing here uses a system service: the tests start and stop their own servers.
+// Nothing here uses a system service: the tests start and stop their own servers. And the load balancer of
+// n8n's scaled set-up (main, webhook processes, workers), in this process.
 import { spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { Agent, createServer, request as httpRequest } from 'node:http';
 import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -178,4 +180,100 @@ export async function startPostgres({ port, output, user = 'n8n' }) {
 		throw error;
 	}
 	return { ...running, port, user, database: 'postgres', dataDir, stop };
+}
+
+/** The first path segments n8n's webhook processes serve (production webhooks, forms, waiting executions, MCP). */
+const WEBHOOK_PROCESS_PATHS = new Set([
+	'webhook',
+	'webhook-waiting',
+	'form',
+	'form-waiting',
+	'mcp',
+]);
+/** The balancer's own endpoint: the calls it passed to the webhook processes. */
+const CALLS_PATH = '/__balancer/calls';
+/** Bodies longer than this are logged cut short; no provider event comes near it. */
+const LOGGED_BODY_BYTES = 64 * 1024;
+
+/**
+ * The load balancer in front of a scaled n8n, as n8n's queue-mode documentation lays it out: production
+ * webhook calls (`/webhook/...`, forms, waiting executions) go to the webhook processes in turn (strict round
+ * robin, so consecutive calls alternate), everything else (editor, REST and public API, test webhooks) to the
+ * main. Listens on `port` (loopback). Each call sent to a webhook process is logged with the process's name,
+ * the method, the path with its query, the status and the body as text; `GET /__balancer/calls` answers that
+ * log as JSON, `DELETE` empties it. `webhooks` is a list of `{ name, url }`.
+ */
+export async function startBalancer({ port, mainUrl, webhooks }) {
+	if (webhooks.length === 0) throw new Error('the balancer needs at least one webhook process');
+	// A connection per call, as nginx proxies by default: a kept-alive connection the upstream has just
+	// closed would turn a call into a 502.
+	const agent = new Agent({ keepAlive: false, maxSockets: 256 });
+	const calls = [];
+	let next = 0;
+	const server = createServer((request, response) => {
+		if (request.url?.startsWith(CALLS_PATH)) {
+			if (request.method === 'DELETE') calls.length = 0;
+			response.writeHead(200, { 'content-type': 'application/json' });
+			response.end(JSON.stringify({ calls }));
+			return;
+		}
+		const segment = (request.url ?? '/').split(/[/?]/)[1] ?? '';
+		const toWebhookProcess = WEBHOOK_PROCESS_PATHS.has(segment);
+		const webhook = toWebhookProcess ? webhooks[next++ % webhooks.length] : undefined;
+		const target = new URL(request.url ?? '/', webhook?.url ?? mainUrl);
+		const chunks = [];
+		let logged = 0;
+		const upstream = httpRequest(
+			target,
+			{
+				method: request.method,
+				headers: { ...request.headers, host: target.host },
+				agent,
+			},
+			(answer) => {
+				response.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(response);
+				if (webhook)
+					calls.push({
+						webhook: webhook.name,
+						method: request.method,
+						url: request.url,
+						status: answer.statusCode,
+						body: Buffer.concat(chunks).toString('utf8'),
+					});
+			},
+		);
+		upstream.on('error', (error) => {
+			if (webhook)
+				calls.push({
+					webhook: webhook.name,
+					method: request.method,
+					url: request.url,
+					error: error.message,
+				});
+			if (!response.headersSent) response.writeHead(502, { 'content-type': 'text/plain' });
+			response.end(`balancer: ${error.message}`);
+		});
+		request.on('data', (chunk) => {
+			if (webhook && logged < LOGGED_BODY_BYTES) {
+				chunks.push(chunk.subarray(0, LOGGED_BODY_BYTES - logged));
+				logged += chunk.length;
+			}
+		});
+		request.pipe(upstream);
+	});
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', resolve);
+	});
+	return {
+		port,
+		url: `http://127.0.0.1:${port}`,
+		calls,
+		stop: async () => {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+			agent.destroy();
+		},
+	};
 }

@@ -78,6 +78,9 @@ export function expectAllSent(run: NodeRun, emulator: HologramEmulator, count: n
 
 /** The Hologram emulator in its own process (`bench/hologramServer.ts`), driven over its control endpoints. */
 export interface RemoteHologram {
+	/** The emulator's base URL and API key, for clients other than the node. */
+	url: string;
+	apiKey: string;
 	send(items: IDataObject[], requestOptions: Record<string, NodeParameterValue>): Promise<NodeRun>;
 	/** Forgets sent SMS, recorded requests and faults. */
 	reset(): Promise<void>;
@@ -103,6 +106,8 @@ export async function startHologramProcess(): Promise<RemoteHologram> {
 		return (await response.json()) as unknown;
 	};
 	return {
+		url,
+		apiKey,
 		send: async (items, requestOptions) =>
 			await runNode({
 				node: 'hologram',

@@ -13,11 +13,18 @@ import type { Forwarding } from './forwarding';
 import { currentForwarding, updateForwarding, wantedForwarding } from './forwarding';
 import { hoiioLoadOptions } from './loadOptions';
 import type { HoiioEvent, Parameters } from './notifications';
-import { eventOf, fingerprint, notificationProblem, textParameters } from './notifications';
+import {
+	eventKeyOf,
+	eventOf,
+	fingerprint,
+	notificationProblem,
+	textParameters,
+} from './notifications';
 import { SIGNATURE_PARAMETER, isReportSignature } from './notify';
 import {
 	bodyProblem,
 	constantTimeEqual,
+	eventKeyNotice,
 	firstDelivery,
 	generateWebhookSecret,
 	mediaType,
@@ -149,6 +156,9 @@ export class HoiioTrigger implements INodeType {
 				description:
 					'Reports of your own SMS, calls, faxes and IVR steps arrive when the Hoiio node sends them here: see the note below',
 			},
+			eventKeyNotice(
+				'the event, the transaction reference and the status it reports, e.g. smsStatus:AA-S-7:delivered (Hoiio sends no event ID)',
+			),
 			{
 				displayName:
 					'To receive the reports of SMS, calls, faxes and IVR steps made by the Hoiio node, copy this trigger’s Production URL (Webhook URLs, at the top of this panel) into that node’s "Report to Hoiio Trigger" field. Both nodes must use the same Hoiio credential, and this workflow must be active.',
@@ -277,7 +287,17 @@ export class HoiioTrigger implements INodeType {
 			return { webhookResponse: 'OK' };
 		return {
 			webhookResponse: 'OK',
-			workflowData: [[{ json: { event, ...normalizeRecord(parameters) } }]],
+			workflowData: [
+				[
+					{
+						json: {
+							event,
+							...normalizeRecord(parameters),
+							eventKey: eventKeyOf(event, parameters),
+						},
+					},
+				],
+			],
 		};
 	}
 }

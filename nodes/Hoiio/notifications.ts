@@ -32,6 +32,37 @@ export function eventOf(parameters: IDataObject): HoiioEvent | undefined {
 	return undefined;
 }
 
+/**
+ * The parameters that tell one Hoiio event from another: Hoiio sends no event ID, so the event key is the kind,
+ * the transaction reference (`txn_ref`) and the status the notification reports. A notification sent again
+ * has the same key; several notifications of one transaction (queued, then delivered; each IVR step) do not.
+ */
+const EVENT_KEY_FIELDS: Record<HoiioEvent, string[]> = {
+	incomingSms: ['txn_ref'],
+	incomingFax: ['txn_ref', 'fax_status'],
+	smsStatus: ['txn_ref', 'sms_status'],
+	faxStatus: ['txn_ref', 'fax_status'],
+	callStatus: ['txn_ref', 'call_status_dest1', 'call_status_dest2'],
+	ivrAnswer: ['txn_ref', 'session'],
+	// The steps of one call share its txn_ref: the step, its tag, the call state and the step's outcome.
+	ivrResult: [
+		'txn_ref',
+		'session',
+		'ivr_block',
+		'tag',
+		'call_state',
+		'dial_status',
+		'digits',
+		'record_url',
+		'transfer_status',
+	],
+};
+
+/** `<event>:<txn_ref>:<status...>`, e.g. `smsStatus:AA-S-7:delivered`; see EVENT_KEY_FIELDS. */
+export function eventKeyOf(event: HoiioEvent, parameters: Record<string, string>): string {
+	return [event, ...EVENT_KEY_FIELDS[event].map((field) => parameters[field] ?? '')].join(':');
+}
+
 const IVR_BLOCKS = ['answer', 'dial', 'play', 'gather', 'record', 'monitor', 'transfer', 'hangup'];
 
 /** Parameters every notification of a kind carries (wire notes §3.5); the forwarded ones always have a date. */

@@ -14,6 +14,7 @@ import { pathWith, providerRequest } from '../shared/request';
 import type { WireType } from '../shared/webhook';
 import {
 	basicAuthMatches,
+	eventKeyNotice,
 	fieldTypeProblem,
 	firstDelivery,
 	generateWebhookSecret,
@@ -204,6 +205,7 @@ export class SyniverseScgTrigger implements INodeType {
 				options: SCG_EVENT_TYPES,
 				description: 'Which events start the workflow; other events are acknowledged and ignored',
 			},
+			eventKeyNotice("the Event Manager's event ID (event_id)"),
 		],
 	};
 

@@ -40,6 +40,8 @@ export function readEvent(delivery: unknown): ScgEvent | undefined {
 	const item: IDataObject = {
 		eventType: type,
 		eventId,
+		// The Event Manager's event ID is the event's identity: a redelivery carries it again (with a higher attempt).
+		eventKey: eventId,
 		timestamp: text(event.timestamp),
 		state: text(fields.new_state),
 		previousState: text(fields.previous_state),

@@ -12,6 +12,7 @@ import { isObject } from '../shared/provider';
 import type { WireType } from '../shared/webhook';
 import {
 	basicAuthMatches,
+	eventKeyNotice,
 	fieldTypeProblem,
 	firstDelivery,
 	jsonBodyProblem,
@@ -114,6 +115,9 @@ export class VumiGoTrigger implements INodeType {
 				options: PUSH_EVENTS,
 				description: 'Which pushes start the workflow; others are acknowledged and ignored',
 			},
+			eventKeyNotice(
+				'"message:" and the message ID for an inbound message, "event:" and the event ID for an ack, nack or delivery report',
+			),
 			{
 				displayName: 'Check Basic Auth',
 				name: 'checkBasicAuth',

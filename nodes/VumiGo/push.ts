@@ -38,7 +38,10 @@ const EVENT_FIELD: Record<string, string> = {
 
 export interface Push {
 	event: PushEvent;
-	/** `message_id` of a message, `event_id` of an event: the same ID twice is a redelivery. */
+	/**
+	 * `message_id` of a message, `event:` + `event_id` of an event: the same ID twice is a redelivery. The form
+	 * earlier versions kept in the workflow's static data; the item's `eventKey` names both kinds.
+	 */
 	id: string;
 	item: IDataObject;
 }
@@ -68,7 +71,12 @@ export function readPush(body: unknown): Push | { problem: string } {
 		return {
 			event: 'message',
 			id: body.message_id as string,
-			item: { event: 'message', time: vumiTimeToIso(body.timestamp), ...(body as IDataObject) },
+			item: {
+				event: 'message',
+				time: vumiTimeToIso(body.timestamp),
+				...(body as IDataObject),
+				eventKey: `message:${body.message_id as string}`,
+			},
 		};
 	}
 	if (body.message_type === 'event') {
@@ -81,7 +89,12 @@ export function readPush(body: unknown): Push | { problem: string } {
 		return {
 			event: type as PushEvent,
 			id: `event:${body.event_id as string}`,
-			item: { event: type, time: vumiTimeToIso(body.timestamp), ...(body as IDataObject) },
+			item: {
+				event: type,
+				time: vumiTimeToIso(body.timestamp),
+				...(body as IDataObject),
+				eventKey: `event:${body.event_id as string}`,
+			},
 		};
 	}
 	return { problem: `unknown message_type ${JSON.stringify(body.message_type)}` };

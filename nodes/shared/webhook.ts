@@ -1,4 +1,9 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeProperties,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { randomString } from 'n8n-workflow';
 import { createHash, timingSafeEqual } from 'node:crypto';
 
@@ -62,6 +67,20 @@ export function rejectCall(
 ): IWebhookResponseData {
 	context.getResponseObject().status(status).json({ message });
 	return { noWebhookResponse: true };
+}
+
+/**
+ * The notice under a webhook trigger's fields saying what its items' `eventKey` is (`what`). A trigger drops
+ * redeliveries it has seen itself, but n8n gives webhook code no store shared between processes: where n8n
+ * runs several webhook processes, the workflow claims the key (see the package README, "Scaling out").
+ */
+export function eventKeyNotice(what: string): INodeProperties {
+	return {
+		displayName: `Each item carries an eventKey: ${what}. It is the same on every redelivery of the event. When n8n runs separate webhook processes, a redelivery can reach one that has not seen the event: right after this trigger, claim the key with a Redis Increment and go on only when it is 1 (the package README shows how, under "Scaling out").`,
+		name: 'eventKeyNotice',
+		type: 'notice',
+		default: '',
+	};
 }
 
 const SEEN_KEY = 'seenEventIds';

@@ -1,5 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 
+/** A JSON object: not null, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A whole number, sent as a JSON number or as its digits in text (query strings, form fields). */
+export function toInteger(value: unknown): number | undefined {
+	if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
+	if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
+	return undefined;
+}
+
 export function readRawBody(request: IncomingMessage): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = [];

@@ -15,6 +15,11 @@ function json(status: number, body: unknown): EmulatorResponse {
 	return { status, body };
 }
 
+/** `POST settings` for `POST <prefix>settings/`: the method and the path below the prefix, trailing slashes dropped. */
+export function controlAction(request: RecordedRequest, prefix: string): string {
+	return `${request.method} ${request.pathname.slice(prefix.length).replace(/\/+$/, '')}`;
+}
+
 /** Raw bodies travel as text (and base64, for binary uploads) because a Buffer does not survive JSON. */
 function requestToJson(request: RecordedRequest): unknown {
 	return {
@@ -29,7 +34,7 @@ export function handleControlRequest(
 	emulator: Controllable,
 	request: RecordedRequest,
 ): EmulatorResponse {
-	const action = `${request.method} ${request.pathname.slice(controlPrefix.length).replace(/\/+$/, '')}`;
+	const action = controlAction(request, controlPrefix);
 	switch (action) {
 		case 'GET requests':
 			return json(200, emulator.requests.map(requestToJson));

@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 
 import { parseBody, parseSearchParams, readRawBody } from './body';
 import { controlPrefix, handleControlRequest } from './control';
+import { delay } from './delay';
 import { FaultQueue, type Fault } from './faults';
+import { listen } from './listen';
 import { RouteTable } from './router';
 import { HttpError, type EmulatorResponse, type RecordedRequest } from './types';
 
@@ -64,13 +66,7 @@ export abstract class HttpEmulator<State> {
 	async start(port = 0, host = defaultHost): Promise<string> {
 		if (this.server) throw new Error('The emulator is already started');
 		const server = createServer((request, response) => void this.onRequest(request, response));
-		await new Promise<void>((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(port, host, () => {
-				server.off('error', reject);
-				resolve();
-			});
-		});
+		await listen(server, port, host);
 		this.server = server;
 		this.boundHost = host;
 		return this.url;
@@ -241,9 +237,4 @@ function hasHeader(headers: Record<string, unknown>, name: string): boolean {
 function htmlErrorPage(status: number): string {
 	const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
 	return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
-}
-
-/** Unref'd so a pending latency fault never holds a test runner open. */
-function delay(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

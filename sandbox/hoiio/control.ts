@@ -2,6 +2,7 @@
  * Hoiio's own control endpoints, under `/__sandbox/hoiio/` (no auth, never recorded): inject inbound traffic,
  * steer balance, rate limits and timing, and serve the files the emulator links to (fax_url, record_url).
  */
+import { isRecord } from '../core/body';
 import type { EmulatorResponse, RecordedRequest } from '../core/types';
 import type { HoiioEmulator } from './emulator';
 import type { NotifyDelay } from './notifier';
@@ -15,8 +16,7 @@ function json(status: number, body: unknown): EmulatorResponse {
 /** Query string and a JSON or form body, merged. */
 function controlParams(request: RecordedRequest): Record<string, unknown> {
 	const params: Record<string, unknown> = { ...request.query };
-	if (typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body))
-		Object.assign(params, request.body);
+	if (isRecord(request.body)) Object.assign(params, request.body);
 	return params;
 }
 

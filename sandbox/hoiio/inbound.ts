@@ -1,11 +1,10 @@
 /** Simulated inbound traffic on a subscribed number: an SMS, a voice call (IVR answer), a fax (§3.5). */
 import { faxUrl } from './records';
 import type { HoiioEvents } from './routes/context';
-import { endSession, ivrNotification } from './routes/ivr';
+import { endSession, ivrNotification, openIvrSession } from './routes/ivr';
 import {
 	debit,
 	nextRef,
-	nextSequence,
 	type HoiioFax,
 	type HoiioIvrSession,
 	type HoiioSms,
@@ -121,23 +120,8 @@ export function incomingCall(
 		throw new SimulationError(`${number.number} is in fax mode: simulate an incoming fax instead`);
 	const from = sender(input.from);
 	const now = events.now();
-	const session: HoiioIvrSession = {
-		session: `S-${nextSequence(state)}`,
-		txn_ref: nextRef(state, 'I'),
-		direction: 'incoming',
-		from,
-		to: number.number,
-		call_state: 'ongoing',
-		date: gmt8(now),
-		startedAt: now.getTime(),
-		blocks: [],
-		pending: 0,
-		ending: false,
-		gatherDigits: [],
-		currency: state.account.currency,
-		rate: state.incomingRates.voice,
-	};
-	state.ivrSessions.push(session);
+	const call = { direction: 'incoming', from, to: number.number, call_state: 'ongoing' } as const;
+	const session = openIvrSession(state, call, state.incomingRates.voice, now);
 	const url = number.forward_to || undefined;
 	const params: Record<string, string> = url === undefined ? {} : { notify_url: url };
 	session.blocks.push({ block: 'answer', params, requested: session.date });

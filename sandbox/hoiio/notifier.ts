@@ -1,6 +1,4 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-
+import { postWebhook, type WebhookOutcome } from '../core/webhook';
 import type { HoiioDelivery } from './state';
 
 /** Milliseconds before a simulated outcome happens, or 'manual': only `flush()` runs it. */
@@ -74,14 +72,10 @@ export class Notifier {
 			sentAt: new Date().toISOString(),
 		};
 		this.deliveries().push(delivery);
-		const promise = send(url, params).then(
-			(status) => {
-				delivery.status = status;
-			},
-			(error: Error) => {
-				delivery.error = error.message;
-			},
-		);
+		const promise = send(url, params).then((outcome) => {
+			if ('status' in outcome) delivery.status = outcome.status;
+			else delivery.error = outcome.error;
+		});
 		this.inflight.add(promise);
 		void promise.finally(() => this.inflight.delete(promise));
 		return delivery;
@@ -106,44 +100,21 @@ export class Notifier {
 	}
 }
 
-function send(url: string, params: Record<string, string>): Promise<number> {
-	return new Promise((resolve, reject) => {
-		let target: URL;
-		try {
-			target = new URL(url);
-		} catch {
-			reject(new Error(`Invalid URL: ${url}`));
-			return;
-		}
-		for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
-		const body = new URLSearchParams(params).toString();
-		const transport = target.protocol === 'https:' ? httpsRequest : httpRequest;
-		const outgoing = transport(
-			target,
-			{
-				method: 'POST',
-				// No keep-alive: an idle pooled socket would outlive the test that caused it.
-				agent: false,
-				headers: {
-					'content-type': 'application/x-www-form-urlencoded',
-					'content-length': Buffer.byteLength(body),
-					'user-agent': 'Hoiio-Sandbox/1.0',
-				},
-			},
-			(response) => {
-				response.resume();
-				response.on('end', () => resolve(response.statusCode ?? 0));
-				response.on('error', reject);
-			},
-		);
-		// Unref'd, so a slow webhook never holds a test runner open.
-		const timer = setTimeout(
-			() => outgoing.destroy(new Error('Notification timed out')),
-			deliveryTimeoutMs,
-		);
-		timer.unref();
-		outgoing.on('close', () => clearTimeout(timer));
-		outgoing.on('error', reject);
-		outgoing.end(body);
+function send(url: string, params: Record<string, string>): Promise<WebhookOutcome> {
+	let target: URL;
+	try {
+		target = new URL(url);
+	} catch {
+		return Promise.resolve({ error: `Invalid URL: ${url}` });
+	}
+	for (const [name, value] of Object.entries(params)) target.searchParams.set(name, value);
+	return postWebhook(target, {
+		headers: {
+			'content-type': 'application/x-www-form-urlencoded',
+			'user-agent': 'Hoiio-Sandbox/1.0',
+		},
+		body: new URLSearchParams(params).toString(),
+		timeoutMs: deliveryTimeoutMs,
+		timeoutMessage: 'Notification timed out',
 	});
 }

@@ -1,4 +1,4 @@
-import { parseSearchParams } from '../core/body';
+import { isRecord, parseSearchParams } from '../core/body';
 import type { EmulatorResponse, RecordedRequest } from '../core/types';
 
 /** A multipart part sent with a filename (the fax `file` may arrive this way). */
@@ -82,8 +82,8 @@ export function requestParams(request: RecordedRequest): Params {
 		body = parseMultipart(request.rawBody, contentType);
 	else if (body === undefined && request.rawBody.length > 0)
 		body = parseSearchParams(request.rawBody.toString('utf8'));
-	if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
-		for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+	if (isRecord(body)) {
+		for (const [name, value] of Object.entries(body)) {
 			if (value === null || value === undefined) continue;
 			if (typeof value === 'string' || isUploadedFile(value)) params[name] = value;
 			else if (Array.isArray(value)) params[name] = value.map((item) => String(item));
@@ -114,6 +114,14 @@ export function required(params: Params, name: string): string {
 	const value = text(params, name);
 	if (value === undefined) throw fail(`error_${name}_param_missing`);
 	return value;
+}
+
+/** The record the request's `txn_ref` names: `error_txn_ref_invalid` when there is none. */
+export function byTxnRef<T extends { txn_ref: string }>(params: Params, records: readonly T[]): T {
+	const txnRef = required(params, 'txn_ref');
+	const record = records.find((entry) => entry.txn_ref === txnRef);
+	if (!record) throw fail('error_txn_ref_invalid');
+	return record;
 }
 
 /** Comma-joined lists, repeated fields and `name[]` fields all become one list. */
@@ -159,6 +167,20 @@ export function optionalPhone(params: Params, name: string): string | undefined 
 	const normalized = phone(value);
 	if (!isE164(normalized)) throw fail(`error_${name}_invalid`);
 	return normalized;
+}
+
+/**
+ * What a rate query (`sms/get_rate`, `fax/get_rate`) asks about: the number in `dest`, or undefined for
+ * `incoming` (one of our numbers: what receiving costs). Exactly one of the two must be sent.
+ */
+export function rateDestination(params: Params): string | undefined {
+	const hasDest = text(params, 'dest') !== undefined;
+	const hasIncoming = text(params, 'incoming') !== undefined;
+	if (hasDest && hasIncoming) throw fail('error_dest_incoming_both_present');
+	if (!hasDest && !hasIncoming) throw fail('error_dest_incoming_both_missing');
+	if (hasDest) return requiredPhone(params, 'dest');
+	optionalPhone(params, 'incoming');
+	return undefined;
 }
 
 export function isHttpUrl(value: string): boolean {

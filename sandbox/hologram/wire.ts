@@ -1,3 +1,4 @@
+import { isRecord, toInteger } from '../core/body';
 import { HttpError, type EmulatorResponse, type RecordedRequest } from '../core/types';
 
 export type Params = Record<string, unknown>;
@@ -32,7 +33,7 @@ export function notFound(message: string): HttpError {
  */
 export function requestParams(request: RecordedRequest): Params {
 	const params: Params = { ...request.query };
-	if (typeof request.body === 'object' && request.body !== null && !Array.isArray(request.body)) {
+	if (isRecord(request.body)) {
 		for (const [name, value] of Object.entries(request.body)) {
 			if (value !== null && value !== undefined) params[name] = value;
 		}
@@ -46,12 +47,6 @@ export function pick(params: Params, ...names: string[]): unknown {
 		const value = params[name];
 		if (value !== undefined && value !== null && value !== '') return value;
 	}
-	return undefined;
-}
-
-export function toInteger(value: unknown): number | undefined {
-	if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
-	if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
 	return undefined;
 }
 

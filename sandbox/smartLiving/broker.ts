@@ -1,6 +1,8 @@
 import type { Aedes, AuthenticateError, Client } from 'aedes';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
+import { defaultHost } from '../core/http-emulator';
+import { listen } from '../core/listen';
 import { loadAedes } from './aedes';
 
 export interface BrokerMessage {
@@ -38,7 +40,7 @@ export class EmbeddedBroker<Identity> {
 	private readonly sockets = new Set<Socket>();
 	private readonly identities = new Map<Client, Identity>();
 	private boundPort?: number;
-	private boundHost = '127.0.0.1';
+	private boundHost = defaultHost;
 
 	constructor(private readonly rules: BrokerRules<Identity>) {}
 
@@ -71,13 +73,7 @@ export class EmbeddedBroker<Identity> {
 			socket.on('close', () => this.sockets.delete(socket));
 			broker.handle(socket);
 		});
-		await new Promise<void>((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(port, host, () => {
-				server.off('error', reject);
-				resolve();
-			});
-		});
+		await listen(server, port, host);
 		this.server = server;
 		this.boundHost = host;
 		this.boundPort = (server.address() as AddressInfo).port;

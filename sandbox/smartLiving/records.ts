@@ -6,6 +6,7 @@ import type {
 	SmartLivingGround,
 	SmartLivingState,
 } from './state';
+import type { AssetAddress } from './topics';
 import { badRequest, parseAt } from './values';
 
 /** Who is calling: a legacy user (login token or device-side client headers) or a Maker token's scope. */
@@ -96,18 +97,28 @@ export function findAsset(state: SmartLivingState, caller: Caller, id: string): 
 	return asset;
 }
 
-/** By name within the device; an asset id is accepted too (the SDK's `id` doubles as a name). */
+/** By name among the assets of a device or gateway; an asset id is accepted too (the SDK's `id` doubles as a name). */
+function findOwnedAsset(
+	state: SmartLivingState,
+	owns: (asset: SmartLivingAsset) => boolean,
+	name: string,
+	owner: string,
+): SmartLivingAsset {
+	const owned = state.assets.filter(owns);
+	const asset =
+		owned.find((candidate) => candidate.name === name) ??
+		owned.find((candidate) => candidate.id === name);
+	if (!asset) throw notFound(`Asset ${name} not found on ${owner}`);
+	return asset;
+}
+
 export function findDeviceAsset(
 	state: SmartLivingState,
 	device: SmartLivingDevice,
 	name: string,
 ): SmartLivingAsset {
-	const owned = state.assets.filter((candidate) => candidate.deviceId === device.id);
-	const asset =
-		owned.find((candidate) => candidate.name === name) ??
-		owned.find((candidate) => candidate.id === name);
-	if (!asset) throw notFound(`Asset ${name} not found on device ${device.id}`);
-	return asset;
+	const owner = `device ${device.id}`;
+	return findOwnedAsset(state, (asset) => asset.deviceId === device.id, name, owner);
 }
 
 export function findGatewayAsset(
@@ -115,12 +126,34 @@ export function findGatewayAsset(
 	gateway: SmartLivingGateway,
 	name: string,
 ): SmartLivingAsset {
-	const owned = state.assets.filter((candidate) => candidate.gatewayId === gateway.id);
-	const asset =
-		owned.find((candidate) => candidate.name === name) ??
-		owned.find((candidate) => candidate.id === name);
-	if (!asset) throw notFound(`Asset ${name} not found on gateway ${gateway.id}`);
-	return asset;
+	const owner = `gateway ${gateway.id}`;
+	return findOwnedAsset(state, (asset) => asset.gatewayId === gateway.id, name, owner);
+}
+
+/** The asset a REST path or legacy topic names, if the caller may see it. */
+export function findAddressedAsset(
+	state: SmartLivingState,
+	caller: Caller,
+	address: AssetAddress,
+): SmartLivingAsset {
+	switch (address.level) {
+		case 'asset':
+			return findAsset(state, caller, address.assetId);
+		case 'deviceAsset':
+			return findDeviceAsset(state, findDevice(state, caller, address.deviceId), address.assetName);
+		case 'gatewayAsset':
+			return findGatewayAsset(
+				state,
+				findGateway(state, caller, address.gatewayId),
+				address.assetName,
+			);
+		case 'gatewayDeviceAsset':
+			return findDeviceAsset(
+				state,
+				findGatewayDevice(state, caller, address.gatewayId, address.deviceName),
+				address.assetName,
+			);
+	}
 }
 
 export function renderAsset(asset: SmartLivingAsset): Record<string, unknown> {

@@ -10,11 +10,15 @@ export type LegacyDirection = 'in' | 'out';
 export type LegacyKind = 'state' | 'command' | 'event';
 export type MakerKind = 'state' | 'command' | 'feed';
 
-export type LegacyAddress =
+/** The four ways the SDK names an asset, in REST paths and legacy topics alike (wire notes §4.3). */
+export type AssetAddress =
 	| { level: 'asset'; assetId: string }
 	| { level: 'deviceAsset'; deviceId: string; assetName: string }
 	| { level: 'gatewayAsset'; gatewayId: string; assetName: string }
-	| { level: 'gatewayDeviceAsset'; gatewayId: string; deviceName: string; assetName: string }
+	| { level: 'gatewayDeviceAsset'; gatewayId: string; deviceName: string; assetName: string };
+
+export type LegacyAddress =
+	| AssetAddress
 	| { level: 'device'; deviceId: string }
 	| { level: 'gatewayDevice'; gatewayId: string; deviceName: string };
 

@@ -1,13 +1,10 @@
+import { isRecord } from '../core/body';
 import { HttpError } from '../core/types';
 
 export const profileTypes = ['integer', 'number', 'boolean', 'string', 'object', 'array'];
 
 export function badRequest(message: string): HttpError {
 	return new HttpError(400, message);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Field names read case-insensitively: Maker's python SDK sends `Name`, `Is`, `Profile`, the legacy one `name`. */

@@ -1,3 +1,4 @@
+import { controlAction } from '../core/control';
 import { HttpEmulator } from '../core/http-emulator';
 import type { RouteParams } from '../core/router';
 import { HttpError, type EmulatorResponse, type RecordedRequest } from '../core/types';
@@ -14,7 +15,7 @@ import {
 	type ScgMessage,
 	type ScgState,
 } from './state';
-import { errorBody, newId, ScgError } from './wire';
+import { errorBody, newRecord, ScgError } from './wire';
 
 export interface SyniverseScgEmulatorOptions
 	extends Partial<ScgCredentials>,
@@ -144,11 +145,7 @@ export class SyniverseScgEmulator extends HttpEmulator<ScgState> {
 		);
 		const contact = state.contacts.find((candidate) => candidate.primary_mdn === inbound.from);
 		const message: ScgMessage = {
-			id: newId(),
-			application_id: 1704,
-			version_number: 1,
-			created_date: now,
-			last_update_date: now,
+			...newRecord(now),
 			message_request_id: null,
 			direction: 'MO',
 			state: 'RECEIVED',
@@ -201,7 +198,7 @@ export class SyniverseScgEmulator extends HttpEmulator<ScgState> {
 		request: RecordedRequest,
 	): Promise<EmulatorResponse | undefined> {
 		if (!request.pathname.startsWith(syniverseScgControlPrefix)) return undefined;
-		const action = `${request.method} ${request.pathname.slice(syniverseScgControlPrefix.length).replace(/\/+$/, '')}`;
+		const action = controlAction(request, syniverseScgControlPrefix);
 		const body = (
 			typeof request.body === 'object' && request.body !== null ? request.body : {}
 		) as Record<string, unknown>;

@@ -1,6 +1,8 @@
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 
+import { delay } from '../core/delay';
+import { postWebhook, takeBasicAuth, type WebhookOutcome } from '../core/webhook';
 import type {
 	EssDelivery,
 	EssEmittedEvent,
@@ -161,43 +163,25 @@ export class EventBus {
 		return delivery;
 	}
 
-	private post(address: string, payload: string): Promise<{ status: number } | { error: string }> {
-		return new Promise((resolve) => {
-			let url: URL;
-			try {
-				url = new URL(address);
-			} catch {
-				resolve({ error: `Invalid address ${maskUrl(address)}` });
-				return;
-			}
-			const headers: Record<string, string | number> = {
-				'content-type': 'application/json',
-				'content-length': Buffer.byteLength(payload),
-				'user-agent': 'syniverse-ess-sandbox',
-			};
-			if (url.username || url.password) {
-				const user = decodeURIComponent(url.username);
-				const password = decodeURIComponent(url.password);
-				headers.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
-				url.username = '';
-				url.password = '';
-			}
-			const secure = url.protocol === 'https:';
-			const send = secure ? httpsRequest : httpRequest;
-			const request = send(
-				url,
-				{ method: 'POST', headers, agent: secure ? this.httpsAgent : this.httpAgent },
-				(response) => {
-					response.resume();
-					response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
-					response.on('error', (error) => resolve({ error: error.message }));
-				},
-			);
-			request.setTimeout(this.settings.deliveryTimeoutMs, () =>
-				request.destroy(new Error(`No answer within ${this.settings.deliveryTimeoutMs} ms`)),
-			);
-			request.on('error', (error) => resolve({ error: error.message }));
-			request.end(payload);
+	private post(address: string, payload: string): Promise<WebhookOutcome> {
+		let url: URL;
+		try {
+			url = new URL(address);
+		} catch {
+			return Promise.resolve({ error: `Invalid address ${maskUrl(address)}` });
+		}
+		const headers: Record<string, string> = {
+			'content-type': 'application/json',
+			'user-agent': 'syniverse-ess-sandbox',
+		};
+		const authorization = takeBasicAuth(url);
+		if (authorization) headers.authorization = authorization;
+		return postWebhook(url, {
+			headers,
+			body: payload,
+			timeoutMs: this.settings.deliveryTimeoutMs,
+			timeoutMessage: `No answer within ${this.settings.deliveryTimeoutMs} ms`,
+			agents: { http: this.httpAgent, https: this.httpsAgent },
 		});
 	}
 }
@@ -207,9 +191,4 @@ function dateOrUndefined(value: unknown): number | undefined {
 	if (typeof value !== 'string' || value === '') return undefined;
 	const parsed = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
 	return Number.isNaN(parsed) ? undefined : parsed;
-}
-
-/** Unref'd so a pending retry never holds a test runner open. */
-function delay(ms: number): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

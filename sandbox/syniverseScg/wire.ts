@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { toInteger } from '../core/body';
 import { HttpError, type EmulatorResponse, type RecordedRequest } from '../core/types';
 
 /** SCG paths (wire notes §5.1); the emulator's `url` is the host root, like `https://api.syniverse.com`. */
@@ -68,6 +69,17 @@ export function newId(): string {
 	return id;
 }
 
+/** What every record the API stores starts with: a new id, the account's application, version 1. */
+export function newRecord(now: number) {
+	return {
+		id: newId(),
+		application_id: 1704,
+		version_number: 1,
+		created_date: now,
+		last_update_date: now,
+	};
+}
+
 /** Readable fixed ids for the seed, still 22 characters: `SeedContact00000000001`. */
 export function seedId(prefix: string, n: number): string {
 	return `${prefix.padEnd(20, '0')}${String(n).padStart(2, '0')}`;
@@ -96,12 +108,6 @@ export function jsonObject(request: RecordedRequest): Body {
 export function queryValue(request: RecordedRequest, name: string): string | undefined {
 	const value = request.query[name];
 	return Array.isArray(value) ? value[value.length - 1] : value;
-}
-
-export function toInteger(value: unknown): number | undefined {
-	if (typeof value === 'number') return Number.isInteger(value) ? value : undefined;
-	if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value.trim());
-	return undefined;
 }
 
 /** A JSON array, or a comma-separated string, of non-empty strings. */

@@ -1,3 +1,4 @@
+import { isRecord } from '../core/body';
 import { HttpEmulator } from '../core/http-emulator';
 import type { RouteParams } from '../core/router';
 import type { EmulatorResponse, RecordedRequest } from '../core/types';
@@ -26,7 +27,7 @@ import {
 	type VumiPushDelivery,
 	type VumiUserMessage,
 } from './state';
-import { isRecord, unauthorizedPage, VumiResponseError } from './wire';
+import { unauthorizedPage, VumiResponseError } from './wire';
 
 export const defaultVumiGoToken = 'sandbox-vumi-token';
 export const defaultVumiGoConversationToken = 'sandbox-conv-token';

@@ -1,6 +1,5 @@
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-
+import { delay } from '../core/delay';
+import { postWebhook, takeBasicAuth, type WebhookOutcome } from '../core/webhook';
 import type { VumiPushDelivery } from './state';
 
 export interface PushOptions {
@@ -29,15 +28,8 @@ export function splitCredentials(url: string): { url: string; authorization?: st
 	} catch {
 		return { url };
 	}
-	if (parsed.username === '' && parsed.password === '') return { url };
-	const user = decodeURIComponent(parsed.username);
-	const password = decodeURIComponent(parsed.password);
-	parsed.username = '';
-	parsed.password = '';
-	return {
-		url: parsed.toString(),
-		authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
-	};
+	const authorization = takeBasicAuth(parsed);
+	return authorization === undefined ? { url } : { url: parsed.toString(), authorization };
 }
 
 /** For state and responses: the credentials of a push URL never show. */
@@ -52,10 +44,6 @@ export function redactUrl(url: string | null): string | null {
 	} catch {
 		return url;
 	}
-}
-
-function wait(ms: number): Promise<void> {
-	return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
 /**
@@ -94,7 +82,7 @@ export class PushQueue {
 	): Promise<void> {
 		const { url, authorization } = splitCredentials(fullUrl);
 		const payload = JSON.stringify(delivery.body);
-		await wait(this.options.delayMs);
+		await delay(this.options.delayMs);
 		while (generation === this.generation && delivery.attempts < this.options.maxAttempts) {
 			delivery.attempts++;
 			const result = await this.post(url, payload, authorization);
@@ -113,7 +101,7 @@ export class PushQueue {
 			} else {
 				delivery.error = result.error;
 			}
-			if (delivery.attempts < this.options.maxAttempts) await wait(this.options.retryDelayMs);
+			if (delivery.attempts < this.options.maxAttempts) await delay(this.options.retryDelayMs);
 		}
 		if (delivery.outcome === 'pending' && delivery.attempts >= this.options.maxAttempts)
 			delivery.outcome = 'failed';
@@ -123,38 +111,20 @@ export class PushQueue {
 		url: string,
 		payload: string,
 		authorization: string | undefined,
-	): Promise<{ status: number } | { error: string }> {
-		return new Promise((resolve) => {
-			let target: URL;
-			try {
-				target = new URL(url);
-			} catch {
-				resolve({ error: `Invalid push URL` });
-				return;
-			}
-			const headers: Record<string, string | number> = {
-				'content-type': 'application/json; charset=utf-8',
-				'content-length': Buffer.byteLength(payload),
-			};
-			if (authorization) headers.authorization = authorization;
-			const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
-			try {
-				// No keep-alive agent: an idle socket must not hold a test runner open.
-				const request = send(
-					target,
-					{ method: 'POST', headers, agent: false, timeout: this.options.timeoutMs },
-					(response) => {
-						response.resume();
-						response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
-						response.on('error', (error) => resolve({ error: error.message }));
-					},
-				);
-				request.on('timeout', () => request.destroy(new Error('Push timed out')));
-				request.on('error', (error) => resolve({ error: error.message }));
-				request.end(payload);
-			} catch (error) {
-				resolve({ error: (error as Error).message });
-			}
+	): Promise<WebhookOutcome> {
+		let target: URL;
+		try {
+			target = new URL(url);
+		} catch {
+			return Promise.resolve({ error: `Invalid push URL` });
+		}
+		const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+		if (authorization) headers.authorization = authorization;
+		return postWebhook(target, {
+			headers,
+			body: payload,
+			timeoutMs: this.options.timeoutMs,
+			timeoutMessage: 'Push timed out',
 		});
 	}
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { isRecord } from '../core/body';
 import type { EmulatorResponse } from '../core/types';
 
 /** `"%Y-%m-%d %H:%M:%S.%f"` in UTC: no `T`, no zone, microseconds. */
@@ -55,10 +56,6 @@ export function unauthorizedPage(): EmulatorResponse {
 
 export function ok(body: unknown): EmulatorResponse {
 	return { status: 200, body };
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Python's `repr` of the small values faults quote (`%r`), e.g. `{'uuid': 'x'}`. */

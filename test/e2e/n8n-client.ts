@@ -19,6 +19,8 @@ export interface E2eFacts {
 	/** Credential type → the sandbox credential created in n8n. */
 	credentials: Record<string, { id: string; name: string }>;
 	logFile: string;
+	/** How many n8n processes take production webhook calls: 1 unless several `n8n webhook` processes do. */
+	webhookProcesses?: number;
 }
 
 export function e2eFacts(): E2eFacts {
@@ -159,6 +161,15 @@ export class N8n {
 		return this.facts.n8nUrl;
 	}
 
+	/**
+	 * How many n8n processes take production webhook calls behind n8n's URL: 1 (n8n alone, or a queue-mode main),
+	 * or the `n8n webhook` processes of a scaled set-up. A webhook trigger remembers the events it ran in its
+	 * own process only.
+	 */
+	get webhookProcesses(): number {
+		return this.facts.webhookProcesses ?? 1;
+	}
+
 	/** The major version of the n8n under test: 1 or 2. */
 	get major(): number {
 		return Number(this.facts.n8nVersion.split('.')[0]);
@@ -281,6 +292,45 @@ export class N8n {
 		const text = readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8');
 		const workflow = JSON.parse(text.replaceAll('${n8n.url}', this.url)) as Workflow;
 		return { id: await this.createWorkflow(workflow), workflow };
+	}
+
+	/**
+	 * Why activating the workflow failed, as the editor shows it. n8n 1.x activates while the call waits and
+	 * refuses it with the trigger's error; n8n 2.x publishes in the background and the error shows in the
+	 * publication status once it has settled.
+	 */
+	async activationFailure(workflow: Workflow): Promise<string> {
+		const id = await this.createWorkflow({ ...workflow, active: false });
+		if (this.major < 2) {
+			const answer = await request<{ message?: string }>(
+				`${this.url}/api/v1/workflows/${id}/activate`,
+				'POST',
+				undefined,
+				{ 'x-n8n-api-key': this.facts.apiKey },
+			);
+			if (answer.status < 300) throw new Error(`workflow ${id} was activated`);
+			return answer.json?.message ?? answer.text;
+		}
+		await this.activate(id);
+		type Status = {
+			status: string;
+			triggers: Array<{ status: string; errorMessage: string | null }>;
+		};
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			const answer = await this.rest<{ data: Status }>(
+				'GET',
+				`/workflows/${id}/publication-status`,
+			);
+			const status = answer.json?.data;
+			if (status?.status === 'failed')
+				return status.triggers.map((trigger) => trigger.errorMessage ?? '').join('\n');
+			if (status && !['in_progress', 'not_published'].includes(status.status))
+				throw new Error(`workflow ${id} was published: ${answer.text}`);
+			if (Date.now() > deadline)
+				throw new Error(`publication of ${id} did not settle: ${answer.text}`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
 	}
 
 	/**

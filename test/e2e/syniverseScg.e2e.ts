@@ -270,7 +270,20 @@ describe('Syniverse SCG in n8n: send, and receive the delivery events through th
 		});
 		expect(forged.status).toBe(401);
 		await flush();
-		expect(await n8n.executions(triggerId, 4)).toHaveLength(4);
+		const runs = await n8n.executions(triggerId, 4);
+		if (n8n.webhookProcesses === 1) expect(runs).toHaveLength(4);
+		else {
+			// A redelivery can reach a webhook process that has not seen the event, and the trigger runs it there:
+			// at most once per process. The claim after the trigger that keeps such a run from doing the work
+			// twice is the queue suite's to show (test/queue/triggers.e2e.ts).
+			const runsPerEvent = new Map<string, number>();
+			for (const item of triggerItems(runs))
+				runsPerEvent.set(String(item.eventId), (runsPerEvent.get(String(item.eventId)) ?? 0) + 1);
+			expect([...runsPerEvent.keys()].sort()).toEqual(
+				items.map((item) => String(item.eventId)).sort(),
+			);
+			expect(Math.max(...runsPerEvent.values())).toBeLessThanOrEqual(n8n.webhookProcesses);
+		}
 
 		// Deactivation removes both halves of the registration.
 		await n8n.api('POST', `/workflows/${triggerId}/deactivate`);

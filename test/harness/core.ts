@@ -36,14 +36,23 @@ const packageRoots = [projectRoot, join(projectRoot, MQTT_PACKAGE_NAME)];
 
 /** Test-only node and credential types, looked up before the package's own. */
 const testNodeTypes = new Map<string, INodeType | IVersionedNodeType>();
+/** The package a registered node type is named after, when not this one. */
+const testNodePackages = new Map<string, string>();
 const testCredentialTypes = new Map<string, ICredentialType>();
 
 /**
  * Makes a node type defined in a test file available as `<package>.<name>` to every harness, as if
- * the package shipped it. Lets the harness be tested with fixture triggers and webhooks.
+ * the package shipped it. Lets the harness be tested with fixture triggers and webhooks. Another
+ * package's node (n8n's own HTTP Request node, `n8n-nodes-base`) keeps its type name: n8n-core treats
+ * some node types by that name.
  */
-export function registerTestNodeType(name: string, nodeType: INodeType | IVersionedNodeType): void {
+export function registerTestNodeType(
+	name: string,
+	nodeType: INodeType | IVersionedNodeType,
+	packageName = PACKAGE_NAME,
+): void {
 	testNodeTypes.set(name, nodeType);
+	testNodePackages.set(name, packageName);
 }
 
 /** Makes a credential type defined in a test file available to the fixture credential store. */
@@ -117,7 +126,8 @@ export async function loadPackage(): Promise<LoadedPackage> {
 				if (!entry) throw new Error(`Unknown node type ${name}`);
 				return NodeHelpers.getVersionedNodeType(entry) as INodeType;
 			},
-			typeOf: (name) => `${packageOf.get(name) ?? PACKAGE_NAME}.${name}`,
+			typeOf: (name) =>
+				`${testNodePackages.get(name) ?? packageOf.get(name) ?? PACKAGE_NAME}.${name}`,
 		};
 	})();
 	return await loaded;
@@ -289,6 +299,8 @@ function restrictedHelpers(
 export interface NodeUnderTestOptions {
 	/** The node's name in the package (`hologram`) or a registered test node, without the prefix. */
 	node: string;
+	/** The node's version in the workflow; 1 unless given (every node of the packages is at 1). */
+	typeVersion?: number;
 	parameters: INodeParameters;
 	credentials: CredentialFixtures;
 	webhookId?: string;
@@ -326,7 +338,7 @@ export async function prepareNode(
 		id: 'node-under-test',
 		name: 'Node Under Test',
 		type: pkg.typeOf(options.node),
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: Object.fromEntries(

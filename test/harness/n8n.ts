@@ -39,6 +39,8 @@ export { InMemoryProcessedData, processedDataStore } from './deduplication';
 export interface RunNodeOptions {
 	/** The node's name in the package (`hologram`), without the package prefix. */
 	node: string;
+	/** The node's version in the workflow; 1 unless given (a registered peer node may need its latest). */
+	typeVersion?: number;
 	parameters: INodeParameters;
 	/** Fixture credentials by type; a token renewed by `preAuthentication` is written back here. */
 	credentials: CredentialFixtures;

@@ -279,6 +279,7 @@ describe('Hoiio Trigger → request checks', () => {
 			sms_status: 'failed',
 			dest: '+6591234567',
 			rate: 0.032,
+			eventKey: 'smsStatus:AA-S-7:failed',
 		});
 	});
 
@@ -329,5 +330,26 @@ describe('Hoiio Trigger → redelivered notifications', () => {
 			expect((await post(reportUrl(trigger), notification)).status).toBe(200);
 
 		expect(trigger.runs.map((run) => run.items[0][0].json.ivr_block)).toEqual(['gather', 'record']);
+		expect(trigger.runs.map((run) => run.items[0][0].json.eventKey)).toEqual([
+			'ivrResult:AA-I-1:S-1:gather::::2::',
+			'ivrResult:AA-I-1:S-1:record:::::x:',
+		]);
+	});
+
+	test('the event key is the kind, the txn_ref and the reported status: a resend has the same one, a later status not', async () => {
+		const trigger = await triggers.start({ events: ['smsStatus'] });
+		const queued = { txn_ref: 'AA-S-11', sms_status: 'queued', dest: '+6591234567' };
+		const delivered = { ...queued, sms_status: 'delivered', debit: '0.032' };
+
+		await post(reportUrl(trigger), queued);
+		await post(reportUrl(trigger), delivered);
+		// Sent again with a date it lacked before: not the same notification, the same event.
+		await post(reportUrl(trigger), { ...delivered, date: '2026-01-02 03:04:05' });
+
+		expect(trigger.runs.map((run) => run.items[0][0].json.eventKey)).toEqual([
+			'smsStatus:AA-S-11:queued',
+			'smsStatus:AA-S-11:delivered',
+			'smsStatus:AA-S-11:delivered',
+		]);
 	});
 });

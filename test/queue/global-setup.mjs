@@ -1,9 +1,12 @@
-// n8n as users run it once one instance is not enough: queue mode. Starts, once per run, Redis (the Bull
-// queue), PostgreSQL (the database all n8n processes share), the sandbox, one n8n main (editor, API, webhooks,
-// triggers; it enqueues every execution) and two `n8n worker` processes (they run the executions), each with
-// both packed packages installed in its own user folder as a user's n8n installs them. Then the owner, an API key
-// and one sandbox credential per credential type, as test/e2e/global-setup.mjs does. The facts go to a JSON
-// file in the shape test/e2e/n8n-client.ts reads, plus `queue` (the log files that tell which worker ran what).
+// n8n as users run it once one instance is not enough: queue mode in n8n's scaled set-up. Starts, once per
+// run, Redis (the Bull queue), PostgreSQL (the database all n8n processes share), the sandbox, one n8n main
+// (editor, API, triggers, activation; production webhooks switched off), two `n8n webhook` processes (they
+// take the production webhook calls and enqueue their executions), two `n8n worker` processes (they run the
+// executions), each with both packed packages installed in its own user folder as a user's n8n installs them,
+// and the load balancer in front (scripts/services.mjs: webhook calls to the webhook processes in turn, the
+// rest to the main), whose URL is n8n's public URL. Then the owner, an API key and one sandbox credential per
+// credential type, as test/e2e/global-setup.mjs does. The facts go to a JSON file in the shape
+// test/e2e/n8n-client.ts reads, plus `queue` (the log files that tell which worker ran what, the balancer).
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +25,7 @@ import {
 	waitForReady,
 } from '../../scripts/n8n-server.mjs';
 import { loadSandbox, startEachEmulator } from '../../scripts/sandbox-build.mjs';
-import { startPostgres, startRedis } from '../../scripts/services.mjs';
+import { startBalancer, startPostgres, startRedis } from '../../scripts/services.mjs';
 
 export const queueOwner = {
 	email: 'queue@example.com',
@@ -34,6 +37,7 @@ export const queueOwner = {
 /** Jobs each worker runs side by side (n8n's default). */
 export const workerConcurrency = 10;
 const workerCount = 2;
+const webhookProcessCount = 2;
 
 /**
  * Settings every n8n process of the installation shares besides the queue and the database: every execution
@@ -94,23 +98,43 @@ export default async function globalSetup() {
 		const tarballs = await packPackages();
 		await installPackages(mainFolder, tarballs);
 		removeFolder(dirname(tarballs[0]));
-		const workerFolders = [];
-		for (let index = 1; index <= workerCount; index++) {
-			const folder = join(baseFolder, `worker-${index}`);
+		// Each worker and webhook process is its own installation of the same packages, as on its own machine.
+		const installationOf = (name) => {
+			const folder = join(baseFolder, name);
 			mkdirSync(join(folder, '.n8n'), { recursive: true });
-			// Each worker is its own installation of the same packages, as on its own machine.
 			cpSync(join(mainFolder, '.n8n', 'nodes'), join(folder, '.n8n', 'nodes'), {
 				recursive: true,
 			});
-			workerFolders.push(folder);
+			return folder;
+		};
+		const workerFolders = Array.from({ length: workerCount }, (_, index) =>
+			installationOf(`worker-${index + 1}`),
+		);
+		const webhookProcesses = [];
+		for (let index = 1; index <= webhookProcessCount; index++) {
+			const name = `webhook-${index}`;
+			const port = await freePort();
+			webhookProcesses.push({
+				name,
+				port,
+				url: `http://127.0.0.1:${port}`,
+				folder: installationOf(name),
+			});
 		}
 		await Promise.all([servicesReady, sandboxReady]);
 		log(
 			`Redis on ${running.redis.port}, PostgreSQL on ${running.postgres.port}, packages installed (${elapsed()})`,
 		);
 
-		const shared = {
+		const mainPort = await freePort();
+		running.balancer = await startBalancer({
 			port: await freePort(),
+			mainUrl: `http://127.0.0.1:${mainPort}`,
+			webhooks: webhookProcesses.map(({ name, url }) => ({ name, url })),
+		});
+		const shared = {
+			port: mainPort,
+			publicUrl: running.balancer.url,
 			encryptionKey: randomBytes(24).toString('hex'),
 			redisPort: running.redis.port,
 			postgres: running.postgres,
@@ -122,8 +146,10 @@ export default async function globalSetup() {
 			userFolder: mainFolder,
 			brokerPort: await freePort(),
 			output: mainLog,
+			// Production webhook calls are the webhook processes' work, as in n8n's scaled set-up.
+			environment: { ...sharedEnvironment, N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' },
 		});
-		// The main migrates the fresh database; workers start once it has.
+		// The main migrates the fresh database; workers and webhook processes start once it has.
 		await waitForReady(running.main);
 		log(`n8n main is ready at ${running.main.url} (${elapsed()})`);
 
@@ -143,8 +169,22 @@ export default async function globalSetup() {
 			});
 			running.workers.push({ name, logFile: workerLog, server });
 		}
+		running.webhooks = [];
+		for (const { name, port, url, folder } of webhookProcesses) {
+			const webhookLog = logFile(`n8n-${name}`);
+			const server = startN8n({
+				...shared,
+				command: 'webhook',
+				port,
+				hostname: name,
+				userFolder: folder,
+				brokerPort: await freePort(),
+				output: webhookLog,
+			});
+			running.webhooks.push({ name, logFile: webhookLog, url, server });
+		}
 
-		const client = new N8nClient(running.main.url);
+		const client = new N8nClient(running.balancer.url);
 		await client.setupOwner(queueOwner);
 		await client.createApiKey('queue');
 		const { version: n8nVersion, executionMode } = await client.serverFacts();
@@ -160,16 +200,28 @@ export default async function globalSetup() {
 				name: credential.name,
 			};
 		}
+		// The queue's Redis, database 1 (n8n's queue keeps to 0): where the examples of examples/scaling-out
+		// claim each event once (README, "Scaling out: webhook processes").
+		const redis = {
+			name: 'Queue Redis',
+			type: 'redis',
+			data: { host: '127.0.0.1', port: running.redis.port, database: 1, password: '', ssl: false },
+		};
+		credentials.redis = { id: await upsertCredential(client, redis), name: redis.name };
 
-		await Promise.all(running.workers.map((worker) => waitForReady(worker.server)));
-		log(`${running.workers.length} workers are ready (${elapsed()})`);
+		await Promise.all(
+			[...running.workers, ...running.webhooks].map((process) => waitForReady(process.server)),
+		);
+		log(
+			`${running.workers.length} workers and ${running.webhooks.length} webhook processes are ready (${elapsed()})`,
+		);
 
 		const factsFile = join(baseFolder, 'queue-facts.json');
 		writeFileSync(
 			factsFile,
 			JSON.stringify(
 				{
-					n8nUrl: running.main.url,
+					n8nUrl: running.balancer.url,
 					n8nVersion,
 					executionMode,
 					apiKey: client.apiKey,
@@ -177,6 +229,7 @@ export default async function globalSetup() {
 					sandbox: running.sandbox.urls,
 					credentials,
 					logFile: mainLog,
+					webhookProcesses: running.webhooks.length,
 					queue: {
 						mainLog,
 						workers: running.workers.map(({ name, logFile: file, server }) => ({
@@ -185,6 +238,13 @@ export default async function globalSetup() {
 							url: server.url,
 						})),
 						workerConcurrency,
+						mainUrl: running.main.url,
+						webhooks: running.webhooks.map(({ name, logFile: file, url }) => ({
+							name,
+							logFile: file,
+							url,
+						})),
+						balancerUrl: running.balancer.url,
 						redisPort: running.redis.port,
 						postgresPort: running.postgres.port,
 					},

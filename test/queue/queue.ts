@@ -1,7 +1,8 @@
 /**
  * What the queue-mode tests add to the e2e client (test/e2e/n8n-client.ts, which drives this installation
  * unchanged): every execution of a workflow through all pages of the public API, which worker ran each one
- * (from the workers' logs: n8n's API does not say), and the tally of events against executions.
+ * (from the workers' logs: n8n's API does not say), which webhook process took each call (from the
+ * balancer's log), and the tally of events against executions.
  */
 import { readFileSync } from 'node:fs';
 
@@ -9,8 +10,14 @@ import { e2eFacts, type E2eFacts, type Execution, type N8n } from '../e2e/n8n-cl
 
 export interface QueueFacts {
 	mainLog: string;
+	/** The main's own server (editor and API; production webhooks are switched off on it). */
+	mainUrl: string;
 	workers: { name: string; logFile: string; url: string }[];
 	workerConcurrency: number;
+	/** The `n8n webhook` processes behind the balancer. */
+	webhooks: { name: string; logFile: string; url: string }[];
+	/** The load balancer: n8n's public URL. */
+	balancerUrl: string;
 	redisPort: number;
 	postgresPort: number;
 }
@@ -201,4 +208,49 @@ export function report(label: string, figures: Record<string, unknown>): void {
 		)
 		.join(', ');
 	process.stderr.write(`[queue] ${label}: ${text}\n`);
+}
+
+/** A call the balancer passed to a webhook process (scripts/services.mjs `startBalancer`). */
+export interface BalancedCall {
+	webhook: string;
+	method: string;
+	/** Path and query as sent. */
+	url: string;
+	status?: number;
+	body?: string;
+	error?: string;
+}
+
+/** The calls the balancer passed to the webhook processes since it started or was last cleared. */
+export async function balancedCalls({ clear = false } = {}): Promise<BalancedCall[]> {
+	const response = await fetch(`${queueFacts().balancerUrl}/__balancer/calls`, {
+		method: clear ? 'DELETE' : 'GET',
+	});
+	if (!response.ok) throw new Error(`balancer calls: ${response.status}`);
+	return ((await response.json()) as { calls: BalancedCall[] }).calls;
+}
+
+/**
+ * Event key → the webhook processes that received a call carrying it. `keysOf` reads the keys a call
+ * carries (one delivery, or a list of them); calls to other webhooks give none.
+ */
+export function webhookProcessesByEvent(
+	calls: BalancedCall[],
+	keysOf: (call: BalancedCall) => string[],
+): Map<string, Set<string>> {
+	const reached = new Map<string, Set<string>>();
+	for (const call of calls)
+		for (const key of keysOf(call)) {
+			const processes = reached.get(key) ?? new Set<string>();
+			processes.add(call.webhook);
+			reached.set(key, processes);
+		}
+	return reached;
+}
+
+/** Calls each webhook process took. */
+export function callsByWebhookProcess(calls: BalancedCall[]): Record<string, number> {
+	const counts = Object.fromEntries(queueFacts().webhooks.map(({ name }) => [name, 0]));
+	for (const call of calls) counts[call.webhook] = (counts[call.webhook] ?? 0) + 1;
+	return counts;
 }

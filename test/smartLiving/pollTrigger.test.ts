@@ -4,7 +4,7 @@ import { useSmartLiving } from './useSmartLiving';
 
 const sl = useSmartLiving();
 const { temperature, humidity } = seed.assetIds;
-/** The seeded humidity's one state (sandbox/smartLiving/state.ts). */
+/** The seeded humidity's one state (sandbox/smartLiving/seed.ts). */
 const humiditySeenAt = '2024-05-01T11:55:00.000Z';
 
 /** A device reports a state, as it would over MQTT; the platform applies it and keeps it in the history. */

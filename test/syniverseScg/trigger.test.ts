@@ -60,12 +60,15 @@ describe('Syniverse SCG Trigger', () => {
 	test('an inbound message starts one run with a flat item and the raw event', async () => {
 		const running = await activate(['mo_message_received']);
 
-		scg.emulator().simulateInboundMessage(inbound);
+		const { eventIds } = scg.emulator().simulateInboundMessage(inbound);
 		await scg.emulator().flush();
 		const [run] = await running.waitForRuns(1);
 
 		expect(run.items[0][0].json).toMatchObject({
 			eventType: 'mo_message_received',
+			eventId: eventIds[0],
+			// The key a workflow claims the event by: the Event Manager's event ID, the same on every redelivery.
+			eventKey: eventIds[0],
 			from: inbound.from,
 			to: inbound.to,
 			body: 'STOP',

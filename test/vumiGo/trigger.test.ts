@@ -52,6 +52,7 @@ describe('Vumi Go Trigger', () => {
 			message_id: message.message_id,
 			from_addr: '+27821234567',
 			content: 'HELP',
+			eventKey: `message:${message.message_id}`,
 		});
 		expect(String(run.items[0][0].json.time)).toMatch(
 			/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/,
@@ -78,7 +79,9 @@ describe('Vumi Go Trigger', () => {
 			message_type: 'event',
 			user_message_id: items[0].json.message_id,
 			delivery_status: 'delivered',
+			eventKey: `event:${String(run.items[0][0].json.event_id)}`,
 		});
+		expect(run.items[0][0].json.event_id).toEqual(expect.any(String));
 		// The ack was acknowledged too, but started no run.
 		expect(running.requests.length).toBeGreaterThanOrEqual(2);
 		expect(running.runs).toHaveLength(1);

@@ -112,4 +112,6 @@ export async function publishOnce(
 }
 
 export type MqttClient = mqtt.MqttClient;
+export type MqttClientOptions = mqtt.IClientOptions;
+export type { DoneCallback, IConnackPacket, IPublishPacket } from 'mqtt';
 export const connectBroker = mqtt.connect;

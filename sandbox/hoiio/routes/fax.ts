@@ -1,6 +1,7 @@
 import { renderFax } from '../records';
 import { balanceTotal, debit, nextRef, rateFor, type HoiioFax, type HoiioState } from '../state';
 import {
+	byTxnRef,
 	callerId,
 	fail,
 	faxDocument,
@@ -10,9 +11,8 @@ import {
 	money,
 	notifyUrl,
 	ok,
-	optionalPhone,
 	pdfPageCount,
-	required,
+	rateDestination,
 	requiredPhone,
 	round,
 	tag,
@@ -78,23 +78,13 @@ function getHistory({ params, state, events }: HoiioContext) {
 }
 
 function getRate({ params, state }: HoiioContext) {
-	const hasDest = text(params, 'dest') !== undefined;
-	const hasIncoming = text(params, 'incoming') !== undefined;
-	if (hasDest && hasIncoming) throw fail('error_dest_incoming_both_present');
-	if (!hasDest && !hasIncoming) throw fail('error_dest_incoming_both_missing');
-	const currency = state.account.currency;
-	if (hasIncoming) {
-		optionalPhone(params, 'incoming');
-		return ok({ currency, rate: money(state.incomingRates.fax) });
-	}
-	return ok({ currency, rate: money(rateFor(state, requiredPhone(params, 'dest')).fax) });
+	const dest = rateDestination(params);
+	const rate = dest === undefined ? state.incomingRates.fax : rateFor(state, dest).fax;
+	return ok({ currency: state.account.currency, rate: money(rate) });
 }
 
 function queryStatus({ params, state, events }: HoiioContext) {
-	const txnRef = required(params, 'txn_ref');
-	const fax = state.faxes.find((entry) => entry.txn_ref === txnRef);
-	if (!fax) throw fail('error_txn_ref_invalid');
-	return ok(renderFax(fax, events.origin()));
+	return ok(renderFax(byTxnRef(params, state.faxes), events.origin()));
 }
 
 export function registerFaxRoutes(routes: HoiioRoutes): void {

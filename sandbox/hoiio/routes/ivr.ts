@@ -130,21 +130,17 @@ function newBlock(
 	};
 }
 
-function dial({ params, state, now, events }: HoiioContext) {
-	const dest = requiredPhone(params, 'dest');
-	const caller_id = callerId(params);
-	integer(params, 'max_duration', 'error_invalid_max_duration', 1);
-	notifyUrl(params);
-	const rate = rateFor(state, dest).voice;
-	if (balanceTotal(state) < rate) throw fail('error_insufficient_credit');
+/** A new IVR session, stored: our dial (ringing) or an incoming call (answered); billed per minute at `rate`. */
+export function openIvrSession(
+	state: HoiioState,
+	call: Pick<HoiioIvrSession, 'direction' | 'from' | 'to' | 'tag' | 'call_state'>,
+	rate: number,
+	now: Date,
+): HoiioIvrSession {
 	const session: HoiioIvrSession = {
 		session: `S-${nextSequence(state)}`,
 		txn_ref: nextRef(state, 'I'),
-		direction: 'outgoing',
-		from: caller_id ?? state.account.mobile_number,
-		to: dest,
-		tag: tag(params),
-		call_state: 'ringing',
+		...call,
 		date: gmt8(now),
 		startedAt: now.getTime(),
 		blocks: [],
@@ -155,6 +151,24 @@ function dial({ params, state, now, events }: HoiioContext) {
 		rate,
 	};
 	state.ivrSessions.push(session);
+	return session;
+}
+
+function dial({ params, state, now, events }: HoiioContext) {
+	const dest = requiredPhone(params, 'dest');
+	const caller_id = callerId(params);
+	integer(params, 'max_duration', 'error_invalid_max_duration', 1);
+	notifyUrl(params);
+	const rate = rateFor(state, dest).voice;
+	if (balanceTotal(state) < rate) throw fail('error_insufficient_credit');
+	const call = {
+		direction: 'outgoing',
+		from: caller_id ?? state.account.mobile_number,
+		to: dest,
+		tag: tag(params),
+		call_state: 'ringing',
+	} as const;
+	const session = openIvrSession(state, call, rate, now);
 	const block = newBlock('dial', params, ['dest', 'caller_id', 'max_duration'], now);
 	queueBlock(state, events, session, block, () => {
 		if (state.unreachable.includes(dest)) {

@@ -9,26 +9,26 @@ import {
 	type HoiioState,
 } from '../state';
 import {
+	byTxnRef,
 	fail,
 	gmt8,
 	history,
 	isE164,
+	list,
 	maxSmsParts,
+	money,
 	notifyUrl,
 	ok,
-	optionalPhone,
+	type Params,
 	phone,
+	rateDestination,
 	rawText,
-	required,
 	requiredPhone,
 	round,
 	smsSize,
+	type SmsSize,
 	tag,
 	text,
-	list,
-	money,
-	type Params,
-	type SmsSize,
 } from '../wire';
 import type { HoiioContext, HoiioEvents, HoiioRoutes } from './context';
 
@@ -168,16 +168,9 @@ function getHistory({ params, state }: HoiioContext) {
 
 /** `dest` (with `msg` for the split count) or `incoming` (one of our numbers), never both. */
 function getRate({ params, state }: HoiioContext) {
-	const hasDest = text(params, 'dest') !== undefined;
-	const hasIncoming = text(params, 'incoming') !== undefined;
-	if (hasDest && hasIncoming) throw fail('error_dest_incoming_both_present');
-	if (!hasDest && !hasIncoming) throw fail('error_dest_incoming_both_missing');
+	const dest = rateDestination(params);
 	const currency = state.account.currency;
-	if (hasIncoming) {
-		optionalPhone(params, 'incoming');
-		return ok({ currency, rate: money(state.incomingRates.sms) });
-	}
-	const dest = requiredPhone(params, 'dest');
+	if (dest === undefined) return ok({ currency, rate: money(state.incomingRates.sms) });
 	const msg = rawText(params, 'msg') ?? '';
 	const size = smsSize(msg);
 	if (size.splitCount > maxSmsParts) throw fail('error_msg_too_big');
@@ -192,10 +185,7 @@ function getRate({ params, state }: HoiioContext) {
 }
 
 function queryStatus({ params, state }: HoiioContext) {
-	const txnRef = required(params, 'txn_ref');
-	const record = state.sms.find((sms) => sms.txn_ref === txnRef);
-	if (!record) throw fail('error_txn_ref_invalid');
-	return ok(renderSms(record));
+	return ok(renderSms(byTxnRef(params, state.sms)));
 }
 
 export function registerSmsRoutes(routes: HoiioRoutes): void {

@@ -9,6 +9,7 @@ import {
 	type HoiioState,
 } from '../state';
 import {
+	byTxnRef,
 	callerId,
 	fail,
 	gmt8,
@@ -22,7 +23,6 @@ import {
 	optionalPhone,
 	parseGmt8,
 	phone,
-	required,
 	requiredPhone,
 	round,
 	tag,
@@ -152,9 +152,7 @@ function conference({ params, state, now, events }: HoiioContext) {
 }
 
 function hangup({ params, state, now, events }: HoiioContext) {
-	const txnRef = required(params, 'txn_ref');
-	const record = state.calls.find((entry) => entry.txn_ref === txnRef);
-	if (!record) throw fail('error_txn_ref_invalid');
+	const record = byTxnRef(params, state.calls);
 	if (finishCall(state, record, now)) events.later(() => notifyCall(events, record));
 	return ok();
 }
@@ -175,10 +173,7 @@ function getRate({ params, state }: HoiioContext) {
 }
 
 function queryStatus({ params, state }: HoiioContext) {
-	const txnRef = required(params, 'txn_ref');
-	const record = state.calls.find((entry) => entry.txn_ref === txnRef);
-	if (!record) throw fail('error_txn_ref_invalid');
-	return ok(renderCall(record));
+	return ok(renderCall(byTxnRef(params, state.calls)));
 }
 
 export function registerVoiceRoutes(routes: HoiioRoutes): void {

@@ -1,21 +1,13 @@
 import { HttpError } from '../../core/types';
-import {
-	findAsset,
-	findDevice,
-	findDeviceAsset,
-	findGateway,
-	findGatewayAsset,
-	findGatewayDevice,
-	historyPage,
-	renderAsset,
-} from '../records';
+import type { RouteParams } from '../../core/router';
+import { findAddressedAsset, findDevice, historyPage, renderAsset } from '../records';
 import type {
 	SmartLivingAsset,
 	SmartLivingAssetKind,
 	SmartLivingDevice,
 	SmartLivingState,
 } from '../state';
-import { isTopicSafeName } from '../topics';
+import { isTopicSafeName, type AssetAddress } from '../topics';
 import { badRequest, coerceValue, normaliseProfile, parseAt } from '../values';
 import {
 	empty,
@@ -31,30 +23,32 @@ const assetKinds: readonly SmartLivingAssetKind[] = ['sensor', 'actuator', 'virt
 const styles = ['Undefined', 'Primary', 'Secondary', 'Config', 'Battery'];
 
 /** The four ways the SDK addresses an asset (wire notes §4.3), each with the same sub-resources. */
-const addressings: { prefix: string; locate: AssetLocator; options?: SmartLivingRouteOptions }[] = [
+const addressings: {
+	prefix: string;
+	address: (path: RouteParams) => AssetAddress;
+	options?: SmartLivingRouteOptions;
+}[] = [
 	{
 		prefix: '/asset/:assetId',
-		locate: ({ path, state, caller }) => findAsset(state, caller, path.assetId),
+		address: ({ assetId }) => ({ level: 'asset', assetId }),
 	},
 	{
 		prefix: '/device/:deviceId/asset/:assetName',
-		locate: ({ path, state, caller }) =>
-			findDeviceAsset(state, findDevice(state, caller, path.deviceId), path.assetName),
+		address: ({ deviceId, assetName }) => ({ level: 'deviceAsset', deviceId, assetName }),
 	},
 	{
 		prefix: '/gateway/:gatewayId/asset/:assetName',
-		locate: ({ path, state, caller }) =>
-			findGatewayAsset(state, findGateway(state, caller, path.gatewayId), path.assetName),
+		address: ({ gatewayId, assetName }) => ({ level: 'gatewayAsset', gatewayId, assetName }),
 		options: { legacyOnly: 'gateways' },
 	},
 	{
 		prefix: '/gateway/:gatewayId/device/:deviceName/asset/:assetName',
-		locate: ({ path, state, caller }) =>
-			findDeviceAsset(
-				state,
-				findGatewayDevice(state, caller, path.gatewayId, path.deviceName),
-				path.assetName,
-			),
+		address: ({ gatewayId, deviceName, assetName }) => ({
+			level: 'gatewayDeviceAsset',
+			gatewayId,
+			deviceName,
+			assetName,
+		}),
 		options: { legacyOnly: 'gateways' },
 	},
 ];
@@ -150,34 +144,26 @@ function postAsset(context: SmartLivingContext) {
 	return json(renderAsset(createAsset(context, device, name)), 201);
 }
 
-async function putState(locate: AssetLocator, context: SmartLivingContext) {
+/** A new state, or a command for an actuator: typed by the asset's profile, applied through the emulator. */
+async function putChange(
+	kind: 'state' | 'command',
+	locate: AssetLocator,
+	context: SmartLivingContext,
+) {
 	const asset = locate(context);
-	const value = coerceValue(requireValue(context.body), asset.profile);
-	await context.effects.setState(
-		asset,
-		value,
-		parseAt(context.body.at, context.now),
-		context.caller,
-	);
-	return empty();
-}
-
-async function putCommand(locate: AssetLocator, context: SmartLivingContext) {
-	const asset = locate(context);
-	if (asset.is === 'sensor')
+	if (kind === 'command' && asset.is === 'sensor')
 		throw badRequest(`Asset ${asset.name} is a sensor: commands go to actuators`);
 	const value = coerceValue(requireValue(context.body), asset.profile);
-	await context.effects.sendCommand(
-		asset,
-		value,
-		parseAt(context.body.at, context.now),
-		context.caller,
-	);
+	const at = parseAt(context.body.at, context.now);
+	if (kind === 'state') await context.effects.setState(asset, value, at, context.caller);
+	else await context.effects.sendCommand(asset, value, at, context.caller);
 	return empty();
 }
 
 export function registerAssetRoutes(routes: SmartLivingRoutes): void {
-	for (const { prefix, locate, options } of addressings) {
+	for (const { prefix, address, options } of addressings) {
+		const locate: AssetLocator = ({ path, state, caller }) =>
+			findAddressedAsset(state, caller, address(path));
 		routes.add('GET', prefix, (context) => json(renderAsset(locate(context))), options);
 		routes.add(
 			'GET',
@@ -188,8 +174,13 @@ export function registerAssetRoutes(routes: SmartLivingRoutes): void {
 			},
 			options,
 		);
-		routes.add('PUT', `${prefix}/state`, (context) => putState(locate, context), options);
-		routes.add('PUT', `${prefix}/command`, (context) => putCommand(locate, context), options);
+		routes.add('PUT', `${prefix}/state`, (context) => putChange('state', locate, context), options);
+		routes.add(
+			'PUT',
+			`${prefix}/command`,
+			(context) => putChange('command', locate, context),
+			options,
+		);
 		routes.add(
 			'GET',
 			`${prefix}/states`,

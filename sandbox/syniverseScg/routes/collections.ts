@@ -1,16 +1,16 @@
+import { toInteger } from '../../core/body';
 import type { ScgRecord, ScgState } from '../state';
 import {
 	badRequest,
 	filterAndSort,
 	jsonObject,
-	newId,
+	newRecord,
 	noContent,
 	notFound,
 	ok,
 	page,
 	ScgError,
 	scgApi,
-	toInteger,
 	type Body,
 } from '../wire';
 import type { ScgContext, ScgRoutes } from './context';
@@ -97,11 +97,7 @@ export function applyUpdate(record: ScgRecord, fields: Body, now: number): void 
 
 export function createRecord(context: ScgContext, spec: CollectionSpec, fields: Body): ScgRecord {
 	const stored: ScgRecord = {
-		id: newId(),
-		application_id: 1704,
-		version_number: 1,
-		created_date: context.now,
-		last_update_date: context.now,
+		...newRecord(context.now),
 		...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null)),
 		...spec.defaults?.(context, fields),
 	};

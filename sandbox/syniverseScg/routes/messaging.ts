@@ -5,6 +5,7 @@ import {
 	filterAndSort,
 	jsonObject,
 	newId,
+	newRecord,
 	ok,
 	page,
 	scgApi,
@@ -224,14 +225,9 @@ function createMessageRequest(context: ScgContext) {
 				? 'SCHEDULED'
 				: 'PENDING';
 
-	const id = newId();
 	const request: ScgMessageRequest = {
 		...(stripNulls(fields) as Body),
-		id,
-		application_id: 1704,
-		version_number: 1,
-		created_date: now,
-		last_update_date: now,
+		...newRecord(now),
 		from: String(fields.from),
 		to,
 		attachments,
@@ -250,12 +246,8 @@ function createMessageRequest(context: ScgContext) {
 	for (const recipient of recipients) {
 		const fragments = fragmentCount(type, body);
 		const message: ScgMessage = {
-			id: newId(),
-			application_id: 1704,
-			version_number: 1,
-			created_date: now,
-			last_update_date: now,
-			message_request_id: id,
+			...newRecord(now),
+			message_request_id: request.id,
 			external_message_request_id: (fields.external_id as string | undefined) ?? null,
 			conversation_id: fields.conversation_id ?? null,
 			campaign_id: fields.campaign_id ?? null,
@@ -288,7 +280,7 @@ function createMessageRequest(context: ScgContext) {
 		state.messages.push(message);
 	}
 	context.messaging.submit(request);
-	return ok({ id });
+	return ok({ id: request.id });
 }
 
 function stripNulls(fields: Body): Body {

@@ -1,4 +1,5 @@
-import { ok, queryValue, toInteger } from '../wire';
+import { toInteger } from '../../core/body';
+import { ok, queryValue } from '../wire';
 import type { ScgContext, ScgRoutes } from './context';
 
 const defaultValiditySeconds = 86400;

@@ -1,3 +1,4 @@
+import { isRecord } from '../../core/body';
 import type { EmulatorResponse } from '../../core/types';
 import {
 	channelConnector,
@@ -10,7 +11,7 @@ import {
 	type VumiRouter,
 	type VumiRoutingEntry,
 } from '../state';
-import { isRecord, pythonRepr } from '../wire';
+import { pythonRepr } from '../wire';
 import type { VumiGoContext, VumiGoRoutes } from './context';
 
 /** A JSON-RPC fault travels inside an HTTP 200, as txjsonrpc answers it. */

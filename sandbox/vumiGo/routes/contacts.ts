@@ -1,3 +1,4 @@
+import { isRecord } from '../../core/body';
 import type { EmulatorResponse } from '../../core/types';
 import {
 	contactFields,
@@ -9,7 +10,6 @@ import {
 import {
 	collectionError,
 	hexId,
-	isRecord,
 	normaliseMsisdn,
 	ok,
 	pythonRepr,
@@ -29,22 +29,15 @@ export const addressFields = [
 	'wechat_id',
 ] as const;
 
-const stringFields = new Set([
-	'name',
-	'surname',
-	'msisdn',
-	'twitter_handle',
-	'bbm_pin',
-	'mxit_id',
-	'dob',
-	'facebook_id',
-	'wechat_id',
-	'email_address',
-	'gtalk_id',
-]);
-
 /** Set by the server, never by the caller: accepted as fields (as the real API does) but ignored. */
-const systemFields = new Set(['$VERSION', 'user_account', 'created_at']);
+const systemFields = new Set<string>(['$VERSION', 'user_account', 'created_at']);
+
+/** Fields of a shape of their own (checked one by one); every other field a caller sets is a string or null. */
+const structuredFields = new Set<string>(['groups', 'extra', 'subscription']);
+
+const stringFields = new Set<string>(
+	contactFields.filter((field) => !systemFields.has(field) && !structuredFields.has(field)),
+);
 
 const cursorPrefix = 'vumi-go-sandbox:';
 

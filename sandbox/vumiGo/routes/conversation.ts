@@ -1,7 +1,8 @@
+import { isRecord } from '../../core/body';
 import type { EmulatorResponse } from '../../core/types';
 import { sessionEvents, userMessage, type SessionEvent } from '../messages';
 import type { VumiConversation, VumiGoState, VumiMetricValue } from '../state';
-import { httpApiError, isRecord, ok } from '../wire';
+import { httpApiError, ok } from '../wire';
 import { aggregators } from './metrics';
 import type { VumiGoContext, VumiGoRoutes } from './context';
 

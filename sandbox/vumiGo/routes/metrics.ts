@@ -1,6 +1,7 @@
+import { isRecord } from '../../core/body';
 import type { EmulatorResponse } from '../../core/types';
 import type { VumiMetricAggregator, VumiMetricValue } from '../state';
-import { collectionError, isRecord, ok, pythonRepr, queryValue, queryValues } from '../wire';
+import { collectionError, ok, pythonRepr, queryValue, queryValues } from '../wire';
 import type { VumiGoContext, VumiGoRoutes } from './context';
 
 export const aggregators: readonly VumiMetricAggregator[] = ['avg', 'sum', 'max', 'min', 'last'];
