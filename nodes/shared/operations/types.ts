@@ -195,7 +195,8 @@ interface WriteOperation extends TableRequest {
 /**
  * An operation the generic request cannot express (bulk chunking, uploads, two-step calls): its own
  * `run` makes its items. `method`, `path` and `onTimeout`, when given, describe the request that
- * `buildRequest` makes from the fields for it (`onTimeout` left out: `retry` for GET, HEAD and DELETE).
+ * `buildRequest` makes from the fields for it (`onTimeout` left out: `retry` for GET, HEAD and DELETE,
+ * `fail` otherwise), and `{name}` in the path marks the fields that become path segments.
  */
 export interface OwnOperation extends OperationBase {
 	run: RunOperation;
