@@ -16,7 +16,7 @@ import { gatewayOperations } from './resources/gateway';
 import { groundOperations } from './resources/ground';
 import { notificationOperations } from './resources/notification';
 
-const smartLivingApi: NodeApi = {
+export const smartLivingApi: NodeApi = {
 	profile: smartLivingProfile,
 	pagination: noPagination,
 	unwrap: unwrapSmartLiving,

@@ -17,7 +17,7 @@ import { messageOperations } from './resources/message';
 import { metricOperations } from './resources/metric';
 import { optOutOperations } from './resources/optOut';
 
-const vumiGoApi: NodeApi = {
+export const vumiGoApi: NodeApi = {
 	profile: vumiProfile,
 	pagination: vumiPagination,
 	unwrap: unwrapVumi,
