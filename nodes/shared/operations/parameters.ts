@@ -44,6 +44,8 @@ export class ExecutionParameters implements ParameterReader {
 	readonly node: INode;
 	private readonly stored: INodeParameters;
 	private readonly sameForEveryItem = new Map<string, { value: unknown }>();
+	/** Whether a parameter resolves the same for every item, by name, decided on its first read. */
+	private readonly constant = new Map<string, boolean>();
 
 	constructor(private readonly context: IExecuteFunctions) {
 		this.node = context.getNode();
@@ -60,9 +62,14 @@ export class ExecutionParameters implements ParameterReader {
 	}
 
 	private isSameForEveryItem(name: string): boolean {
-		// A parameter that is not stored resolves to the fallback, which callers may give differently.
-		const stored = PLAIN_NAME.test(name) ? this.stored[name] : undefined;
-		return stored !== undefined && !holdsExpression(stored);
+		let constant = this.constant.get(name);
+		if (constant === undefined) {
+			// A parameter that is not stored resolves to the fallback, which callers may give differently.
+			const stored = PLAIN_NAME.test(name) ? this.stored[name] : undefined;
+			constant = stored !== undefined && !holdsExpression(stored);
+			this.constant.set(name, constant);
+		}
+		return constant;
 	}
 }
 
