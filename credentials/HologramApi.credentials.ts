@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { authenticateWith, credentialText } from '../nodes/shared/credentialAuth';
 
 export class HologramApi implements ICredentialType {
 	name = 'hologramApi';
@@ -38,12 +41,14 @@ export class HologramApi implements ICredentialType {
 	];
 
 	// The current API documents HTTP Basic with the literal user name "apikey".
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: { username: 'apikey', password: '={{$credentials.apiKey}}' },
-		},
-	};
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> =>
+		authenticateWith(requestOptions, 'auth', {
+			username: 'apikey',
+			password: credentialText(credentials.apiKey),
+		});
 
 	test: ICredentialTestRequest = {
 		request: { baseURL: '={{$credentials.baseUrl}}', url: '/users/me' },

@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { authenticateWith, templateText } from '../nodes/shared/credentialAuth';
 
 export class VumiGoApi implements ICredentialType {
 	name = 'vumiGoApi';
@@ -38,12 +41,13 @@ export class VumiGoApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> =>
+		authenticateWith(requestOptions, 'headers', {
+			Authorization: `Bearer ${templateText(credentials.accessToken)}`,
+		});
 
 	// Listing the campaigns is the lightest call the account API has.
 	test: ICredentialTestRequest = {

@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { authenticateWith, credentialText } from '../nodes/shared/credentialAuth';
 
 export class VumiGoConversationApi implements ICredentialType {
 	name = 'vumiGoConversationApi';
@@ -54,15 +57,14 @@ export class VumiGoConversationApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.accountKey}}',
-				password: '={{$credentials.conversationToken}}',
-			},
-		},
-	};
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> =>
+		authenticateWith(requestOptions, 'auth', {
+			username: credentialText(credentials.accountKey),
+			password: credentialText(credentials.conversationToken),
+		});
 
 	// Firing an empty list of metrics checks the key and token without recording anything. The list goes as
 	// JSON text: n8n sends no body at all for an empty array, which Vumi Go refuses as an invalid message.
