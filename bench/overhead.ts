@@ -225,6 +225,7 @@ async function profileBoth(peer: Awaited<ReturnType<typeof loadHttpRequestPeer>>
 			`this node, ${SENDS} sends`,
 			ours.profile,
 			join(folder, 'overhead-node.cpuprofile'),
+			SENDS,
 		);
 		const theirs = await profiled(async () => await peer.send(items, target));
 		if (theirs.value.error) throw theirs.value.error;
@@ -232,6 +233,7 @@ async function profileBoth(peer: Awaited<ReturnType<typeof loadHttpRequestPeer>>
 			`HTTP Request node, ${SENDS} sends`,
 			theirs.profile,
 			join(folder, 'overhead-http-request.cpuprofile'),
+			SENDS,
 		);
 	} finally {
 		remote.stop();
