@@ -1,5 +1,8 @@
-export { buildProperties } from './properties';
-export { executeOperations, jsonRun, listLimit, requestSettings } from './execute';
+export { buildProperties, operationProperties } from './properties';
+export { executeOperations, jsonRun, requestSettings } from './execute';
+export { listItems, listLimit, NEXT_START, START_AT } from './slices';
+export { operationsFromFiles } from './actions';
+export type { OperationFile, OperationHead } from './actions';
 export { asFormRequest, buildRequest, requestFor, wireValues } from './wire';
 export { invalidInput } from './values';
 export { CAMPAIGN_OPTIONS, skippedItem } from './campaign';
