@@ -1,3 +1,5 @@
+// One file per operation (actions/<resource>/<operation>.operation.ts): every SmartLiving operation picks
+// its path by platform and asset address, so each needs code of its own that a table row cannot hold.
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -6,43 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildProperties, executeOperations } from '../shared/operations';
-import type { NodeApi } from '../shared/operations';
-import { noPagination, smartLivingProfile, unwrapSmartLiving } from './api';
-import { smartLivingLoadOptions } from './loadOptions';
-import { assetOperations } from './resources/asset';
-import { deviceOperations } from './resources/device';
-import { gatewayOperations } from './resources/gateway';
-import { groundOperations } from './resources/ground';
-import { notificationOperations } from './resources/notification';
-
-const smartLivingApi: NodeApi = {
-	profile: smartLivingProfile,
-	pagination: noPagination,
-	unwrap: unwrapSmartLiving,
-	resources: [
-		{ name: 'Asset', value: 'asset', description: 'Sensors, actuators and settings of a device' },
-		{ name: 'Device', value: 'device', description: 'Connected things and their assets' },
-		{ name: 'Ground', value: 'ground', description: 'Groups of devices' },
-		{
-			name: 'Gateway',
-			value: 'gateway',
-			description: 'Gateways with devices behind them (SmartLiving legacy only)',
-		},
-		{
-			name: 'Notification',
-			value: 'notification',
-			description: 'Push notifications to the account (SmartLiving legacy only)',
-		},
-	],
-	operations: [
-		...assetOperations,
-		...deviceOperations,
-		...groundOperations,
-		...gatewayOperations,
-		...notificationOperations,
-	],
-};
+import { buildProperties } from '../shared/operations';
+import { router, smartLivingApi } from './actions/router';
+import { smartLivingListSearch, smartLivingLoadOptions } from './loadOptions';
 
 export class SmartLiving implements INodeType {
 	description: INodeTypeDescription = {
@@ -71,9 +39,9 @@ export class SmartLiving implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: smartLivingLoadOptions };
+	methods = { loadOptions: smartLivingLoadOptions, listSearch: smartLivingListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperations(this, smartLivingApi);
+		return await router.call(this);
 	}
 }

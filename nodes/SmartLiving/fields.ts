@@ -10,19 +10,29 @@ import type { Platform } from './login';
 /** Appended to option names, which n8n shows in Title Case. */
 export const LEGACY_ONLY = ' (SmartLiving Legacy Only)';
 
+/** A device, picked from the devices the credential sees or typed by ID; its ID is a path segment. */
 export const deviceIdField: FieldSpec = {
-	displayName: 'Device Name or ID',
+	displayName: 'Device',
 	name: 'deviceId',
-	type: 'options',
-	default: '',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
 	required: true,
-	loadOptionsMethod: 'getDevices',
-	description: 'The device',
+	in: 'path',
+	description: 'The device, from the grounds the credential can see',
+	modes: {
+		list: { searchMethod: 'searchDevices', placeholder: 'Select a device...' },
+		id: { placeholder: 'e.g. 5c8f1a...' },
+	},
 };
 
+/** Names are part of REST paths and MQTT topics: what is wrong with the name of an asset to create. */
+export function assetNameProblem(value: unknown): string | undefined {
+	return /[/+#\s]/.test(String(value)) ? 'must not contain spaces, "/", "+" or "#"' : undefined;
+}
+
 /**
- * How the asset of an operation is addressed (wire notes §4.3: by ID, or by name under its device or
- * gateway). Each value becomes a segment of the path the operation builds (`in: 'path'`).
+ * How the asset of an operation is addressed (by ID, or by name under its device or gateway). Each value
+ * becomes a segment of the path the operation builds (`in: 'path'`).
  */
 export const assetAddressFields: FieldSpec[] = [
 	{
@@ -52,27 +62,32 @@ export const assetAddressFields: FieldSpec[] = [
 	},
 	{ ...deviceIdField, showWhen: { assetBy: ['device'] } },
 	{
-		displayName: 'Asset Name or ID',
+		displayName: 'Asset Name',
 		name: 'assetName',
 		in: 'path',
-		type: 'options',
-		default: '',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
 		required: true,
-		loadOptionsMethod: 'getAssetNames',
-		typeOptions: { loadOptionsDependsOn: ['deviceId'] },
 		showWhen: { assetBy: ['device'] },
-		description: "The asset of the device; its ID here is the asset's name on the device",
+		description: 'The asset of the device, by its name on the device (its address there)',
+		modes: {
+			list: { searchMethod: 'searchAssetNames', placeholder: 'Select an asset...' },
+			id: { displayName: 'By Name', placeholder: 'e.g. temperature' },
+		},
 	},
 	{
-		displayName: 'Asset Name or ID',
+		displayName: 'Asset',
 		name: 'assetId',
 		in: 'path',
-		type: 'options',
-		default: '',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
 		required: true,
-		loadOptionsMethod: 'getAssetIds',
 		showWhen: { assetBy: ['id'] },
-		description: 'The asset',
+		description: 'The asset, from every device the credential can see',
+		modes: {
+			list: { searchMethod: 'searchAssets', placeholder: 'Select an asset...' },
+			id: { placeholder: 'e.g. 7b1d3f...' },
+		},
 	},
 	{
 		displayName: 'Gateway ID',

@@ -30,7 +30,10 @@ import {
 	typedValueFields,
 	typedValueOf,
 } from '../../../nodes/SmartLiving/fields';
-import { smartLivingLoadOptions } from '../../../nodes/SmartLiving/loadOptions';
+import {
+	smartLivingListSearch,
+	smartLivingLoadOptions,
+} from '../../../nodes/SmartLiving/loadOptions';
 import { brokerLogin, publishOnce } from './broker';
 import { legacyCommandPayload, valueAtPayload } from './payload';
 import { publishTopic } from './topics';
@@ -161,7 +164,7 @@ export class SmartLivingMqtt implements INodeType {
 		properties: buildProperties(smartLivingMqttApi),
 	};
 
-	methods = { loadOptions: smartLivingLoadOptions };
+	methods = { loadOptions: smartLivingLoadOptions, listSearch: smartLivingListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, smartLivingMqttApi);

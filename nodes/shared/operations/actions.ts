@@ -8,8 +8,11 @@ import type { OperationSpec, OwnOperation, RunOperation, TableOperation } from '
  * hand-written run in every row would be the worst of both.
  */
 
+/** An operation whose file's `execute` runs it: everything but the run itself. */
+export type OwnOperationHead = Omit<OwnOperation, 'run'>;
+
 /** What an operation file declares: a table request, or the head of an operation its `execute` runs. */
-export type OperationHead = TableOperation | Omit<OwnOperation, 'run'>;
+export type OperationHead = TableOperation | OwnOperationHead;
 
 /**
  * One operation's file: the operation (resource, name, fields, list, send ...), its n8n parameters
@@ -18,7 +21,7 @@ export type OperationHead = TableOperation | Omit<OwnOperation, 'run'>;
  */
 export type OperationFile =
 	| { operation: TableOperation; description: INodeProperties[]; execute?: undefined }
-	| { operation: Omit<OwnOperation, 'run'>; description: INodeProperties[]; execute: RunOperation };
+	| { operation: OwnOperationHead; description: INodeProperties[]; execute: RunOperation };
 
 /** The operations of a node's files, for the shared executor and property builder (the node's router). */
 export function operationsFromFiles(files: OperationFile[]): OperationSpec[] {

@@ -2,7 +2,7 @@ export { buildProperties, operationProperties } from './properties';
 export { executeOperations, jsonRun, requestSettings } from './execute';
 export { listItems, listLimit, NEXT_START, START_AT } from './slices';
 export { operationsFromFiles } from './actions';
-export type { OperationFile, OperationHead } from './actions';
+export type { OperationFile, OperationHead, OwnOperationHead } from './actions';
 export { asFormRequest, buildRequest, requestFor, wireValues } from './wire';
 export { invalidInput } from './values';
 export { CAMPAIGN_OPTIONS, skippedItem } from './campaign';
@@ -24,4 +24,5 @@ export type {
 	ResourceLocatorModes,
 	RunOperation,
 	SendSpec,
+	TableOperation,
 } from './types';

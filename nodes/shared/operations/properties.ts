@@ -176,7 +176,9 @@ const requestOptionsProperty: INodeProperties = {
 export function buildProperties(api: NodeApi): INodeProperties[] {
 	return [
 		...dropdowns(api),
-		...api.operations.flatMap((operation) => operation.properties ?? operationProperties(operation)),
+		...api.operations.flatMap(
+			(operation) => operation.properties ?? operationProperties(operation),
+		),
 		...campaignProperties(api),
 		{ ...requestOptionsProperty, options: [...(requestOptionsProperty.options ?? [])] },
 	];

@@ -14,7 +14,9 @@ export const START_AT = 'startAt';
 export const NEXT_START = 'nextStart';
 
 /** The Start At parameter of a resumable list, shown with Return All off. */
-export function startAtProperty(displayOptions: INodeProperties['displayOptions']): INodeProperties {
+export function startAtProperty(
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties {
 	return {
 		displayName: 'Start At',
 		name: START_AT,
