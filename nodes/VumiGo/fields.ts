@@ -13,22 +13,34 @@ export const campaignKey: FieldSpec = {
 		'Campaign (on most Vumi Go servers: the account itself) to work with; its ID is the campaign key',
 };
 
+/** A contact, picked from the account's contacts or typed by its key; the key is a path segment. */
 export const contactKey: FieldSpec = {
 	displayName: 'Contact Key',
 	name: 'contactKey',
-	type: 'string',
-	default: '',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'Key of the contact, as returned when the contact was created or listed',
+	description:
+		'The contact: pick it from the list, or give its key (as Create or Get Many output it)',
+	modes: {
+		list: { searchMethod: 'searchContacts', placeholder: 'Select a contact...' },
+		id: { displayName: 'By Key', placeholder: 'e.g. 1b6f0c6e3f6d4a0f9b1b2c3d4e5f6a7b' },
+	},
 };
 
+/** A group, picked from the account's groups or typed by its key; the key is a path segment. */
 export const groupKey: FieldSpec = {
 	displayName: 'Group Key',
 	name: 'groupKey',
-	type: 'string',
-	default: '',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
 	required: true,
-	description: 'Key of the group, as returned when the group was created',
+	description:
+		'The group: pick it from the list, or give its key (as Create or Get Many output it)',
+	modes: {
+		list: { searchMethod: 'searchGroups', placeholder: 'Select a group...' },
+		id: { displayName: 'By Key', placeholder: 'e.g. 9c1e7a2b4d6f4e8a8b0c1d2e3f4a5b6c' },
+	},
 };
 
 /** Contact fields a contact can be looked up by. */

@@ -204,7 +204,7 @@ describe('SmartLiving → Asset → Get History in slices', () => {
 
 	test('three runs of Limit 60, each starting at the nextStart of the last, read the 150 points once each', async () => {
 		const slices: Array<Array<Record<string, unknown>>> = [];
-		const starts: unknown[] = [''];
+		const starts: Array<string | null> = [''];
 		const queries: Array<Record<string, unknown>> = [];
 		for (let run = 0; run < 3; run++) {
 			const { items, error } = await sl.run('smartLiving', {
@@ -215,7 +215,7 @@ describe('SmartLiving → Asset → Get History in slices', () => {
 			});
 			expect(error).toBeUndefined();
 			slices.push(items.map((item) => item.json));
-			starts.push(items.at(-1)?.json.nextStart);
+			starts.push(items.at(-1)?.json.nextStart as string | null);
 			queries.push(
 				...sl
 					.requests()

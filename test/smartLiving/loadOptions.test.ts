@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { smartLivingSeed as seed } from '../../sandbox';
 import { listSearch, loadOptions } from '../harness/n8n';
 import type { PlatformUnderTest, SmartLivingRunOptions } from './useSmartLiving';
@@ -136,7 +138,7 @@ describe('SmartLiving resource locators (From List)', () => {
 	const search = async (
 		platform: PlatformUnderTest,
 		method: string,
-		parameters: Record<string, unknown> = {},
+		parameters: INodeParameters = {},
 		filter?: string,
 	) =>
 		await listSearch({

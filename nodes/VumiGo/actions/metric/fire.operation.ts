@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { FieldSpec, OperationInput, OperationSpec } from '../../shared/operations';
-import { jsonRun } from '../../shared/operations';
-import { isObject } from '../../shared/provider';
-import type { RequestSettings } from '../../shared/request';
-import { providerRequest } from '../../shared/request';
-import { vumiConversationProfile, vumiProfile } from '../api';
+import type { FieldSpec, OperationInput, OwnOperationHead } from '../../../shared/operations';
+import { jsonRun, operationProperties } from '../../../shared/operations';
+import { isObject } from '../../../shared/provider';
+import type { RequestSettings } from '../../../shared/request';
+import { providerRequest } from '../../../shared/request';
+import { checkConversationCredential, vumiConversationProfile, vumiProfile } from '../../api';
 
 const AGGREGATORS = ['avg', 'sum', 'max', 'min', 'last'];
 
@@ -87,6 +87,11 @@ async function fire(
 	const through = input.values.metricApi as string;
 	const fired = metrics.map((metric) => ({ ...metric }));
 	if (through === 'conversation') {
+		await checkConversationCredential(
+			context,
+			input.itemIndex,
+			'Firing metrics through the conversation',
+		);
 		// The conversation API takes the aggregator apart from the name: [name, value, aggregator].
 		const body = metrics.map((metric) => [
 			metric.name.slice(0, -(metric.aggregator.length + 1)),
@@ -123,117 +128,41 @@ async function fire(
 	return { success: true, through, metrics: fired, response: answer as IDataObject[string] };
 }
 
-/** Data points come as `{x: epoch ms, y: value}`: one item each, its time in ISO 8601. */
-function dataPoints(body: unknown, input: OperationInput): IDataObject[] {
-	if (!isObject(body)) return [];
-	const wanted = input.values.metricName as string;
-	const items: IDataObject[] = [];
-	for (const [metric, points] of Object.entries(body)) {
-		if (!Array.isArray(points) || (metric !== wanted && Object.keys(body).length > 1)) continue;
-		for (const point of points) {
-			if (!isObject(point)) continue;
-			const x = Number(point.x);
-			items.push({
-				metric,
-				time: Number.isFinite(x) ? new Date(x).toISOString() : null,
-				timestamp: Number.isFinite(x) ? x : (point.x as IDataObject[string]),
-				value: point.y as IDataObject[string],
-			});
-		}
-	}
-	return items;
-}
+/** Metric → Fire: through the metrics API (account token) or the conversation (its key and token). */
+export const operation: OwnOperationHead = {
+	resource: 'metric',
+	operation: 'fire',
+	name: 'Fire',
+	action: 'Fire metrics',
+	description: 'Record one or more metric values',
+	fields: [
+		{
+			displayName: 'Send Through',
+			name: 'metricApi',
+			type: 'options',
+			required: true,
+			default: 'metricsApi',
+			options: [
+				{
+					name: 'Metrics API',
+					value: 'metricsApi',
+					description: "Account-wide metrics, with the credential's access token",
+				},
+				{
+					name: 'Conversation HTTP API',
+					value: 'conversation',
+					description:
+						"The conversation's metrics, with the conversation's key and token from the credential",
+				},
+			],
+			description:
+				'Which Vumi Go API records the metrics; the conversation needs the conversation fields of the credential',
+			in: 'none',
+		},
+		metrics,
+	],
+};
 
-export const metricOperations: OperationSpec[] = [
-	{
-		resource: 'metric',
-		operation: 'fire',
-		name: 'Fire',
-		action: 'Fire metrics',
-		description: 'Record one or more metric values',
-		fields: [
-			{
-				displayName: 'Send Through',
-				name: 'metricApi',
-				type: 'options',
-				required: true,
-				default: 'metricsApi',
-				options: [
-					{
-						name: 'Metrics API',
-						value: 'metricsApi',
-						description: 'Account-wide metrics, with the Vumi Go API credential',
-					},
-					{
-						name: 'Conversation HTTP API',
-						value: 'conversation',
-						description: "The conversation's metrics, with the conversation credential",
-					},
-				],
-				description: 'Which Vumi Go API records the metrics (each has its own credential)',
-				in: 'none',
-			},
-			metrics,
-		],
-		run: jsonRun(fire),
-	},
-	{
-		resource: 'metric',
-		operation: 'get',
-		name: 'Get',
-		action: 'Get a metric',
-		description: 'Get the values of a metric over time, one item per data point',
-		method: 'GET',
-		path: 'metrics/',
-		fields: [
-			{
-				displayName: 'Metric Name',
-				name: 'metricName',
-				wireName: 'm',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'visitors.sum',
-				description: 'Full name of the metric, including its ending such as .sum',
-			},
-			{
-				displayName: 'From',
-				name: 'from',
-				type: 'string',
-				required: true,
-				default: '-24h',
-				description: 'How far back to start, relative to now: for example -24h, -7d or -30d',
-			},
-			{
-				displayName: 'Interval',
-				name: 'interval',
-				type: 'string',
-				required: true,
-				default: '1h',
-				description: 'Length of each data point: for example 5min, 1h or 1d',
-			},
-			{
-				displayName: 'Empty Intervals',
-				name: 'nulls',
-				type: 'options',
-				required: true,
-				default: 'omit',
-				options: [
-					{ name: 'Leave Out', value: 'omit' },
-					{ name: 'Keep as Empty', value: 'keep' },
-					{ name: 'Show as Zero', value: 'zeroize' },
-				],
-				description: 'What to do with intervals in which nothing was recorded',
-			},
-			{
-				displayName: 'Until',
-				name: 'until',
-				type: 'string',
-				default: '',
-				placeholder: '-1d',
-				description: 'When to stop, relative to now (for example -1d); empty means now',
-			},
-		],
-		output: dataPoints,
-	},
-];
+export const description = operationProperties(operation);
+
+export const execute = jsonRun(fire);
