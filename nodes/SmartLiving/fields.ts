@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { FieldSpec, OperationInput } from '../shared/operations';
+import { idFromList } from '../shared/operations';
 import { pathWith } from '../shared/request';
 import { notOnPlatform } from './api';
 import type { Platform } from './login';
@@ -10,19 +11,10 @@ import type { Platform } from './login';
 /** Appended to option names, which n8n shows in Title Case. */
 export const LEGACY_ONLY = ' (SmartLiving Legacy Only)';
 
-/** A device, picked from the devices the credential sees or typed by ID; its ID is a path segment. */
+/** A device, picked from the devices the credential sees or typed by ID. */
 export const deviceIdField: FieldSpec = {
-	displayName: 'Device',
-	name: 'deviceId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	in: 'path',
+	...idFromList('deviceId', 'Device', 'searchDevices'),
 	description: 'The device, from the grounds the credential can see',
-	modes: {
-		list: { searchMethod: 'searchDevices', placeholder: 'Select a device...' },
-		id: { placeholder: 'e.g. 5c8f1a...' },
-	},
 };
 
 /** Names are part of REST paths and MQTT topics: what is wrong with the name of an asset to create. */
@@ -62,32 +54,14 @@ export const assetAddressFields: FieldSpec[] = [
 	},
 	{ ...deviceIdField, showWhen: { assetBy: ['device'] } },
 	{
-		displayName: 'Asset Name',
-		name: 'assetName',
-		in: 'path',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		...idFromList('assetName', 'Asset Name', 'searchAssetNames', { displayName: 'By Name' }),
 		showWhen: { assetBy: ['device'] },
 		description: 'The asset of the device, by its name on the device (its address there)',
-		modes: {
-			list: { searchMethod: 'searchAssetNames', placeholder: 'Select an asset...' },
-			id: { displayName: 'By Name', placeholder: 'e.g. temperature' },
-		},
 	},
 	{
-		displayName: 'Asset',
-		name: 'assetId',
-		in: 'path',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
+		...idFromList('assetId', 'Asset', 'searchAssets'),
 		showWhen: { assetBy: ['id'] },
 		description: 'The asset, from every device the credential can see',
-		modes: {
-			list: { searchMethod: 'searchAssets', placeholder: 'Select an asset...' },
-			id: { placeholder: 'e.g. 7b1d3f...' },
-		},
 	},
 	{
 		displayName: 'Gateway ID',

@@ -1,4 +1,5 @@
 import type { FieldSpec } from '../shared/operations';
+import { idFromList } from '../shared/operations';
 
 /** Fields that several Vumi Go resources share. */
 
@@ -13,34 +14,21 @@ export const campaignKey: FieldSpec = {
 		'Campaign (on most Vumi Go servers: the account itself) to work with; its ID is the campaign key',
 };
 
-/** A contact, picked from the account's contacts or typed by its key; the key is a path segment. */
+const byKey = (record: string) => ({
+	displayName: 'By Key',
+	placeholder: `The ${record}'s key, as Create or Get Many output it`,
+});
+
+/** A contact, picked from the account's contacts or typed by its key. */
 export const contactKey: FieldSpec = {
-	displayName: 'Contact Key',
-	name: 'contactKey',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description:
-		'The contact: pick it from the list, or give its key (as Create or Get Many output it)',
-	modes: {
-		list: { searchMethod: 'searchContacts', placeholder: 'Select a contact...' },
-		id: { displayName: 'By Key', placeholder: 'e.g. 1b6f0c6e3f6d4a0f9b1b2c3d4e5f6a7b' },
-	},
+	...idFromList('contactKey', 'Contact Key', 'searchContacts', byKey('contact')),
+	description: 'The contact: pick it from the list, or give its key',
 };
 
-/** A group, picked from the account's groups or typed by its key; the key is a path segment. */
+/** A group, picked from the account's groups or typed by its key. */
 export const groupKey: FieldSpec = {
-	displayName: 'Group Key',
-	name: 'groupKey',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description:
-		'The group: pick it from the list, or give its key (as Create or Get Many output it)',
-	modes: {
-		list: { searchMethod: 'searchGroups', placeholder: 'Select a group...' },
-		id: { displayName: 'By Key', placeholder: 'e.g. 9c1e7a2b4d6f4e8a8b0c1d2e3f4a5b6c' },
-	},
+	...idFromList('groupKey', 'Group Key', 'searchGroups', byKey('group')),
+	description: 'The group: pick it from the list, or give its key',
 };
 
 /** Contact fields a contact can be looked up by. */

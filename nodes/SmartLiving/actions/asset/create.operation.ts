@@ -7,6 +7,11 @@ import { pathWith } from '../../../shared/request';
 import { call, platformFor, unwrapSmartLiving } from '../../api';
 import { assetNameProblem, deviceIdField } from '../../fields';
 
+/** Options named like their values: the same word, or (`value`) its wire form. */
+function choices(names: string[], value = (name: string) => name) {
+	return names.map((name) => ({ name, value: value(name) }));
+}
+
 const fields: FieldSpec[] = [
 	deviceIdField,
 	{
@@ -53,13 +58,9 @@ const fields: FieldSpec[] = [
 		required: true,
 		default: 'number',
 		showWhen: { profileFrom: ['type'] },
-		options: [
-			{ name: 'Boolean', value: 'boolean' },
-			{ name: 'Integer', value: 'integer' },
-			{ name: 'Number', value: 'number' },
-			{ name: 'Object', value: 'object' },
-			{ name: 'String', value: 'string' },
-		],
+		options: choices(['Boolean', 'Integer', 'Number', 'Object', 'String'], (name) =>
+			name.toLowerCase(),
+		),
 	},
 	{
 		displayName: 'JSON Profile',
@@ -89,13 +90,7 @@ const fields: FieldSpec[] = [
 		name: 'style',
 		type: 'options',
 		default: 'Undefined',
-		options: [
-			{ name: 'Battery', value: 'Battery' },
-			{ name: 'Config', value: 'Config' },
-			{ name: 'Primary', value: 'Primary' },
-			{ name: 'Secondary', value: 'Secondary' },
-			{ name: 'Undefined', value: 'Undefined' },
-		],
+		options: choices(['Battery', 'Config', 'Primary', 'Secondary', 'Undefined']),
 		description: 'How the app presents the asset (SmartLiving legacy)',
 	},
 ];
