@@ -1,3 +1,5 @@
+// The operation table (resources/<resource>.ts): nearly every Hoiio operation is one form request a
+// row describes; Send Bulk and Fax → Send have a `run` beside their row.
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,

@@ -1,3 +1,5 @@
+// The operation table (resources/<resource>.ts): every Hologram operation is one request that a
+// table row describes, so the rows are data and shared code makes the parameters and the requests.
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,

@@ -1,5 +1,6 @@
-// One file per operation (actions/<resource>/<operation>.operation.ts): every SmartLiving operation picks
-// its path by platform and asset address, so each needs code of its own that a table row cannot hold.
+// One file per operation (actions/<resource>/<operation>.operation.ts): every SmartLiving operation
+// picks its path by platform and asset address, so each needs code of its own that a table row
+// cannot hold.
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,

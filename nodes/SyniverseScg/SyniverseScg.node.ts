@@ -1,3 +1,5 @@
+// The operation table (resources/<resource>.ts): nearly every SCG operation is one request a row
+// describes; the chunked Message Request → Create and the uploads have code beside their row.
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,

@@ -1,7 +1,8 @@
-// One file per operation (actions/<resource>/<operation>.operation.ts): most Vumi Go operations need
-// code of their own (JSON-RPC calls, sends through the conversation API, answers that are not errors);
-// the few the operation table can carry (group reads and writes, contact delete and list, opt-out count,
-// metric get) are table requests in files of their own, so every operation is found the same way.
+// One file per operation (actions/<resource>/<operation>.operation.ts): most Vumi Go operations
+// need code of their own (JSON-RPC calls, sends through the conversation API, answers that are not
+// errors); the few the operation table can carry (group reads and writes, contact delete and list,
+// opt-out count, metric get) are table requests in files of their own, so every operation is found
+// the same way.
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
