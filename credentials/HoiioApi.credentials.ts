@@ -43,14 +43,14 @@ export class HoiioApi implements ICredentialType {
 			default: '',
 			placeholder: '65',
 			description:
-				'Country calling code added to phone numbers written without one (for example 65 for Singapore). Leave empty to require every number in +<country code> form.',
+				'Country calling code added to phone numbers written without one (for example 65 for Singapore). Leave empty to require every number with its country code, like +6591234567.',
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://secure.hoiio.com/open',
-			description: 'Change only to point at a test server or the package sandbox',
+			description: 'Leave the default; change it only for a private server or a test server',
 		},
 	];
 

@@ -33,7 +33,7 @@ export class HologramApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://dashboard.hologram.io/api/1',
-			description: 'Change only to point at a test server or the package sandbox',
+			description: 'Leave the default; change it only for a private server or a test server',
 		},
 	];
 

@@ -97,7 +97,7 @@ export class SmartLivingApi implements ICredentialType {
 			default: MAKER_DEFAULT_API_URL,
 			displayOptions: maker,
 			description:
-				'Change only for a dedicated space (https://&lt;space&gt;.allthingstalk.io) or a test server',
+				'Leave the default; change it only for a dedicated space (like https://acme.allthingstalk.io), a private server or a test server',
 		},
 		{
 			displayName: 'Username',

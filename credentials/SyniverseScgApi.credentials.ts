@@ -96,7 +96,7 @@ export class SyniverseScgApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: DEFAULT_BASE_URL,
-			description: 'Change only to point at a test server or the package sandbox',
+			description: 'Leave the default; change it only for a private server or a test server',
 		},
 		// The key is half of what renews tokens, so it is kept out of sight like the secret (as n8n's own
 		// OAuth1 and WooCommerce credentials do with theirs), although n8n's lint warns that its name sounds harmless.
