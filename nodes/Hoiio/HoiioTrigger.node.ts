@@ -290,42 +290,50 @@ export class HoiioTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: ['incomingSms'],
+				// `action` is what the node panel lists; without it n8n writes "On incoming sms".
 				options: [
 					{
 						name: 'Call Status',
+						action: 'On call status',
 						value: 'callStatus',
 						description: 'A call or conference leg ended (for calls that report to this trigger)',
 					},
 					{
 						name: 'Fax Status',
+						action: 'On fax status',
 						value: 'faxStatus',
 						description:
 							'A sent fax went through or failed (for faxes that report to this trigger)',
 					},
 					{
 						name: 'Incoming Fax',
+						action: 'On incoming fax',
 						value: 'incomingFax',
 						description: 'A fax arrived on the Hoiio number (the number is set to fax mode)',
 					},
 					{
 						name: 'Incoming SMS',
+						action: 'On incoming SMS',
 						value: 'incomingSms',
 						description: 'An SMS arrived on the Hoiio number',
 					},
 					{
 						name: 'IVR Answer',
+						action: 'On IVR answer',
 						value: 'ivrAnswer',
 						description:
 							'Someone called the Hoiio number; continue the call with the IVR operations of the Hoiio node',
 					},
 					{
 						name: 'IVR Result',
+						action: 'On IVR result',
 						value: 'ivrResult',
 						description:
 							'An IVR step finished: digits gathered, recording made, transfer or dial outcome',
 					},
 					{
 						name: 'SMS Status',
+						action: 'On SMS status',
 						value: 'smsStatus',
 						description: 'An SMS was delivered or failed (for sends that report to this trigger)',
 					},
