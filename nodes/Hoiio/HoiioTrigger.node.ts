@@ -274,8 +274,9 @@ export class HoiioTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
+		// n8n's node panel merges this trigger with the Hoiio node into one entry that shows this description.
 		description:
-			'Starts the workflow on incoming SMS, calls and faxes, and on delivery and call reports from Hoiio',
+			'Send SMS and faxes, make calls and manage numbers with Hoiio, or start the workflow on incoming SMS, calls and faxes and on delivery reports',
 		defaults: { name: 'Hoiio Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -186,8 +186,9 @@ export class SyniverseScgTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
+		// n8n's node panel merges this trigger with the Syniverse SCG node into one entry that shows this description.
 		description:
-			'Starts the workflow on Syniverse SCG delivery reports, message request progress and inbound messages',
+			'Send SMS and MMS through Syniverse SCG and manage contacts and groups, or start the workflow on delivery reports and inbound messages',
 		defaults: { name: 'Syniverse SCG Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

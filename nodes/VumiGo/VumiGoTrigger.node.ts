@@ -89,8 +89,9 @@ export class VumiGoTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
+		// n8n's node panel merges this trigger with the Vumi Go node into one entry that shows this description.
 		description:
-			'Starts the workflow when a Vumi Go conversation receives a message or a sent message changes status',
+			'Send messages through Vumi Go and manage contacts, groups and opt-outs, or start the workflow on inbound messages and delivery reports',
 		defaults: { name: 'Vumi Go Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
