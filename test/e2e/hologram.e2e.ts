@@ -127,7 +127,9 @@ describe('Hologram node in n8n', () => {
 		expect(passed.json.data.status).toBe('OK');
 		expect(failed.status).toBe(200);
 		expect(failed.json.data.status).toBe('Error');
-		expect(failed.json.data.message).toBe(n8n.refusedCredentialTestMessage);
+		expect(failed.json.data.message).toBe(
+			'The API key was refused: check it in Hologram Dashboard → Account Settings → API Keys',
+		);
 	});
 });
 
