@@ -9,7 +9,7 @@ import {
 	platformFor,
 	unwrapSmartLiving,
 } from '../api';
-import { LEGACY_ONLY, deviceIdField } from '../fields';
+import { deviceIdField, legacyOnly } from '../fields';
 
 export const deviceOperations: OperationSpec[] = [
 	{
@@ -28,8 +28,12 @@ export const deviceOperations: OperationSpec[] = [
 				required: true,
 				default: 'id',
 				options: [
-					{ name: 'Device ID', value: 'id' },
-					{ name: `Gateway and Device Name${LEGACY_ONLY}`, value: 'gateway' },
+					{ name: 'Device ID', value: 'id', description: 'The ID of the device' },
+					{
+						name: 'Gateway and Device Name',
+						value: 'gateway',
+						description: legacyOnly('The device of this name behind a gateway'),
+					},
 				],
 			},
 			{ ...deviceIdField, showWhen: { deviceBy: ['id'] } },
