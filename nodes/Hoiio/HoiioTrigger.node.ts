@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -10,6 +11,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../shared/provider';
 import { providerRequest } from '../shared/request';
+import { chosenOptionsSubtitle } from '../shared/subtitle';
 import { hoiioProfile, normalizeRecord } from './api';
 import { hoiioLoadOptions } from './loadOptions';
 import { SIGNATURE_PARAMETER, isReportSignature } from './notify';
@@ -266,6 +268,56 @@ async function isAuthorized(
 	return isReportSignature(signature, ownUrl, String(accessToken ?? ''));
 }
 
+/**
+ * The events the trigger can start on. `action` is what the node panel lists; without it n8n writes
+ * "On incoming sms".
+ */
+const HOIIO_EVENTS: INodePropertyOptions[] = [
+	{
+		name: 'Call Status',
+		action: 'On call status',
+		value: 'callStatus',
+		description: 'A call or conference leg ended (for calls that report to this trigger)',
+	},
+	{
+		name: 'Fax Status',
+		action: 'On fax status',
+		value: 'faxStatus',
+		description: 'A sent fax went through or failed (for faxes that report to this trigger)',
+	},
+	{
+		name: 'Incoming Fax',
+		action: 'On incoming fax',
+		value: 'incomingFax',
+		description: 'A fax arrived on the Hoiio number (the number is set to fax mode)',
+	},
+	{
+		name: 'Incoming SMS',
+		action: 'On incoming SMS',
+		value: 'incomingSms',
+		description: 'An SMS arrived on the Hoiio number',
+	},
+	{
+		name: 'IVR Answer',
+		action: 'On IVR answer',
+		value: 'ivrAnswer',
+		description:
+			'Someone called the Hoiio number; continue the call with the IVR operations of the Hoiio node',
+	},
+	{
+		name: 'IVR Result',
+		action: 'On IVR result',
+		value: 'ivrResult',
+		description: 'An IVR step finished: digits gathered, recording made, transfer or dial outcome',
+	},
+	{
+		name: 'SMS Status',
+		action: 'On SMS status',
+		value: 'smsStatus',
+		description: 'An SMS was delivered or failed (for sends that report to this trigger)',
+	},
+];
+
 export class HoiioTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Hoiio Trigger',
@@ -273,7 +325,7 @@ export class HoiioTrigger implements INodeType {
 		icon: { light: 'file:hoiio.svg', dark: 'file:hoiio.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: chosenOptionsSubtitle('events', HOIIO_EVENTS),
 		// n8n's node panel merges this trigger with the Hoiio node into one entry that shows this description.
 		description:
 			'Send SMS and faxes, make calls and manage numbers with Hoiio, or start the workflow on incoming SMS, calls and faxes and on delivery reports',
@@ -291,54 +343,7 @@ export class HoiioTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: ['incomingSms'],
-				// `action` is what the node panel lists; without it n8n writes "On incoming sms".
-				options: [
-					{
-						name: 'Call Status',
-						action: 'On call status',
-						value: 'callStatus',
-						description: 'A call or conference leg ended (for calls that report to this trigger)',
-					},
-					{
-						name: 'Fax Status',
-						action: 'On fax status',
-						value: 'faxStatus',
-						description:
-							'A sent fax went through or failed (for faxes that report to this trigger)',
-					},
-					{
-						name: 'Incoming Fax',
-						action: 'On incoming fax',
-						value: 'incomingFax',
-						description: 'A fax arrived on the Hoiio number (the number is set to fax mode)',
-					},
-					{
-						name: 'Incoming SMS',
-						action: 'On incoming SMS',
-						value: 'incomingSms',
-						description: 'An SMS arrived on the Hoiio number',
-					},
-					{
-						name: 'IVR Answer',
-						action: 'On IVR answer',
-						value: 'ivrAnswer',
-						description:
-							'Someone called the Hoiio number; continue the call with the IVR operations of the Hoiio node',
-					},
-					{
-						name: 'IVR Result',
-						action: 'On IVR result',
-						value: 'ivrResult',
-						description:
-							'An IVR step finished: digits gathered, recording made, transfer or dial outcome',
-					},
-					{
-						name: 'SMS Status',
-						action: 'On SMS status',
-						value: 'smsStatus',
-						description: 'An SMS was delivered or failed (for sends that report to this trigger)',
-					},
-				],
+				options: HOIIO_EVENTS,
 				description:
 					'Reports of your own SMS, calls, faxes and IVR steps arrive when the Hoiio node sends them here: see the note below',
 			},

@@ -1,6 +1,7 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
@@ -8,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, executeOperations } from '../shared/operations';
 import type { NodeApi } from '../shared/operations';
+import { resourceOperationSubtitle } from '../shared/subtitle';
 import { noPagination, smartLivingProfile, unwrapSmartLiving } from './api';
 import { smartLivingLoadOptions } from './loadOptions';
 import { assetOperations } from './resources/asset';
@@ -44,6 +46,17 @@ const smartLivingApi: NodeApi = {
 	],
 };
 
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'AllThingsTalk Maker has no gateways and no push notifications: those work with a SmartLiving (legacy) credential only',
+		name: 'platformNotice',
+		type: 'notice',
+		default: '',
+	},
+	...buildProperties(smartLivingApi),
+];
+
 export class SmartLiving implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SmartLiving',
@@ -51,7 +64,7 @@ export class SmartLiving implements INodeType {
 		icon: { light: 'file:smartLiving.svg', dark: 'file:smartLiving.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description:
 			'Read and control IoT devices on AllThingsTalk Maker or the legacy SmartLiving platform',
 		defaults: { name: 'SmartLiving' },
@@ -59,16 +72,7 @@ export class SmartLiving implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smartLivingApi', required: true }],
-		properties: [
-			{
-				displayName:
-					'AllThingsTalk Maker has no gateways and no push notifications: those work with a SmartLiving (legacy) credential only',
-				name: 'platformNotice',
-				type: 'notice',
-				default: '',
-			},
-			...buildProperties(smartLivingApi),
-		],
+		properties,
 	};
 
 	methods = { loadOptions: smartLivingLoadOptions };

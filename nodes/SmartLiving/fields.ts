@@ -8,7 +8,8 @@ import type { Platform } from './login';
 /** Fields several SmartLiving operations share: how an asset is found, and typed values. */
 
 /** An option's description, marked as one only the legacy SmartLiving platform has (as the resources say it). */
-export const legacyOnly = (description: string): string => `${description} (SmartLiving legacy only)`;
+export const legacyOnly = (description: string): string =>
+	`${description} (SmartLiving legacy only)`;
 
 export const deviceIdField: FieldSpec = {
 	displayName: 'Device Name or ID',

@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, executeOperations } from '../shared/operations';
 import type { NodeApi } from '../shared/operations';
+import { resourceOperationSubtitle } from '../shared/subtitle';
 import { unwrapVumi, vumiPagination, vumiProfile } from './api';
 import { vumiLoadOptions } from './loadOptions';
 import { accountOperations } from './resources/account';
@@ -50,11 +51,13 @@ const vumiGoApi: NodeApi = {
 };
 
 /** The fixed collections that the operation table does not describe, placed before Request Options. */
-function properties(): INodeProperties[] {
+function vumiGoProperties(): INodeProperties[] {
 	const built = buildProperties(vumiGoApi);
 	const requestOptions = built.pop() as INodeProperties;
 	return [...built, ...contactExtraProperties, ...metricProperties, requestOptions];
 }
+
+const properties = vumiGoProperties();
 
 export class VumiGo implements INodeType {
 	description: INodeTypeDescription = {
@@ -63,7 +66,7 @@ export class VumiGo implements INodeType {
 		icon: { light: 'file:vumiGo.svg', dark: 'file:vumiGo.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description:
 			'Send messages through Vumi Go and manage its contacts, groups, opt-outs, metrics and routing',
 		defaults: { name: 'Vumi Go' },
@@ -86,7 +89,7 @@ export class VumiGo implements INodeType {
 				},
 			},
 		],
-		properties: properties(),
+		properties,
 	};
 
 	methods = { loadOptions: vumiLoadOptions };
