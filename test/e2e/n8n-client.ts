@@ -209,6 +209,14 @@ export class N8n {
 	}
 
 	/**
+	 * Whether the node panel's search results show a community node's description under its name: n8n 2.x
+	 * does; n8n 1.x shows the name alone (with a package badge) and the description once the entry is opened.
+	 */
+	get panelShowsCommunityNodeDescriptions(): boolean {
+		return this.major >= 2;
+	}
+
+	/**
 	 * Whether n8n hands the HTTP status of a failed credential-test request to the credential's `responseCode`
 	 * rules. n8n 2.x does; n8n 1.x's error for the failed request loses the HTTP answer it wraps, so 1.x shows
 	 * its own text instead (`httpStatusCredentialTestMessage`).
