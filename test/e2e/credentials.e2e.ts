@@ -24,6 +24,14 @@ async function credentialTest(type: string, data: Record<string, unknown>): Prom
 	return answer.json.data;
 }
 
+/**
+ * What n8n shows when the test request failed with an HTTP status the credential words in a `responseCode`
+ * rule: the rule's words on n8n 2.x, n8n's own text for the status on 1.x.
+ */
+function wordedByStatus(status: 401 | 404, message: string): string {
+	return n8n.credentialTestReadsHttpStatus ? message : n8n.httpStatusCredentialTestMessage(status);
+}
+
 /** An address where nothing listens. */
 const NOTHING_ANSWERS = 'http://127.0.0.1:1';
 
@@ -85,15 +93,14 @@ describe('credential tests say what is wrong', () => {
 		expect(await scg('sandbox-scg-token')).toMatchObject({ status: 'OK' });
 		expect(await scg('not-the-token')).toEqual({
 			status: 'Error',
-			message: n8n.credentialTestReadsHttpStatus
-				? 'The access token was refused: check it in the Syniverse Developer Community portal (your application → Auth Keys)'
-				: n8n.httpStatusCredentialTestMessage(401),
+			message: wordedByStatus(
+				401,
+				'The access token was refused: check it in the Syniverse Developer Community portal (your application → Auth Keys)',
+			),
 		});
 		expect(await scg('sandbox-scg-token', sandbox.hologram)).toEqual({
 			status: 'Error',
-			message: n8n.credentialTestReadsHttpStatus
-				? 'This is not the Syniverse SCG API: check the Base URL'
-				: n8n.httpStatusCredentialTestMessage(404),
+			message: wordedByStatus(404, 'This is not the Syniverse SCG API: check the Base URL'),
 		});
 	});
 
@@ -109,15 +116,17 @@ describe('credential tests say what is wrong', () => {
 		expect(await maker('sandbox-maker-ground-token')).toMatchObject({ status: 'OK' });
 		expect(await maker('not-the-token')).toEqual({
 			status: 'Error',
-			message: n8n.credentialTestReadsHttpStatus
-				? 'The token was refused: check it in AllThingsTalk Maker, in the settings of the device or ground it belongs to'
-				: n8n.httpStatusCredentialTestMessage(401),
+			message: wordedByStatus(
+				401,
+				'The token was refused: check it in AllThingsTalk Maker, in the settings of the device or ground it belongs to',
+			),
 		});
 		expect(await maker('sandbox-maker-ground-token', sandbox.hologram)).toEqual({
 			status: 'Error',
-			message: n8n.credentialTestReadsHttpStatus
-				? 'This is not a SmartLiving/AllThingsTalk API: check the platform and API URL (and the Device ID of a device token)'
-				: n8n.httpStatusCredentialTestMessage(404),
+			message: wordedByStatus(
+				404,
+				'This is not a SmartLiving/AllThingsTalk API: check the platform and API URL (and the Device ID of a device token)',
+			),
 		});
 	});
 });

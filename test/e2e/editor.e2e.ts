@@ -391,6 +391,17 @@ describe('both packages in the n8n editor', () => {
 		return text;
 	}
 
+	/**
+	 * Runs the node with a phone number without country code in a field; the error pop-up names the number and
+	 * shows how to write one.
+	 */
+	async function expectPhoneNumberFix(name: string, number: string) {
+		await fill(name, number);
+		const popUp = await runAndReadErrorPopUp();
+		expect(popUp).toContain(`"${number}" has no country code`);
+		expect(popUp).toContain(`like ${EXAMPLE_NUMBER}`);
+	}
+
 	async function closeNdv() {
 		// n8n 2.x's panel has a close button; n8n 1.x's a "Back to canvas" one.
 		await page.getByTestId('ndv-close-button').or(page.getByTestId('back-to-canvas')).click();
@@ -590,10 +601,7 @@ describe('both packages in the n8n editor', () => {
 				);
 			},
 			badNumber: async () => {
-				await fill('recipients', '555-1234');
-				const popUp = await runAndReadErrorPopUp();
-				expect(popUp).toContain('"555-1234" has no country code');
-				expect(popUp).toContain(`like ${EXAMPLE_NUMBER}`);
+				await expectPhoneNumberFix('recipients', '555-1234');
 			},
 		});
 	});
@@ -624,10 +632,7 @@ describe('both packages in the n8n editor', () => {
 				);
 			},
 			badNumber: async () => {
-				await fill('toAddress', '0761234567');
-				const popUp = await runAndReadErrorPopUp();
-				expect(popUp).toContain('"0761234567" has no country code');
-				expect(popUp).toContain(`like ${EXAMPLE_NUMBER}`);
+				await expectPhoneNumberFix('toAddress', '0761234567');
 			},
 		});
 	});
@@ -658,10 +663,7 @@ describe('both packages in the n8n editor', () => {
 		await fill('deviceId', '3001');
 		await fill('message', 'Reboot now');
 		await addOptionalField('fromNumber', 'From Number');
-		await fill('fromNumber', '12345abc');
-		const popUp = await runAndReadErrorPopUp();
-		expect(popUp).toContain('"From Number" "12345abc" has no country code');
-		expect(popUp).toContain(`like ${EXAMPLE_NUMBER}`);
+		await expectPhoneNumberFix('fromNumber', '12345abc');
 		await closeNdv();
 		expect(await canvasSubtitles()).toContain('SMS: Send');
 	});
