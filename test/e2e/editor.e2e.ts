@@ -113,7 +113,7 @@ describe('both packages in the n8n editor', () => {
 	let userDataDir: string;
 	let loggedIn = false;
 	/** Errors the browser reported during the current test, judged against the allow-list after it. */
-	let browserErrors: Array<{ error: BrowserError; shown: string }> = [];
+	let browserErrors: Array<{ error: BrowserError; shown: string; loggedIn: boolean }> = [];
 	let credentialLessOptionsAnswers = 0;
 
 	beforeAll(async () => {
@@ -164,10 +164,7 @@ describe('both packages in the n8n editor', () => {
 
 	function watchBrowser(watched: Page) {
 		const record = (error: BrowserError, shown: string) =>
-			browserErrors.push({
-				error,
-				shown: `${shown} (while ${loggedIn ? 'logged in' : 'logging in'})`,
-			});
+			browserErrors.push({ error, shown, loggedIn });
 		watched.on('console', (message) => {
 			if (message.type() !== 'error') return;
 			const error = { text: message.text(), url: message.location().url };
@@ -197,19 +194,16 @@ describe('both packages in the n8n editor', () => {
 		const allowedHere = allowedErrors.filter(
 			(allowed) => allowed.onlyOnN8n === undefined || allowed.onlyOnN8n === n8n.major,
 		);
-		const state: PageState = {
-			loggedIn: true,
-			takeCredentialLessOptionsAnswer: () => {
-				if (credentialLessOptionsAnswers === 0) return false;
-				credentialLessOptionsAnswers -= 1;
-				return true;
-			},
+		const takeCredentialLessOptionsAnswer = () => {
+			if (credentialLessOptionsAnswers === 0) return false;
+			credentialLessOptionsAnswers -= 1;
+			return true;
 		};
 		const unexpected = browserErrors
 			.filter(
-				({ error, shown }) =>
+				({ error, loggedIn: afterLogin }) =>
 					!allowedHere.some((allowed) =>
-						allowed.matches(error, { ...state, loggedIn: !shown.endsWith('(while logging in)') }),
+						allowed.matches(error, { loggedIn: afterLogin, takeCredentialLessOptionsAnswer }),
 					),
 			)
 			.map(({ shown }) => shown);
