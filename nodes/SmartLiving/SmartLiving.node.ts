@@ -10,8 +10,20 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties } from '../shared/operations';
+import { resourceOperationSubtitle } from '../shared/subtitle';
 import { router, smartLivingApi } from './actions/router';
 import { smartLivingListSearch, smartLivingLoadOptions } from './loadOptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'AllThingsTalk Maker has no gateways and no push notifications: those work with a SmartLiving (legacy) credential only',
+		name: 'platformNotice',
+		type: 'notice',
+		default: '',
+	},
+	...buildProperties(smartLivingApi),
+];
 
 export class SmartLiving implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +32,7 @@ export class SmartLiving implements INodeType {
 		icon: { light: 'file:smartLiving.svg', dark: 'file:smartLiving.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description:
 			'Read and control IoT devices on AllThingsTalk Maker or the legacy SmartLiving platform',
 		defaults: { name: 'SmartLiving' },
@@ -28,16 +40,7 @@ export class SmartLiving implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smartLivingApi', required: true }],
-		properties: [
-			{
-				displayName:
-					'AllThingsTalk Maker has no gateways and no push notifications: those work with a SmartLiving (legacy) credential only',
-				name: 'platformNotice',
-				type: 'notice',
-				default: '',
-			},
-			...buildProperties(smartLivingApi),
-		],
+		properties,
 	};
 
 	methods = { loadOptions: smartLivingLoadOptions, listSearch: smartLivingListSearch };

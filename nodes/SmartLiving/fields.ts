@@ -8,8 +8,9 @@ import type { Platform } from './login';
 
 /** Fields several SmartLiving operations share: how an asset is found, and typed values. */
 
-/** Appended to option names, which n8n shows in Title Case. */
-export const LEGACY_ONLY = ' (SmartLiving Legacy Only)';
+/** An option's description, marked as one only the legacy SmartLiving platform has (as the resources say it). */
+export const legacyOnly = (description: string): string =>
+	`${description} (SmartLiving legacy only)`;
 
 /** A device, picked from the devices the credential sees or typed by ID. */
 export const deviceIdField: FieldSpec = {
@@ -41,14 +42,14 @@ export const assetAddressFields: FieldSpec[] = [
 			},
 			{ name: 'Asset ID', value: 'id', description: 'The ID of the asset itself' },
 			{
-				name: `Gateway and Asset Name${LEGACY_ONLY}`,
+				name: 'Gateway and Asset Name',
 				value: 'gateway',
-				description: 'An asset of the gateway itself',
+				description: legacyOnly('An asset of the gateway itself'),
 			},
 			{
-				name: `Gateway, Device Name and Asset Name${LEGACY_ONLY}`,
+				name: 'Gateway, Device Name and Asset Name',
 				value: 'gatewayDevice',
-				description: 'An asset of a device behind a gateway',
+				description: legacyOnly('An asset of a device behind a gateway'),
 			},
 		],
 	},

@@ -12,8 +12,11 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties } from '../shared/operations';
+import { resourceOperationSubtitle } from '../shared/subtitle';
 import { router, vumiGoApi } from './actions/router';
 import { vumiListSearch, vumiLoadOptions } from './loadOptions';
+
+const properties = buildProperties(vumiGoApi);
 
 export class VumiGo implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +25,7 @@ export class VumiGo implements INodeType {
 		icon: { light: 'file:vumiGo.svg', dark: 'file:vumiGo.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description:
 			'Send messages through Vumi Go and manage its contacts, groups, opt-outs, metrics and routing',
 		defaults: { name: 'Vumi Go' },
@@ -31,7 +34,7 @@ export class VumiGo implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		// One credential for every resource, so switching resources never empties it.
 		credentials: [{ name: 'vumiGoApi', required: true }],
-		properties: buildProperties(vumiGoApi),
+		properties,
 	};
 
 	methods = { loadOptions: vumiLoadOptions, listSearch: vumiListSearch };

@@ -76,7 +76,7 @@ describe('Hoiio → SMS → Send', () => {
 		);
 
 		expect(error?.message).toBe(
-			'Item 1: "To" "91234567" has no country code: write it as +<country code><number>',
+			'Item 1: "To" "91234567" has no country code: write it with its country code, like +6591234567',
 		);
 		expect(hoiio.requests()).toHaveLength(1);
 	});

@@ -12,6 +12,7 @@ import { pathWith } from '../../../nodes/shared/request';
 import type { NodeApi, OperationInput, OperationSpec } from '../../../nodes/shared/operations';
 import { buildProperties, executeOperations, jsonRun } from '../../../nodes/shared/operations';
 import type { RequestSettings } from '../../../nodes/shared/request';
+import { resourceOperationSubtitle } from '../../../nodes/shared/subtitle';
 import {
 	CREDENTIAL_TYPE,
 	call,
@@ -146,6 +147,8 @@ const smartLivingMqttApi: NodeApi = {
 	operations,
 };
 
+const properties = buildProperties(smartLivingMqttApi);
+
 export class SmartLivingMqtt implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SmartLiving MQTT',
@@ -153,7 +156,7 @@ export class SmartLivingMqtt implements INodeType {
 		icon: { light: 'file:smartLiving.svg', dark: 'file:smartLiving.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description:
 			'Send states and commands to IoT devices on AllThingsTalk Maker or SmartLiving over their MQTT broker',
 		defaults: { name: 'SmartLiving MQTT' },
@@ -161,7 +164,7 @@ export class SmartLivingMqtt implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smartLivingApi', required: true }],
-		properties: buildProperties(smartLivingMqttApi),
+		properties,
 	};
 
 	methods = { loadOptions: smartLivingLoadOptions, listSearch: smartLivingListSearch };

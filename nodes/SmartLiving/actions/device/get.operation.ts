@@ -2,7 +2,7 @@ import type { OwnOperationHead } from '../../../shared/operations';
 import { jsonRun, operationProperties } from '../../../shared/operations';
 import { pathWith } from '../../../shared/request';
 import { call, notOnPlatform, platformFor, unwrapSmartLiving } from '../../api';
-import { LEGACY_ONLY, deviceIdField } from '../../fields';
+import { deviceIdField, legacyOnly } from '../../fields';
 
 /** Device → Get: by ID, or (legacy) by its name behind a gateway. */
 export const operation: OwnOperationHead = {
@@ -19,8 +19,12 @@ export const operation: OwnOperationHead = {
 			required: true,
 			default: 'id',
 			options: [
-				{ name: 'Device ID', value: 'id' },
-				{ name: `Gateway and Device Name${LEGACY_ONLY}`, value: 'gateway' },
+				{ name: 'Device ID', value: 'id', description: 'The ID of the device' },
+				{
+					name: 'Gateway and Device Name',
+					value: 'gateway',
+					description: legacyOnly('The device of this name behind a gateway'),
+				},
 			],
 		},
 		{ ...deviceIdField, showWhen: { deviceBy: ['id'] } },
