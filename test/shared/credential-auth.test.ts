@@ -4,7 +4,9 @@
  * put there: that form is kept here, resolved as n8n's server resolves it (CredentialsHelper.authenticate:
  * each value through the expression engine, an empty result as '', anything else as its text), and
  * compared over empty, missing and set credential values and requests with and without the part.
- * (SmartLiving keeps its declarative form: the companion package declares it too, identical.)
+ * (SmartLiving keeps its declarative form: the companion package declares it too, identical. Vumi Go's
+ * one credential picks Bearer or Basic by the API a request goes to, a function from the start: its own
+ * tests are in test/vumiGo/credential.test.ts.)
  */
 import type {
 	ICredentialDataDecryptedObject,
@@ -18,8 +20,6 @@ import { Workflow } from 'n8n-workflow';
 import { HoiioApi } from '../../credentials/HoiioApi.credentials';
 import { HologramApi } from '../../credentials/HologramApi.credentials';
 import { SyniverseScgApi } from '../../credentials/SyniverseScgApi.credentials';
-import { VumiGoApi } from '../../credentials/VumiGoApi.credentials';
-import { VumiGoConversationApi } from '../../credentials/VumiGoConversationApi.credentials';
 
 type Declarative = Record<string, Record<string, string>>;
 
@@ -33,19 +33,6 @@ const DECLARATIVE: Array<{ credential: ICredentialType; properties: Declarative 
 		credential: new HoiioApi(),
 		properties: {
 			body: { app_id: '={{$credentials.appId}}', access_token: '={{$credentials.accessToken}}' },
-		},
-	},
-	{
-		credential: new VumiGoApi(),
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	},
-	{
-		credential: new VumiGoConversationApi(),
-		properties: {
-			auth: {
-				username: '={{$credentials.accountKey}}',
-				password: '={{$credentials.conversationToken}}',
-			},
 		},
 	},
 	{

@@ -15,9 +15,11 @@ import type {
 
 import { Hoiio, hoiioApi } from '../../nodes/Hoiio/Hoiio.node';
 import { Hologram, hologramApi } from '../../nodes/Hologram/Hologram.node';
-import { SmartLiving, smartLivingApi } from '../../nodes/SmartLiving/SmartLiving.node';
+import { SmartLiving } from '../../nodes/SmartLiving/SmartLiving.node';
+import { smartLivingApi } from '../../nodes/SmartLiving/actions/router';
 import { SyniverseScg, scgApi } from '../../nodes/SyniverseScg/SyniverseScg.node';
-import { VumiGo, vumiGoApi } from '../../nodes/VumiGo/VumiGo.node';
+import { VumiGo } from '../../nodes/VumiGo/VumiGo.node';
+import { vumiGoApi } from '../../nodes/VumiGo/actions/router';
 import type { FieldSpec, NodeApi, OperationSpec } from '../../nodes/shared/operations';
 import { resolveOperation } from '../../nodes/shared/operations';
 import type { ParameterReader } from '../../nodes/shared/operations/parameters';
@@ -192,12 +194,7 @@ const NODES: Array<{ name: string; real: INodeType; api: NodeApi; credentials: s
 	{ name: 'hologram', real: new Hologram(), api: hologramApi, credentials: ['hologramApi'] },
 	{ name: 'hoiio', real: new Hoiio(), api: hoiioApi, credentials: ['hoiioApi'] },
 	{ name: 'scg', real: new SyniverseScg(), api: scgApi, credentials: ['syniverseScgApi'] },
-	{
-		name: 'vumiGo',
-		real: new VumiGo(),
-		api: vumiGoApi,
-		credentials: ['vumiGoApi', 'vumiGoConversationApi'],
-	},
+	{ name: 'vumiGo', real: new VumiGo(), api: vumiGoApi, credentials: ['vumiGoApi'] },
 	{
 		name: 'smartLiving',
 		real: new SmartLiving(),
