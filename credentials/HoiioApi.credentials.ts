@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { authenticateWith, credentialText } from '../nodes/shared/credentialAuth';
 
 export class HoiioApi implements ICredentialType {
 	name = 'hoiioApi';
@@ -56,15 +59,14 @@ export class HoiioApi implements ICredentialType {
 	];
 
 	// Hoiio takes its credentials as request parameters, in the same form body as the call's own.
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			body: {
-				app_id: '={{$credentials.appId}}',
-				access_token: '={{$credentials.accessToken}}',
-			},
-		},
-	};
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> =>
+		authenticateWith(requestOptions, 'body', {
+			app_id: credentialText(credentials.appId),
+			access_token: credentialText(credentials.accessToken),
+		});
 
 	// Hoiio answers errors inside an HTTP 200, so the test reads the status it reports. Every answer reaches the
 	// rules, on n8n 1.x as on 2.x: with HTTP errors n8n would show its own words instead.

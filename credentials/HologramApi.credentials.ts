@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { authenticateWith, credentialText } from '../nodes/shared/credentialAuth';
 
 export class HologramApi implements ICredentialType {
 	name = 'hologramApi';
@@ -39,12 +42,14 @@ export class HologramApi implements ICredentialType {
 	];
 
 	// The current API documents HTTP Basic with the literal user name "apikey".
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: { username: 'apikey', password: '={{$credentials.apiKey}}' },
-		},
-	};
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> =>
+		authenticateWith(requestOptions, 'auth', {
+			username: 'apikey',
+			password: credentialText(credentials.apiKey),
+		});
 
 	// Every answer reaches the rules, on n8n 1.x as on 2.x: with HTTP errors n8n would show its own words (2.x
 	// the status text, 1.x a generic one). Hologram answers with a `success` flag, also when it refuses the key.

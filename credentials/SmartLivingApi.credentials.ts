@@ -243,6 +243,8 @@ export class SmartLivingApi implements ICredentialType {
 		};
 	}
 
+	// Declarative, unlike the other credentials' functions: the companion package declares this credential
+	// too, and n8n needs the two identical (a function of each package's own build never is).
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: {

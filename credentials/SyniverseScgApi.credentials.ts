@@ -1,14 +1,15 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { authenticateWith, templateText } from '../nodes/shared/credentialAuth';
 import { findInErrorChain } from '../nodes/shared/errors';
 
 const DEFAULT_BASE_URL = 'https://api.syniverse.com';
@@ -173,15 +174,18 @@ export class SyniverseScgApi implements ICredentialType {
 		return { sessionToken };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization:
-					'=Bearer {{ $credentials.sessionToken && $credentials.sessionTokenSource === $credentials.accessToken ? $credentials.sessionToken : $credentials.accessToken }}',
-			},
-		},
-	};
+	/** The session token while it belongs to the configured access token, else the access token itself. */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> =>
+		authenticateWith(requestOptions, 'headers', {
+			Authorization: `Bearer ${templateText(
+				credentials.sessionToken && credentials.sessionTokenSource === credentials.accessToken
+					? credentials.sessionToken
+					: credentials.accessToken,
+			)}`,
+		});
 
 	// A refused token is worded by its HTTP status, which n8n 2.x hands to the rules (1.x shows its own words).
 	// The request keeps failing on HTTP errors so that n8n renews an expired token and tries again first.

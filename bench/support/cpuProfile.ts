@@ -19,6 +19,7 @@ interface ProfileNode {
 	id: number;
 	callFrame: CallFrame;
 	hitCount?: number;
+	children?: number[];
 }
 
 export interface CpuProfile {
@@ -101,8 +102,74 @@ export function selfTimes(profile: CpuProfile): { functions: FunctionCost[]; tot
 	return { functions, totalMs: functions.reduce((sum, entry) => sum + entry.ms, 0) };
 }
 
+/**
+ * What an item's CPU time goes to, each sample counted once under the first activity its stack shows
+ * (the stack is read from the sampled function outwards, so a connection opened inside n8n's HTTP
+ * helper counts as the connection). Asynchronous work (an answer arriving) has no caller in the stack:
+ * it falls under Node's internals or the rest.
+ */
+const ACTIVITIES: Array<{ name: string; matches: (frame: CallFrame) => boolean }> = [
+	{
+		name: "credential: authenticate (the credential's auth put into each request)",
+		matches: (frame) => frame.functionName === 'authenticate',
+	},
+	{
+		name: 'credential: read (n8n reads and decrypts the stored credential)',
+		matches: (frame) => frame.functionName === '_getCredentials',
+	},
+	{
+		name: "parameters: n8n's getNodeParameter (expressions included)",
+		matches: (frame) => frame.functionName === '_getNodeParameter',
+	},
+	{
+		name: 'TCP connection set-up (one per request: a new agent each time)',
+		matches: (frame) => frame.functionName === 'internalConnect' && frame.url === 'node:net',
+	},
+	{
+		name: "HTTP request: n8n's helper and axios, sending",
+		matches: (frame) =>
+			['dispatchHttpRequest', 'executeLegacyRequest', 'httpRequest'].includes(frame.functionName) &&
+			codeGroup(frame) !== 'this package',
+	},
+];
+
+/** Milliseconds per activity of `ACTIVITIES`, then this package's own code, garbage collection and the rest. */
+export function activityTimes(profile: CpuProfile): Array<{ name: string; ms: number }> {
+	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+	const parents = new Map<number, number>();
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parents.set(child, node.id);
+	const samples = profile.samples ?? [];
+	const msPerSample =
+		samples.length > 0 ? (profile.endTime - profile.startTime) / 1000 / samples.length : 0;
+	const totals = new Map<string, number>();
+	const add = (name: string) => totals.set(name, (totals.get(name) ?? 0) + msPerSample);
+	for (const id of samples) {
+		const sampled = byId.get(id);
+		if (!sampled || sampled.callFrame.functionName === '(idle)') continue;
+		let activity: string | undefined;
+		for (let at: number | undefined = id; at !== undefined && !activity; at = parents.get(at)) {
+			const frame = (byId.get(at) as ProfileNode).callFrame;
+			activity = ACTIVITIES.find((candidate) => candidate.matches(frame))?.name;
+		}
+		const group = codeGroup(sampled.callFrame);
+		if (activity) add(activity);
+		else if (group === 'this package') add("this package's own code");
+		else if (group === 'garbage collection') add('garbage collection');
+		else if (group === 'Node internals') add("Node's internals (sockets, answers arriving)");
+		else add('the rest (n8n engine, harness, ...)');
+	}
+	return [...totals].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms);
+}
+
 /** Writes the profile (open it in Chrome DevTools) and prints the groups and the top functions by self time. */
-export function reportProfile(label: string, profile: CpuProfile, file: string, top = 15): void {
+export function reportProfile(
+	label: string,
+	profile: CpuProfile,
+	file: string,
+	items: number,
+	top = 15,
+): void {
 	writeFileSync(file, JSON.stringify(profile));
 	const { functions, totalMs } = selfTimes(profile);
 	const groups = new Map<string, number>();
@@ -115,6 +182,17 @@ export function reportProfile(label: string, profile: CpuProfile, file: string, 
 			[...groups]
 				.sort((a, b) => b[1] - a[1])
 				.map(([group, ms]) => [group, fixed(ms, 0), share(ms)]),
+		),
+	);
+	console.log(`\nper item, by activity\n`);
+	console.log(
+		table(
+			['activity', 'µs per item', 'share'],
+			activityTimes(profile).map(({ name, ms }) => [
+				name,
+				fixed((ms * 1000) / items, 0),
+				share(ms),
+			]),
 		),
 	);
 	console.log(`\ntop ${top} functions by self time\n`);

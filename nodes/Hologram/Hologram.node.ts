@@ -24,7 +24,7 @@ import { smsOperations } from './resources/sms';
 import { tunnelKeyOperations } from './resources/tunnelKey';
 import { userOperations } from './resources/user';
 
-const hologramApi: NodeApi = {
+export const hologramApi: NodeApi = {
 	profile: hologramProfile,
 	pagination: hologramPagination,
 	unwrap: unwrapHologram,

@@ -20,7 +20,7 @@ import { messageOperations } from './resources/message';
 import { messageRequestOperations } from './resources/messageRequest';
 import { senderIdOperations } from './resources/senderId';
 
-const scgApi: NodeApi = {
+export const scgApi: NodeApi = {
 	profile: scgProfile,
 	pagination: scgPagination,
 	unwrap: unwrapScg,

@@ -88,6 +88,9 @@ export class RequestScheduler {
 
 const schedulers = new Map<string, { scheduler: RequestScheduler; lastUsed: number }>();
 const IDLE_MS = 10 * 60_000;
+/** Idle schedulers are looked for at most this often, not on every item of every execution. */
+const SWEEP_MS = 60_000;
+let lastSweep = 0;
 
 /**
  * The scheduler of one credential within one execution. Kept in module scope because n8n loads a node
@@ -95,8 +98,11 @@ const IDLE_MS = 10 * 60_000;
  */
 export function schedulerFor(key: string, ratePerSecond: number | undefined): RequestScheduler {
 	const now = Date.now();
-	for (const [existingKey, entry] of schedulers) {
-		if (now - entry.lastUsed > IDLE_MS) schedulers.delete(existingKey);
+	if (now - lastSweep >= SWEEP_MS) {
+		lastSweep = now;
+		for (const [existingKey, entry] of schedulers) {
+			if (now - entry.lastUsed > IDLE_MS) schedulers.delete(existingKey);
+		}
 	}
 	let entry = schedulers.get(key);
 	if (!entry) {

@@ -4,7 +4,7 @@ import type { Server } from 'node:net';
 export async function listen(server: Server, port: number, host: string): Promise<void> {
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(port, host, () => {
+		server.listen({ port, host, backlog: 4096 }, () => {
 			server.off('error', reject);
 			resolve();
 		});

@@ -151,6 +151,8 @@ export interface PreAuthenticationCall {
 export class FixtureCredentialsHelper implements ICredentialsHelper {
 	/** Every time a credential's `preAuthentication` ran, in order. */
 	readonly preAuthenticationCalls: PreAuthenticationCall[] = [];
+	/** How often a credential was read (the server reads its database and decrypts each time). */
+	credentialReads = 0;
 
 	constructor(
 		private readonly pkg: LoadedPackage,
@@ -258,6 +260,7 @@ export class FixtureCredentialsHelper implements ICredentialsHelper {
 		_nodeCredentials: unknown,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.credentialReads++;
 		const fixture = this.fixtures[type];
 		if (!fixture) throw new Error(`No fixture credentials of type ${type}`);
 		// Defaults of the credential type fill what the fixture leaves out, as the server does.

@@ -79,6 +79,8 @@ export interface NodeRun {
 	run: IRun;
 	/** The credentials' `preAuthentication` calls during this run (token renewals). */
 	preAuthenticationCalls: PreAuthenticationCall[];
+	/** How often the run read a credential from the store. */
+	credentialReads: number;
 	/** Hints the node added for the output pane (`addExecutionHints`). */
 	hints: NodeExecutionHint[];
 	/** Console messages the node sent to the editor (`sendMessageToUI`), in order. */
@@ -104,6 +106,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		error: (run.data.resultData.error ?? taskData?.error) as NodeRun['error'],
 		run,
 		preAuthenticationCalls: credentialsHelper.preAuthenticationCalls,
+		credentialReads: credentialsHelper.credentialReads,
 		hints: taskData?.hints ?? [],
 		uiMessages,
 	};

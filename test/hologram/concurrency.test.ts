@@ -37,6 +37,18 @@ describe('Hologram: items side by side', () => {
 			expect(receivedAt(requestFor(id)) - slowStart).toBeLessThan(1500);
 	});
 
+	test('the credential is read once per execution, and every request is authenticated with it', async () => {
+		const { items, error, credentialReads } = await getDevices({ concurrency: 3 });
+
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.id)).toEqual(devices);
+		expect(credentialReads).toBe(1);
+		const apiKey = Buffer.from(`apikey:${hologram.emulator().apiKey}`).toString('base64');
+		expect(hologram.requests().map((request) => request.headers.authorization)).toEqual(
+			devices.map(() => `Basic ${apiKey}`),
+		);
+	});
+
 	test('with concurrency 1 each item waits for the one before', async () => {
 		hologram
 			.emulator()
@@ -68,7 +80,9 @@ describe('Hologram: items side by side', () => {
 			match: { path: '/devices/3001' },
 		});
 		// The other request in flight ends after the 429 has arrived, so the next item starts after it.
-		hologram.emulator().faults.inject({ type: 'latency', ms: 200, match: { path: '/devices/3002' } });
+		hologram
+			.emulator()
+			.faults.inject({ type: 'latency', ms: 200, match: { path: '/devices/3002' } });
 
 		const { items, error } = await getDevices({ concurrency: 2 });
 

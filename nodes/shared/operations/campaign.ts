@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { ParameterReader } from './parameters';
+import { eachItemParameters } from './parameters';
 import { ProcessedRecipients, storedValue } from './processedRecipients';
 import { PROGRESS_MIN_RECIPIENTS, SendProgress } from './sendProgress';
 
@@ -151,7 +153,10 @@ export class SendSession {
 	readonly claimed = new Set<string>();
 	private readonly planned = new Set<number>();
 
-	constructor(private readonly context: IExecuteFunctions) {
+	constructor(
+		private readonly context: IExecuteFunctions,
+		private readonly parameters: ParameterReader = eachItemParameters(context),
+	) {
 		this.processed = new ProcessedRecipients(context);
 		this.progress = new SendProgress(context);
 	}
@@ -173,11 +178,7 @@ export class SendSession {
 	}
 
 	tracking(itemIndex: number): SendTracking {
-		const options = this.context.getNodeParameter(
-			CAMPAIGN_OPTIONS,
-			itemIndex,
-			{},
-		) as CampaignOptionValues;
+		const options = this.parameters.get(CAMPAIGN_OPTIONS, itemIndex, {}) as CampaignOptionValues;
 		const key = typeof options.campaignKey === 'string' ? options.campaignKey.trim() : '';
 		return new CampaignTracking(this, itemIndex, key === '' ? undefined : key, options);
 	}

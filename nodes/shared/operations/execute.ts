@@ -3,9 +3,11 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../provider';
 import type { RequestSettings } from '../request';
-import { providerRequest } from '../request';
+import { ExecutionCredentials, providerRequest } from '../request';
 import { mapConcurrent, schedulerFor } from '../throttle';
 import { SendSession, nothingSent, recipientsIn } from './campaign';
+import type { ParameterReader } from './parameters';
+import { ExecutionParameters } from './parameters';
 import { listItems } from './slices';
 import { DEFAULT_CONCURRENCY, REQUEST_OPTIONS } from './properties';
 import type { ResolvedOperation } from './table';
@@ -21,32 +23,37 @@ interface RequestOptionValues {
 	rateLimit?: number;
 }
 
-function requestOptions(context: IExecuteFunctions, itemIndex: number): RequestOptionValues {
-	return context.getNodeParameter(REQUEST_OPTIONS, itemIndex, {}) as RequestOptionValues;
+function requestOptions(parameters: ParameterReader, itemIndex: number): RequestOptionValues {
+	return parameters.get(REQUEST_OPTIONS, itemIndex, {}) as RequestOptionValues;
 }
 
-function requestConcurrency(context: IExecuteFunctions): number {
-	const concurrency = requestOptions(context, 0).concurrency ?? DEFAULT_CONCURRENCY;
+function requestConcurrency(parameters: ParameterReader): number {
+	const concurrency = requestOptions(parameters, 0).concurrency ?? DEFAULT_CONCURRENCY;
 	return Math.max(1, Math.floor(concurrency));
 }
 
 /**
  * Timeout and retries of one item, and the scheduler that spaces requests to the rate limit. The
- * scheduler is shared by every item and node of the execution that uses the same credential.
+ * scheduler is shared by every item and node of the execution that uses the same credential. Given
+ * the execution's parameters and credentials, it reads through them (once per execution where they
+ * are the same for every item).
  */
 export function requestSettings(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	profile: ProviderProfile,
+	execution?: { parameters: ExecutionParameters; credentials: ExecutionCredentials },
 ): RequestSettings {
-	const options = requestOptions(context, itemIndex);
-	const credentialId = context.getNode().credentials?.[profile.credentialType]?.id ?? 'default';
+	const parameters = execution?.parameters ?? new ExecutionParameters(context);
+	const options = requestOptions(parameters, itemIndex);
+	const credentialId = parameters.node.credentials?.[profile.credentialType]?.id ?? 'default';
 	const key = `${context.getExecutionId()}:${profile.credentialType}:${credentialId}`;
 	const rate = options.rateLimit && options.rateLimit > 0 ? options.rateLimit : undefined;
 	return {
 		timeout: options.timeout,
 		maxRetries: options.maxRetries,
 		scheduler: schedulerFor(key, rate),
+		credentials: execution?.credentials,
 	};
 }
 
@@ -163,32 +170,35 @@ function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 
 /**
  * The execute() of every action node: for each input item, finds the chosen operation, checks its
- * fields, calls the provider and pairs each output item with the input item it came from.
+ * fields, calls the provider and pairs each output item with the input item it came from. What is the
+ * same for every item (parameters without expressions, the credentials) is read once per execution.
  */
 export async function executeOperations(
 	context: IExecuteFunctions,
 	api: NodeApi,
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
-	const concurrency = items.length > 0 ? requestConcurrency(context) : 1;
-	const sends = new SendSession(context);
+	const parameters = new ExecutionParameters(context);
+	const execution = { parameters, credentials: new ExecutionCredentials(context, parameters.node) };
+	const concurrency = items.length > 0 ? requestConcurrency(parameters) : 1;
+	const sends = new SendSession(context, parameters);
 	sends.expectItems(
-		items.filter((_item, itemIndex) => operationAt(context, api, itemIndex)?.send).length,
+		items.filter((_item, itemIndex) => operationAt(parameters, api, itemIndex)?.send).length,
 	);
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		let operation: ResolvedOperation | undefined;
 		try {
-			operation = chosenOperation(context, api, itemIndex);
+			operation = chosenOperation(context, parameters, api, itemIndex);
 			const checked: OperationInput = {
 				itemIndex,
-				values: readFieldValues(context, operation, itemIndex),
+				values: readFieldValues(context, parameters, operation, itemIndex),
 			};
 			const prepared = api.prepareInput
 				? await api.prepareInput(context, operation, checked)
 				: checked;
 			const input = operation.send ? { ...prepared, send: sends.tracking(itemIndex) } : prepared;
 			const profile = operation.profile ?? api.profile;
-			const settings = requestSettings(context, itemIndex, profile);
+			const settings = requestSettings(context, itemIndex, profile, execution);
 			const recipientField = operation.send?.recipientField;
 			const produced = recipientField
 				? await runSend(context, api, operation, input, settings, recipientField)
@@ -214,29 +224,49 @@ export async function executeOperations(
 	return [outputs.flat()];
 }
 
+/** Each node's operations by resource, then by operation: worked out once per table. */
+const operationIndexes = new WeakMap<NodeApi, Map<string, Map<string, OperationSpec>>>();
+
+function operationNamed(
+	api: NodeApi,
+	resource: unknown,
+	operation: unknown,
+): OperationSpec | undefined {
+	let index = operationIndexes.get(api);
+	if (!index) {
+		index = new Map();
+		for (const candidate of api.operations) {
+			const ofResource = index.get(candidate.resource) ?? new Map<string, OperationSpec>();
+			index.set(candidate.resource, ofResource);
+			// The first row wins, as a search through the table would find it.
+			if (!ofResource.has(candidate.operation)) ofResource.set(candidate.operation, candidate);
+		}
+		operationIndexes.set(api, index);
+	}
+	if (typeof resource !== 'string' || typeof operation !== 'string') return undefined;
+	return index.get(resource)?.get(operation);
+}
+
 /** The operation an item asks for, or undefined when it names none of the node's. */
 function operationAt(
-	context: IExecuteFunctions,
+	parameters: ParameterReader,
 	api: NodeApi,
 	itemIndex: number,
 ): OperationSpec | undefined {
-	const resource = context.getNodeParameter('resource', itemIndex, '') as string;
-	const operationName = context.getNodeParameter('operation', itemIndex, '') as string;
-	return api.operations.find(
-		(candidate) => candidate.resource === resource && candidate.operation === operationName,
-	);
+	const resource = parameters.get('resource', itemIndex, '') as string;
+	const operationName = parameters.get('operation', itemIndex, '') as string;
+	return operationNamed(api, resource, operationName);
 }
 
 function chosenOperation(
 	context: IExecuteFunctions,
+	parameters: ParameterReader,
 	api: NodeApi,
 	itemIndex: number,
 ): ResolvedOperation {
-	const resource = context.getNodeParameter('resource', itemIndex) as string;
-	const operationName = context.getNodeParameter('operation', itemIndex) as string;
-	const operation = api.operations.find(
-		(candidate) => candidate.resource === resource && candidate.operation === operationName,
-	);
+	const resource = parameters.get('resource', itemIndex) as string;
+	const operationName = parameters.get('operation', itemIndex) as string;
+	const operation = operationNamed(api, resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(
 			context.getNode(),

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isObject } from '../provider';
 import { isDotSegment } from '../request';
+import type { ParameterReader } from './parameters';
 import type { ResolvedOperation } from './table';
 import { isOwnParameter, optionalFieldsCollection } from './table';
 import type { FieldSpec } from './types';
@@ -174,45 +175,72 @@ function typedValue(field: FieldSpec, raw: unknown, fail: Fail): unknown {
 	}
 }
 
+/** The By ID patterns of the tables, each compiled once. */
+const idPatterns = new Map<string, RegExp>();
+
+function idPattern(regex: string): RegExp {
+	let pattern = idPatterns.get(regex);
+	if (!pattern) {
+		pattern = new RegExp(regex);
+		idPatterns.set(regex, pattern);
+	}
+	return pattern;
+}
+
 /** By ID (or a plain value, as saved before the field offered a list): the ID must look like one. */
 function locatorProblem(field: FieldSpec, locator: unknown, id: unknown): string | undefined {
 	const rule = field.modes?.id;
 	if (!rule?.regex || typeof id !== 'string' || id === '') return undefined;
 	const mode = isObject(locator) ? locator.mode : 'id';
-	if (mode !== 'id' || new RegExp(rule.regex).test(id)) return undefined;
+	if (mode !== 'id' || idPattern(rule.regex).test(id)) return undefined;
 	return `is not a valid ID${rule.errorMessage ? `: ${rule.errorMessage}` : ''}, got ${JSON.stringify(id)}`;
 }
 
 /** A parameter of its own; a resource locator's ID is taken out with n8n's `extractValue`. */
-function ownParameter(context: IExecuteFunctions, itemIndex: number, field: FieldSpec): unknown {
+function ownParameter(parameters: ParameterReader, itemIndex: number, field: FieldSpec): unknown {
 	const fallback = field.required ? undefined : field.default;
-	if (field.type !== 'resourceLocator')
-		return context.getNodeParameter(field.name, itemIndex, fallback);
-	return context.getNodeParameter(field.name, itemIndex, fallback, { extractValue: true });
+	if (field.type !== 'resourceLocator') return parameters.get(field.name, itemIndex, fallback);
+	return parameters.get(field.name, itemIndex, fallback, { extractValue: true });
 }
 
-function shown(context: IExecuteFunctions, itemIndex: number, field: FieldSpec): boolean {
+function shown(parameters: ParameterReader, itemIndex: number, field: FieldSpec): boolean {
 	return Object.entries(field.showWhen ?? {}).every(([name, accepted]) =>
-		accepted.includes(context.getNodeParameter(name, itemIndex) as string | number | boolean),
+		accepted.includes(parameters.get(name, itemIndex) as string | number | boolean),
 	);
+}
+
+/** The collection an operation's optional fields are read from, or undefined when it has none. */
+const optionalFieldsOf = new WeakMap<ResolvedOperation, string | undefined>();
+
+function optionalFieldsIn(operation: ResolvedOperation): string | undefined {
+	if (!optionalFieldsOf.has(operation))
+		optionalFieldsOf.set(
+			operation,
+			operation.fields.some((field) => !isOwnParameter(field))
+				? optionalFieldsCollection(operation)
+				: undefined,
+		);
+	return optionalFieldsOf.get(operation);
 }
 
 /** Reads and checks every field of an operation for one item. */
 export function readFieldValues(
 	context: IExecuteFunctions,
+	parameters: ParameterReader,
 	operation: ResolvedOperation,
 	itemIndex: number,
 ): Record<string, unknown> {
 	const values: Record<string, unknown> = {};
-	const collection = operation.fields.some((field) => !isOwnParameter(field))
-		? (context.getNodeParameter(optionalFieldsCollection(operation), itemIndex, {}) as IDataObject)
+	const collectionName = optionalFieldsIn(operation);
+	const collection = collectionName
+		? (parameters.get(collectionName, itemIndex, {}) as IDataObject)
 		: {};
 	for (const field of operation.fields) {
 		const fail: Fail = (problem) => invalidInput(context, itemIndex, field.displayName, problem);
 		let raw: unknown;
 		if (isOwnParameter(field)) {
-			if (field.showWhen && !shown(context, itemIndex, field)) continue;
-			raw = ownParameter(context, itemIndex, field);
+			if (field.showWhen && !shown(parameters, itemIndex, field)) continue;
+			raw = ownParameter(parameters, itemIndex, field);
 		} else {
 			raw = isObject(collection) ? collection[field.name] : undefined;
 		}
@@ -220,7 +248,7 @@ export function readFieldValues(
 		if (field.type === 'resourceLocator') {
 			const problem = locatorProblem(
 				field,
-				context.getNodeParameter(field.name, itemIndex, undefined),
+				parameters.get(field.name, itemIndex, undefined),
 				value,
 			);
 			if (problem) throw fail(problem);

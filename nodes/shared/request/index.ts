@@ -1,4 +1,4 @@
-import type { IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import type { ProviderProfile } from '../provider';
@@ -17,6 +17,7 @@ import { readJsonBody, toBuffer } from './response';
 import { httpOptions, networkErrorCode, responseOf, send } from './transport';
 import type { ProviderRequest, ProviderResponse, RequestContext, RequestSettings } from './types';
 
+export { ExecutionCredentials } from './credentials';
 export { isDotSegment, pathWith } from './path';
 export type { ProviderRequest, ProviderResponse, RequestContext, RequestSettings } from './types';
 
@@ -53,6 +54,8 @@ class ProviderCall {
 		private readonly settings: RequestSettings,
 		private readonly options: IHttpRequestOptions,
 		private readonly failure: FailureFactory,
+		/** The credential already read, handed to n8n's helper so it does not read it again. */
+		private readonly credentials?: ICredentialsDecrypted,
 	) {
 		this.idempotent = request.idempotent ?? REPEATABLE_METHODS.includes(request.method);
 		this.expectsContent =
@@ -78,9 +81,10 @@ class ProviderCall {
 		const releaseRequest = await this.settings.scheduler?.acquire();
 		const authenticate = this.request.authenticate ?? true;
 		try {
-			return await send(this.context, this.profile, this.options, authenticate).finally(
-				releaseRequest,
-			);
+			return await send(this.context, this.profile, this.options, {
+				authenticate,
+				credentials: this.credentials,
+			}).finally(releaseRequest);
 		} catch (error) {
 			return responseOf(error) ?? this.afterNetworkError(error, attempt);
 		}
@@ -140,13 +144,17 @@ export async function providerRequest<T = unknown>(
 	request: ProviderRequest,
 	settings: RequestSettings = {},
 ): Promise<ProviderResponse<T>> {
-	const credentials = await context.getCredentials(profile.credentialType);
+	const type = profile.credentialType;
+	const credentials = settings.credentials
+		? await settings.credentials.get(type)
+		: await context.getCredentials(type);
 	const secrets = profile.secretFields
 		.map((field) => credentials[field])
 		.filter((value): value is string => typeof value === 'string' && value !== '');
 	const failure = new FailureFactory(context, profile, request, secrets);
 	const options = httpOptions(profile, credentials, request, settings);
-	const call = new ProviderCall(context, profile, request, settings, options, failure);
+	const decrypted = settings.credentials?.decrypted(type, credentials);
+	const call = new ProviderCall(context, profile, request, settings, options, failure, decrypted);
 	for (let attempt = 0; ; attempt++) {
 		const outcome = await call.attempt(attempt);
 		if (!isRetry(outcome)) return outcome as ProviderResponse<T>;

@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { findInErrorChain } from '../errors';
 import type { ProviderProfile } from '../provider';
@@ -49,18 +53,22 @@ export function httpOptions(
 	};
 }
 
-/** Sends through the credential's authentication, or without it for calls that carry their own secret. */
+/**
+ * Sends through the credential's authentication, or without it for calls that carry their own secret.
+ * Given the credential already read, n8n's helper applies it instead of reading it again.
+ */
 export async function send(
 	context: RequestContext,
 	profile: ProviderProfile,
 	options: IHttpRequestOptions,
-	authenticate: boolean,
+	how: { authenticate: boolean; credentials?: ICredentialsDecrypted },
 ): Promise<RawResponse> {
-	if (!authenticate) return (await context.helpers.httpRequest(options)) as RawResponse;
+	if (!how.authenticate) return (await context.helpers.httpRequest(options)) as RawResponse;
 	return (await context.helpers.httpRequestWithAuthentication.call(
 		context,
 		profile.credentialType,
 		options,
+		how.credentials ? { credentialsDecrypted: how.credentials } : undefined,
 	)) as RawResponse;
 }
 

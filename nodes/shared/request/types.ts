@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import type { RequestScheduler } from '../throttle';
+import type { ExecutionCredentials } from './credentials';
 
 export type RequestContext =
 	| IExecuteFunctions
@@ -47,6 +48,8 @@ export interface RequestSettings {
 	maxRetries?: number;
 	/** Spaces requests to the rate limit and spreads a provider's "slow down" to every request sharing it. */
 	scheduler?: RequestScheduler;
+	/** The execution's credentials, read once for all its requests; without it each request reads them. */
+	credentials?: ExecutionCredentials;
 }
 
 export interface ProviderResponse<T = unknown> {
