@@ -612,7 +612,7 @@ describe('both packages in the n8n editor', () => {
 				'On nack (the channel refused a message)',
 				'On delivery report',
 			],
-			actionCount: 25,
+			actionCount: 26,
 			action: 'Send a text message',
 			subtitle: 'Message: Send Text',
 			trigger: { event: 'On inbound message', node: 'vumiGoTrigger', shows: 'Inbound Message' },
