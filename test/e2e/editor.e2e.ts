@@ -318,7 +318,7 @@ describe('both packages in the n8n editor', () => {
 			await enabled(name);
 			await parameter(name).click();
 			try {
-				await wanted.waitFor({ timeout: 3_000 });
+				await wanted.waitFor({ timeout: 10_000 });
 				break;
 			} catch (error) {
 				if (attempt === 3) throw error;
