@@ -68,9 +68,7 @@ describe('Hologram: items side by side', () => {
 			match: { path: '/devices/3001' },
 		});
 		// The other request in flight ends after the 429 has arrived, so the next item starts after it.
-		hologram
-			.emulator()
-			.faults.inject({ type: 'latency', ms: 200, match: { path: '/devices/3002' } });
+		hologram.emulator().faults.inject({ type: 'latency', ms: 200, match: { path: '/devices/3002' } });
 
 		const { items, error } = await getDevices({ concurrency: 2 });
 
