@@ -328,6 +328,22 @@ describe('both packages in the n8n editor', () => {
 		await wanted.click();
 	}
 
+	/** Picks the first entry a resource locator lists From List (it asks the provider when opened). */
+	async function pickFromList(name: string) {
+		const item = page.getByTestId('rlc-item').filter({ visible: true }).first();
+		for (let attempt = 1; ; attempt++) {
+			await page.getByTestId(`resource-locator-${name}`).getByTestId('rlc-input').click();
+			try {
+				await item.waitFor({ timeout: 5_000 });
+				break;
+			} catch (error) {
+				if (attempt === 3) throw error;
+				await reopenNdv();
+			}
+		}
+		await item.click();
+	}
+
 	/** Closes the open node and opens it again, from the canvas. */
 	async function reopenNdv() {
 		const name = await page
@@ -553,7 +569,7 @@ describe('both packages in the n8n editor', () => {
 				event: 'On incoming SMS',
 				node: 'hoiioTrigger',
 				shows: 'Incoming SMS',
-				setUp: async () => await choose('hoiioNumber'),
+				setUp: async () => await pickFromList('hoiioNumber'),
 			},
 			node: 'hoiio',
 			run: async () => {
