@@ -34,7 +34,7 @@ export function phoneField(
 }
 
 export const NATIONAL_NUMBERS =
-	'A number written without country code (91234567) gets the Default Country Code of the Hoiio credential; write +6591234567 to choose the country yourself';
+	'A number written without country code (91234567) gets the Default Country Code of the Hoiio credential; write +6591234567 to choose the country yourself.';
 
 /** Hoiio's To: a number without country code gets the credential's Default Country Code. */
 export const to = (description: string): FieldSpec =>

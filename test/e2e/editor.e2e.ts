@@ -328,9 +328,10 @@ describe('both packages in the n8n editor', () => {
 		await wanted.click();
 	}
 
-	/** Picks the first entry a resource locator lists From List (it asks the provider when opened). */
-	async function pickFromList(name: string) {
-		const item = page.getByTestId('rlc-item').filter({ visible: true }).first();
+	/** Picks an entry (by its title, or the first) a resource locator lists From List. */
+	async function pickFromList(name: string, title?: string) {
+		const items = page.getByTestId('rlc-item').filter({ visible: true });
+		const item = title ? items.filter({ hasText: title }).first() : items.first();
 		for (let attempt = 1; ; attempt++) {
 			await page.getByTestId(`resource-locator-${name}`).getByTestId('rlc-input').click();
 			try {
@@ -733,7 +734,7 @@ describe('both packages in the n8n editor', () => {
 			{
 				entry: 'SmartLiving MQTT Trigger',
 				node: 'smartLivingTrigger',
-				setUp: async () => await choose('deviceId', 'Living room thermostat'),
+				setUp: async () => await pickFromList('deviceId', 'Living room thermostat'),
 			},
 		]) {
 			await emptyCanvasPanel();
