@@ -644,6 +644,14 @@ describe('both packages in the n8n editor', () => {
 			},
 			badNumber: async () => {
 				await expectPhoneNumberFix('toAddress', '0761234567');
+				// One credential type for every resource: switching to Group keeps the credential.
+				const credential = page.getByTestId('node-credentials-select').locator('input');
+				const before = await credential.inputValue();
+				await choose('resource', 'Group');
+				await expect(credential.inputValue()).resolves.toBe(before);
+				expect(before).toBe(n8n.facts.credentials.vumiGoApi.name);
+				await choose('resource', 'Message');
+				await choose('operation', 'Send Text');
 			},
 		});
 	});
@@ -671,7 +679,11 @@ describe('both packages in the n8n editor', () => {
 		expect(await calls(hologram)).toContain('GET /api/1/devices');
 
 		await choose('resource', 'SMS');
-		await fill('deviceId', '3001');
+		// Device is picked From List: the locator lists the account's devices by name.
+		await pickFromList('deviceId', 'Cold Room Sensor 1');
+		await expect(
+			page.getByTestId('resource-locator-deviceId').getByTestId('rlc-input').inputValue(),
+		).resolves.toMatch(/Cold Room Sensor 1/);
 		await fill('message', 'Reboot now');
 		await addOptionalField('fromNumber', 'From Number');
 		await expectPhoneNumberFix('fromNumber', '12345abc');
