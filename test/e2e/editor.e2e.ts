@@ -629,7 +629,7 @@ describe('both packages in the n8n editor', () => {
 				'On nack (the channel refused a message)',
 				'On delivery report',
 			],
-			actionCount: 25,
+			actionCount: 26,
 			action: 'Send a text message',
 			subtitle: 'Message: Send Text',
 			trigger: { event: 'On inbound message', node: 'vumiGoTrigger', shows: 'Inbound Message' },
@@ -725,8 +725,8 @@ describe('both packages in the n8n editor', () => {
 		expect((await panelLists()).lists).toContainEqual({ title: 'Actions (2)', open: true });
 		await panelEntry('Send the state of an asset over MQTT').click();
 		await ndv().waitFor();
-		await choose('deviceId', 'Living room thermostat');
-		await choose('assetName', 'Temperature (sensor)');
+		await pickFromList('deviceId', 'Living room thermostat');
+		await pickFromList('assetName', 'Temperature (sensor)');
 		await fill('numberValue', '22.5');
 		await runAndSee(/^1 item/);
 		await screenshot('smartLivingMqtt');
