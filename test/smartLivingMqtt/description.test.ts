@@ -108,7 +108,7 @@ describe('n8n-nodes-telco-iot-mqtt descriptions', () => {
 			),
 		).toEqual(['From the Platform', 'From Devices']);
 		expect(trigger.description.triggerPanel).toMatchObject({
-			header: expect.stringContaining('Listening'),
+			header: expect.stringContaining('SmartLiving MQTT broker'),
 			executionsHelp: { inactive: expect.any(String), active: expect.any(String) },
 		});
 		const texts = JSON.stringify(trigger.description.properties);

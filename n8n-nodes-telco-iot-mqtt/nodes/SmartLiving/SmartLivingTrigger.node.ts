@@ -38,7 +38,7 @@ export class SmartLivingTrigger implements INodeType {
 		credentials: [{ name: 'smartLivingApi', required: true }],
 		// What n8n's panel says instead of a bare "Executing node..." while the trigger listens.
 		triggerPanel: {
-			header: 'Listening on the SmartLiving MQTT broker for the messages chosen below',
+			header: 'Pull in the messages chosen here from the SmartLiving MQTT broker',
 			executionsHelp: {
 				inactive:
 					'<b>While building your workflow</b>, click "Execute step" (or "Test workflow"): the trigger connects to the broker and waits. Then make a device send a value, or send a state or command with the SmartLiving MQTT node; the first matching message appears here.<br /><br /><b>Once you are happy with your workflow</b>, publish it (activate it). Then every matching message starts an execution, and you see them in the executions list.',
