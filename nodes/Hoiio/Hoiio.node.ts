@@ -13,7 +13,7 @@ import type { NodeApi } from '../shared/operations';
 import { resourceOperationSubtitle } from '../shared/subtitle';
 import { hoiioPagination, hoiioProfile, unwrapHoiio } from './api';
 import { prepareInput } from './execute';
-import { hoiioLoadOptions } from './loadOptions';
+import { hoiioListSearch, hoiioLoadOptions } from './loadOptions';
 import { accountOperations } from './resources/account';
 import { faxOperations } from './resources/fax';
 import { ivrOperations } from './resources/ivr';
@@ -68,7 +68,7 @@ export class Hoiio implements INodeType {
 		properties,
 	};
 
-	methods = { loadOptions: hoiioLoadOptions };
+	methods = { loadOptions: hoiioLoadOptions, listSearch: hoiioListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, hoiioApi);

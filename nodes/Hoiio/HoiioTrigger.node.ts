@@ -13,7 +13,7 @@ import { chosenOptionsSubtitle } from '../shared/subtitle';
 import { normalizeRecord } from './api';
 import type { Forwarding } from './forwarding';
 import { currentForwarding, updateForwarding, wantedForwarding } from './forwarding';
-import { hoiioLoadOptions } from './loadOptions';
+import { hoiioListSearch, hoiioLoadOptions } from './loadOptions';
 import type { HoiioEvent, Parameters } from './notifications';
 import {
 	eventKeyOf,
@@ -59,7 +59,10 @@ function forwardedNumber(context: IHookFunctions): string | undefined {
 			'A Hoiio number takes incoming calls either as faxes or as voice calls: choose "Incoming Fax" or "IVR Answer", not both',
 		);
 	}
-	const number = String(context.getNodeParameter('hoiioNumber', '') ?? '').trim();
+	// From List, By Number, or a plain number saved before the field offered a list.
+	const number = String(
+		context.getNodeParameter('hoiioNumber', '', { extractValue: true }) ?? '',
+	).trim();
 	if (number === '') {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -184,19 +187,50 @@ export class HoiioTrigger implements INodeType {
 				},
 			},
 			{
-				displayName: 'Hoiio Number Name or ID',
-				name: 'hoiioNumber',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getSubscribedNumbers' },
+				displayName:
+					'Listening for a test event takes over this number: its incoming SMS, calls or faxes are forwarded to n8n instead of their usual address until the test ends, then the forwarding is put back. Use a number that is not in live use, or expect its messages here while you test.',
+				name: 'forwardingNotice',
+				type: 'notice',
 				default: '',
+				displayOptions: { show: { events: FORWARDED_EVENTS } },
+			},
+			{
+				displayName: 'Hoiio Number',
+				name: 'hoiioNumber',
+				type: 'resourceLocator',
+				default: { mode: 'list', value: '' },
 				description:
-					'The number whose incoming SMS, calls or faxes start the workflow. On activation its forwarding is pointed at this trigger; on deactivation the previous forwarding is put back. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-				displayOptions: { show: { events: ['incomingSms', 'incomingFax', 'ivrAnswer'] } },
+					'The number whose incoming SMS, calls or faxes start the workflow. On activation its forwarding is pointed at this trigger; on deactivation the previous forwarding is put back.',
+				displayOptions: { show: { events: FORWARDED_EVENTS } },
+				modes: [
+					{
+						displayName: 'From List',
+						name: 'list',
+						type: 'list',
+						placeholder: 'Select one of your numbers...',
+						typeOptions: { searchListMethod: 'searchNumbers', searchable: true },
+					},
+					{
+						displayName: 'By Number',
+						name: 'id',
+						type: 'string',
+						placeholder: '+6531571234',
+						validation: [
+							{
+								type: 'regex',
+								properties: {
+									regex: '^\\+?[0-9][0-9 ()-]*$',
+									errorMessage: 'A Hoiio number is a phone number, like +6531571234',
+								},
+							},
+						],
+					},
+				],
 			},
 		],
 	};
 
-	methods = { loadOptions: hoiioLoadOptions };
+	methods = { loadOptions: hoiioLoadOptions, listSearch: hoiioListSearch };
 
 	webhookMethods = {
 		default: {

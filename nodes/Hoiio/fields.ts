@@ -33,7 +33,12 @@ export function phoneField(
 	};
 }
 
-export const to = (description: string): FieldSpec => phoneField('to', 'To', 'dest', description);
+export const NATIONAL_NUMBERS =
+	'A number written without country code (91234567) gets the Default Country Code of the Hoiio credential; write +6591234567 to choose the country yourself.';
+
+/** Hoiio's To: a number without country code gets the credential's Default Country Code. */
+export const to = (description: string): FieldSpec =>
+	phoneField('to', 'To', 'dest', `${description}. ${NATIONAL_NUMBERS}`);
 
 /**
  * Hoiio splits a long text into at most 3 SMS: 459 plain (GSM) characters, or 201 when the text needs
@@ -188,13 +193,31 @@ export const country: FieldSpec = {
 	description: 'Country of the number (two-letter ISO code such as SG or US)',
 };
 
-export const hoiioNumber = (description: string, wireName = 'number'): FieldSpec => ({
-	displayName: 'Hoiio Number Name or ID',
+/** One of the account's numbers, picked From List (`searchNumbers`) or typed By Number. */
+export const hoiioNumberLocator = (description: string): FieldSpec => ({
+	displayName: 'Hoiio Number',
 	name: 'hoiioNumber',
-	type: 'options',
-	default: '',
+	type: 'resourceLocator',
+	// Nothing is chosen until the user picks or types one: n8n marks the empty field as required.
+	default: { mode: 'list', value: '' },
 	required: true,
-	loadOptionsMethod: 'getSubscribedNumbers',
-	wireName,
 	description,
+	modes: {
+		list: { searchMethod: 'searchNumbers', placeholder: 'Select one of your numbers...' },
+		id: {
+			displayName: 'By Number',
+			regex: '^\\+?[0-9][0-9 ()-]*$',
+			errorMessage: 'A Hoiio number is a phone number, like +6531571234',
+			placeholder: '+6531571234',
+		},
+	},
+});
+
+/**
+ * A number the operation works on. A workflow saved when this was a dropdown keeps working: n8n hands
+ * the plain number over as the ID. Checked and written in E.164 like every phone field.
+ */
+export const hoiioNumber = (description: string, wireName = 'number'): FieldSpec => ({
+	...hoiioNumberLocator(description),
+	wireName,
 });

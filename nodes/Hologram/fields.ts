@@ -1,5 +1,8 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { SMS_MAX_CHARACTERS, base64Length } from '../shared/limits';
-import type { FieldSpec } from '../shared/operations';
+import type { FieldSpec, OperationInput } from '../shared/operations';
+import { unwrapHologram } from './api';
 
 /** Fields that several Hologram resources share. */
 
@@ -8,45 +11,58 @@ function numericId(value: unknown): unknown {
 	return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 }
 
-export const deviceId: FieldSpec = {
-	displayName: 'Device ID',
-	name: 'deviceId',
-	type: 'number',
-	default: 0,
-	integer: true,
-	required: true,
-	wireName: 'deviceid',
-	description: 'Numeric ID of the device, as shown in the Hologram Dashboard',
-};
+/** A numeric Hologram ID: picked from a list, or typed By ID as the Hologram Dashboard shows it. */
+function numericIdLocator(
+	displayName: string,
+	name: string,
+	searchMethod: string,
+	what: string,
+	example: string,
+): FieldSpec {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		// Nothing is chosen until the user picks or types one: n8n marks the empty field as required.
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: {
+			list: { searchMethod, placeholder: `Select a ${what}...` },
+			id: { regex: '^\\d+$', errorMessage: `A ${what} ID is a number`, placeholder: example },
+		},
+		// Whatever the mode, an expression included: the ID is a number, sent as one.
+		validate: (value) =>
+			/^\d+$/.test(String(value)) ? undefined : `must be a number, got ${JSON.stringify(value)}`,
+		toWire: numericId,
+	};
+}
 
 /**
- * The device of an operation that reads one: picked from the list, or given by its numeric ID as the
- * Hologram Dashboard shows it. (The Dashboard's page addresses are not documented, so no By URL.)
+ * The device of an operation (the Dashboard's page addresses are not documented, so no By URL). A
+ * workflow saved when this was a number field keeps working: n8n hands the old number over as the ID.
  */
 export const deviceLocator: FieldSpec = {
-	displayName: 'Device ID',
-	name: 'deviceId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
+	...numericIdLocator('Device', 'deviceId', 'searchDevices', 'device', '3004'),
+	wireName: 'deviceid',
 	description: 'The device, as listed in the Hologram Dashboard',
-	modes: {
-		list: { searchMethod: 'searchDevices', placeholder: 'Select a device...' },
-		id: { regex: '^\\d+$', errorMessage: 'A device ID is a number', placeholder: '3004' },
-	},
-	// Whatever the mode, an expression included: the ID is a number.
-	validate: (value) =>
-		/^\d+$/.test(String(value)) ? undefined : `must be a number, got ${JSON.stringify(value)}`,
 };
 
-export const linkId: FieldSpec = {
-	displayName: 'Cellular Link ID',
-	name: 'linkId',
-	type: 'number',
-	default: 0,
-	integer: true,
-	required: true,
-	description: 'Numeric ID of the cellular link (the SIM attached to a device)',
+/** The cellular link (the SIM of a device). */
+export const linkLocator: FieldSpec = {
+	...numericIdLocator('Cellular Link', 'linkId', 'searchLinks', 'cellular link', '4001'),
+	description: 'The SIM of a device, listed by device name and SIM number (ICCID)',
+};
+
+/** A Spacebridge tunnel key of the user. */
+export const tunnelKeyLocator: FieldSpec = {
+	...numericIdLocator('Tunnel Key', 'keyId', 'searchTunnelKeys', 'tunnel key', '61'),
+	description: 'The Spacebridge tunnel key, listed by the start of its public key',
+};
+
+/** A device tag an operation acts on. */
+export const tagLocator: FieldSpec = {
+	...numericIdLocator('Device Tag', 'tagId', 'searchTags', 'device tag', '21'),
+	description: 'The device tag, listed by name',
 };
 
 export const organizationId: FieldSpec = {
@@ -68,7 +84,7 @@ export const tagId: FieldSpec = {
 	default: '',
 	loadOptionsMethod: 'getDeviceTags',
 	wireName: 'tagid',
-	description: 'Device tag to work with',
+	description: 'Only devices with this tag',
 };
 
 export const planId: FieldSpec = {
@@ -234,4 +250,25 @@ export function messageFields(
 /** n8n date-times become the unix seconds Hologram filters on. */
 export function unixSeconds(value: unknown): number {
 	return Math.floor(new Date(String(value)).getTime() / 1000);
+}
+
+/**
+ * The output of a send: Hologram answers little (`{success: true}`, or the message IDs), so each item
+ * also says what went out, by parameter name, in the form it was sent (device IDs as numbers, the
+ * sender in E.164). Fields that only steer the send (Message Format) and secrets (a webhook GUID) are
+ * left out.
+ */
+export function sentOutput(fields: FieldSpec[]) {
+	return (body: unknown, input: OperationInput): IDataObject | IDataObject[] => {
+		const sent: IDataObject = {};
+		for (const field of fields) {
+			const value = input.values[field.name];
+			if (value === undefined || field.in === 'none' || field.typeOptions?.password) continue;
+			sent[field.name] = (field.toWire ? field.toWire(value) : value) as IDataObject[string];
+		}
+		const answer = unwrapHologram(body);
+		return Array.isArray(answer)
+			? answer.map((record) => ({ ...record, ...sent }))
+			: { ...answer, ...sent };
+	};
 }

@@ -106,11 +106,6 @@ export const smartLivingLoadOptions = {
 	async getAssetNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return await assetNames(this, currentDevice(this));
 	},
-	/** For the trigger: every asset of the device, or one of them. */
-	async getAssetNamesOrAll(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const assets = await assetNames(this, currentDevice(this));
-		return [{ name: 'Every Asset of the Device', value: '+' }, ...assets];
-	},
 	/** Every asset of every device, by ID. */
 	async getAssetIds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		return await everyAsset(this);
@@ -138,4 +133,11 @@ export const smartLivingListSearch = {
 	async searchAssetNames(this: ILoadOptionsFunctions, filter?: string) {
 		return matching(await assetNames(this, currentDevice(this)), filter);
 	},
+	/** For the MQTT trigger: every asset of the device (`+`, the MQTT wildcard), or one of them. */
+	async searchAssetNamesOrAll(this: ILoadOptionsFunctions, filter?: string) {
+		const assets = await assetNames(this, currentDevice(this));
+		return matching([{ name: EVERY_ASSET, value: '+' }, ...assets], filter);
+	},
 };
+
+export const EVERY_ASSET = 'Every Asset of the Device';

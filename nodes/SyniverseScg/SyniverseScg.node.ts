@@ -12,7 +12,7 @@ import { buildProperties, executeOperations } from '../shared/operations';
 import type { NodeApi } from '../shared/operations';
 import { resourceOperationSubtitle } from '../shared/subtitle';
 import { scgPagination, scgProfile, unwrapScg } from './api';
-import { scgLoadOptions } from './loadOptions';
+import { scgListSearch, scgLoadOptions } from './loadOptions';
 import { attachmentOperations } from './resources/attachment';
 import { contactOperations } from './resources/contact';
 import { contactGroupOperations } from './resources/contactGroup';
@@ -66,7 +66,7 @@ export class SyniverseScg implements INodeType {
 		properties,
 	};
 
-	methods = { loadOptions: scgLoadOptions };
+	methods = { loadOptions: scgLoadOptions, listSearch: scgListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, scgApi);

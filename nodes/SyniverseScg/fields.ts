@@ -1,5 +1,5 @@
 import type { FieldSpec, FieldType } from '../shared/operations';
-import { wireValues } from '../shared/operations';
+import { keepFields, wireValues } from '../shared/operations';
 import { isObject } from '../shared/provider';
 
 /** Fields several SCG resources share, and the builders of their many plain fields. */
@@ -33,7 +33,8 @@ export function wireField(
 	if (type === 'dateTime' && !field.toWire) field.toWire = epochMillis;
 	if (type === 'json' && field.default === undefined) field.default = '[]';
 	// SCG leaves empty values out (wire notes §8): an empty list or a `false` is not sent.
-	if (!field.toWire && (type === 'json' || type === 'boolean' || type === 'stringList'))
+	const listLike = type === 'json' || type === 'stringList' || type === 'multiOptions';
+	if (!field.toWire && (listLike || type === 'boolean'))
 		field.toWire = (value) => (isEmptyWireValue(value) ? undefined : value);
 	return field;
 }
@@ -43,20 +44,55 @@ export function idField(displayName: string, name: string, description: string):
 	return { displayName, name, type: 'string', default: '', required: true, description };
 }
 
-export const contactId = idField('Contact ID', 'contactId', 'ID of the contact');
-export const contactGroupId: FieldSpec = {
-	displayName: 'Contact Group Name or ID',
-	name: 'contactGroupId',
-	type: 'options',
-	default: '',
-	required: true,
-	loadOptionsMethod: 'getContactGroups',
-	description: 'Contact group to work with',
-};
-export const senderIdId = idField(
+/** SCG IDs are short base62 texts (`aQWY9PeMCO01TEH9bk1ek5`); nothing else may go into a path. */
+const SCG_ID = '^[A-Za-z0-9_-]+$';
+
+/**
+ * An ID an operation needs, picked From List (`searchMethod` in `scgListSearch`) or typed By ID. It
+ * starts empty, so nothing reaches the wire until one is chosen. A workflow saved when this was a text
+ * field or a dropdown keeps working: n8n hands its plain value over as the ID.
+ */
+function scgIdLocator(
+	displayName: string,
+	name: string,
+	searchMethod: string,
+	description: string,
+): FieldSpec {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: {
+			list: { searchMethod, placeholder: `Select a ${displayName.toLowerCase()}...` },
+			id: {
+				regex: SCG_ID,
+				errorMessage: 'An SCG ID is letters and digits, like aQWY9PeMCO01TEH9bk1ek5',
+				placeholder: 'aQWY9PeMCO01TEH9bk1ek5',
+			},
+		},
+	};
+}
+
+export const contactId = scgIdLocator(
+	'Contact',
+	'contactId',
+	'searchContacts',
+	'The contact, listed by name and phone number',
+);
+export const contactGroupId = scgIdLocator(
+	'Contact Group',
+	'contactGroupId',
+	'searchContactGroups',
+	'The contact group, listed by name with its number of members',
+);
+export const senderIdId = scgIdLocator(
 	'Sender ID',
 	'senderId',
-	'ID of the sender ID record (not its address)',
+	'searchSenderIds',
+	'The sender ID record (a number or short code to send from), listed by name and address',
 );
 export const messageRequestId = idField(
 	'Message Request ID',
@@ -64,7 +100,12 @@ export const messageRequestId = idField(
 	'ID returned when the message request was created',
 );
 export const messageId = idField('Message ID', 'messageId', 'ID of a single message');
-export const attachmentId = idField('Attachment ID', 'attachmentId', 'ID of the attachment');
+export const attachmentId = scgIdLocator(
+	'Attachment',
+	'attachmentId',
+	'searchAttachments',
+	'The attachment, listed by name and file name',
+);
 
 export const versionNumber: FieldSpec = {
 	displayName: 'Version Number',
@@ -117,3 +158,38 @@ export function createdOutput(fields: FieldSpec[]) {
 		return { ...(isObject(body) ? body : {}), ...wireValues(fields, input.values) } as never;
 	};
 }
+
+/** Simplify: what an ops person looks at in each kind of SCG record (the full records have 10 to 40 fields). */
+export const simplified = {
+	contact: keepFields(
+		'id',
+		'first_name',
+		'last_name',
+		'primary_mdn',
+		'primary_email_addr',
+		'external_id',
+	),
+	message: keepFields(
+		'id',
+		'message_request_id',
+		'direction',
+		'state',
+		'from_address',
+		'to_address',
+		'body',
+		'failure_details',
+		'delivered_date',
+	),
+	messageRequest: keepFields(
+		'id',
+		'state',
+		'from',
+		'body',
+		'recipient_count',
+		'sent_count',
+		'delivered_count',
+		'failed_count',
+		'created_date',
+	),
+	senderId: keepFields('id', 'name', 'address', 'state', 'type_id', 'country', 'capabilities'),
+};

@@ -1,7 +1,13 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
+import { isObject } from '../shared/provider';
 import { providerRequest } from '../shared/request';
-import { scgPagination, scgProfile } from './api';
+import { scgPageKeys, scgPagination, scgProfile } from './api';
 
 async function listAll(
 	context: ILoadOptionsFunctions,
@@ -61,15 +67,95 @@ export const scgLoadOptions = {
 			.map((channel) => ({ name: String(channel.name ?? channel.id), value: String(channel.id) }))
 			.sort(byName);
 	},
-	async getContactGroups(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return (await listAll(this, 'contact_groups'))
-			.map((group) => ({
-				name:
-					group.member_count !== undefined
-						? `${String(group.name ?? group.id)} (${String(group.member_count)} members)`
-						: String(group.name ?? group.id),
-				value: String(group.id),
-			}))
-			.sort(byName);
+};
+
+function groupLabel(group: IDataObject): string {
+	const name = String(group.name ?? group.id);
+	return group.member_count !== undefined
+		? `${name} (${String(group.member_count)} members)`
+		: name;
+}
+
+/** A contact by name and phone number; by external ID or ID when it has neither. */
+function contactLabel(contact: IDataObject): string {
+	const name = [contact.first_name, contact.last_name].filter((part) => part).join(' ');
+	const address = contact.primary_mdn ?? contact.primary_email_addr;
+	const label = [name, address ? `(${String(address)})` : ''].filter(Boolean).join(' ');
+	return label || String(contact.external_id ?? contact.id);
+}
+
+function attachmentLabel(attachment: IDataObject): string {
+	const file = [attachment.filename, attachment.type].filter((part) => part).join(', ');
+	return `${String(attachment.name ?? attachment.id)}${file ? ` (${file})` : ''}`;
+}
+
+/**
+ * One page of an SCG list for a resource locator (From List): the offset of the next page is n8n's
+ * pagination token, and the search text is matched against the labels of the page.
+ */
+async function searchPage(
+	context: ILoadOptionsFunctions,
+	path: string,
+	label: (record: IDataObject) => string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const keys = scgPageKeys;
+	const offset = Number(paginationToken ?? 0) || 0;
+	const qs: IDataObject = { [keys.sizeParameter]: keys.pageSize };
+	if (offset > 0) qs[keys.offsetParameter] = offset;
+	const { body } = await providerRequest(context, scgProfile, { method: 'GET', path, qs });
+	const page =
+		isObject(body) && Array.isArray(body[keys.itemsKey])
+			? (body[keys.itemsKey] as IDataObject[])
+			: [];
+	const wanted = (filter ?? '').trim().toLowerCase();
+	const results = page
+		.map((record) => ({ name: label(record), value: String(record.id) }))
+		.filter((option) => `${option.name} ${option.value}`.toLowerCase().includes(wanted));
+	const total = isObject(body) ? Number(body[keys.totalKey]) : NaN;
+	const seen = offset + page.length;
+	const more =
+		page.length > 0 && (Number.isFinite(total) ? seen < total : page.length >= keys.pageSize);
+	return { results, paginationToken: more ? String(seen) : undefined };
+}
+
+/** Lists for the resource locators: contacts, contact groups, sender IDs and attachments. */
+export const scgListSearch = {
+	async searchContacts(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchPage(this, 'contacts', contactLabel, filter, paginationToken);
+	},
+	async searchContactGroups(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchPage(this, 'contact_groups', groupLabel, filter, paginationToken);
+	},
+	async searchSenderIds(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		const label = (sender: IDataObject) =>
+			`${senderLabel(sender)}${sender.state ? ` [${String(sender.state)}]` : ''}`;
+		return await searchPage(this, 'messaging/sender_ids', label, filter, paginationToken);
+	},
+	async searchAttachments(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	): Promise<INodeListSearchResult> {
+		return await searchPage(
+			this,
+			'messaging/attachments',
+			attachmentLabel,
+			filter,
+			paginationToken,
+		);
 	},
 };

@@ -1,6 +1,9 @@
 import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
 	IDataObject,
 	IHookFunctions,
+	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -79,6 +82,39 @@ interface TriggerData extends IDataObject {
 	webhookUrl?: string;
 }
 
+const PUSH_AUTH_CREDENTIAL = 'vumiGoPushAuthApi';
+
+/** Why a user and password cannot guard the push URLs, if they cannot. */
+function pushAuthProblem(data: IDataObject): string | undefined {
+	const user = typeof data.user === 'string' ? data.user : '';
+	const password = typeof data.password === 'string' ? data.password : '';
+	if (user === '' || password === '') return 'Fill in both the user and the password';
+	if (user.includes(':'))
+		return 'The user must not contain ":" (Basic auth puts one between user and password)';
+	if (password.length < 16)
+		return 'Use a password of at least 16 characters: anyone can try guessing it';
+	return undefined;
+}
+
+/**
+ * The user and password a push must carry, or undefined when any push is accepted: from the credential
+ * (version 2), or from the node parameters of a version 1 node.
+ */
+async function expectedBasicAuth(
+	context: IWebhookFunctions,
+): Promise<{ user: string; password: string } | undefined> {
+	if (context.getNode().typeVersion < 2) {
+		if (!(context.getNodeParameter('checkBasicAuth', false) as boolean)) return undefined;
+		return {
+			user: context.getNodeParameter('user', '') as string,
+			password: context.getNodeParameter('password', '') as string,
+		};
+	}
+	if (context.getNodeParameter('authentication', 'none') !== 'basicAuth') return undefined;
+	const credential = await context.getCredentials(PUSH_AUTH_CREDENTIAL);
+	return { user: String(credential.user ?? ''), password: String(credential.password ?? '') };
+}
+
 /**
  * Vumi Go has no API to set a conversation's push URLs: the user pastes this trigger's URL into the
  * conversation settings, so activation only remembers the URL (and forgets old deliveries when it changes).
@@ -89,7 +125,10 @@ export class VumiGoTrigger implements INodeType {
 		name: 'vumiGoTrigger',
 		icon: { light: 'file:vumiGo.svg', dark: 'file:vumiGo.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 keeps the Basic auth user and password in a credential; version 1 kept them as node
+		// parameters, and workflows saved with it keep working as they were.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: chosenOptionsSubtitle('events', PUSH_EVENTS),
 		// n8n's node panel merges this trigger with the Vumi Go node into one entry that shows this description.
 		description:
@@ -97,6 +136,15 @@ export class VumiGoTrigger implements INodeType {
 		defaults: { name: 'Vumi Go Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Basic auth as n8n's Webhook node does it: the user and password in a credential, not in the workflow.
+		credentials: [
+			{
+				name: 'vumiGoPushAuthApi',
+				required: true,
+				displayOptions: { show: { authentication: ['basicAuth'] } },
+				testedBy: 'pushAuthCanBeWrittenIntoUrl',
+			},
+		],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
@@ -121,10 +169,28 @@ export class VumiGoTrigger implements INodeType {
 				'"message:" and the message ID for an inbound message, "event:" and the event ID for an ack, nack or delivery report',
 			),
 			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				default: 'none',
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
+				options: [
+					{ name: 'None', value: 'none', description: 'Accept every push to this URL' },
+					{
+						name: 'Basic Auth',
+						value: 'basicAuth',
+						description:
+							'Accept only pushes that carry the user and password of a Vumi Go Push Auth credential. Write them into the push URLs as https://USER:PASSWORD@host/...; Vumi Go sends them as Basic auth.',
+					},
+				],
+				description: 'Whether pushes must prove they come from your Vumi Go conversation',
+			},
+			{
 				displayName: 'Check Basic Auth',
 				name: 'checkBasicAuth',
 				type: 'boolean',
 				default: false,
+				displayOptions: { show: { '@version': [1] } },
 				description:
 					'Whether to accept only pushes that carry this user name and password. Write them into the push URLs as https://USER:PASSWORD@host/...; Vumi Go sends them as Basic auth.',
 			},
@@ -134,7 +200,7 @@ export class VumiGoTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				required: true,
-				displayOptions: { show: { checkBasicAuth: [true] } },
+				displayOptions: { show: { '@version': [1], checkBasicAuth: [true] } },
 				description: 'User name written into the push URLs',
 			},
 			{
@@ -144,10 +210,29 @@ export class VumiGoTrigger implements INodeType {
 				typeOptions: { password: true },
 				default: '',
 				required: true,
-				displayOptions: { show: { checkBasicAuth: [true] } },
+				displayOptions: { show: { '@version': [1], checkBasicAuth: [true] } },
 				description: 'Password written into the push URLs; use a long random one',
 			},
 		],
+	};
+
+	methods = {
+		credentialTest: {
+			/** Nothing is sent with this credential: it must only be usable in a push URL. */
+			async pushAuthCanBeWrittenIntoUrl(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const problem = pushAuthProblem(credential.data ?? {});
+				return problem
+					? { status: 'Error', message: problem }
+					: {
+							status: 'OK',
+							message:
+								'Write the user and password into both push URLs in Vumi Go, as https://USER:PASSWORD@host/...',
+						};
+			},
+		},
 	};
 
 	webhookMethods = {
@@ -170,10 +255,10 @@ export class VumiGoTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		if (this.getNodeParameter('checkBasicAuth', false) as boolean) {
-			const user = this.getNodeParameter('user', '') as string;
-			const password = this.getNodeParameter('password', '') as string;
+		const expected = await expectedBasicAuth(this);
+		if (expected) {
 			const header = singleHeader(this.getRequestObject(), 'authorization');
+			const { user, password } = expected;
 			if (user === '' || password === '' || !basicAuthMatches(header, user, password)) {
 				return rejectCall(this, 401, 'Authorization failed');
 			}

@@ -328,6 +328,23 @@ describe('both packages in the n8n editor', () => {
 		await wanted.click();
 	}
 
+	/** Picks an entry (by its title, or the first) a resource locator lists From List. */
+	async function pickFromList(name: string, title?: string) {
+		const items = page.getByTestId('rlc-item').filter({ visible: true });
+		const item = title ? items.filter({ hasText: title }).first() : items.first();
+		for (let attempt = 1; ; attempt++) {
+			await page.getByTestId(`resource-locator-${name}`).getByTestId('rlc-input').click();
+			try {
+				await item.waitFor({ timeout: 5_000 });
+				break;
+			} catch (error) {
+				if (attempt === 3) throw error;
+				await reopenNdv();
+			}
+		}
+		await item.click();
+	}
+
 	/** Closes the open node and opens it again, from the canvas. */
 	async function reopenNdv() {
 		const name = await page
@@ -553,7 +570,7 @@ describe('both packages in the n8n editor', () => {
 				event: 'On incoming SMS',
 				node: 'hoiioTrigger',
 				shows: 'Incoming SMS',
-				setUp: async () => await choose('hoiioNumber'),
+				setUp: async () => await pickFromList('hoiioNumber'),
 			},
 			node: 'hoiio',
 			run: async () => {
@@ -627,6 +644,14 @@ describe('both packages in the n8n editor', () => {
 			},
 			badNumber: async () => {
 				await expectPhoneNumberFix('toAddress', '0761234567');
+				// One credential type for every resource: switching to Group keeps the credential.
+				const credential = page.getByTestId('node-credentials-select').locator('input');
+				const before = await credential.inputValue();
+				await choose('resource', 'Group');
+				await expect(credential.inputValue()).resolves.toBe(before);
+				expect(before).toBe(n8n.facts.credentials.vumiGoApi.name);
+				await choose('resource', 'Message');
+				await choose('operation', 'Send Text');
 			},
 		});
 	});
@@ -654,7 +679,11 @@ describe('both packages in the n8n editor', () => {
 		expect(await calls(hologram)).toContain('GET /api/1/devices');
 
 		await choose('resource', 'SMS');
-		await fill('deviceId', '3001');
+		// Device is picked From List: the locator lists the account's devices by name.
+		await pickFromList('deviceId', 'Cold Room Sensor 1');
+		await expect(
+			page.getByTestId('resource-locator-deviceId').getByTestId('rlc-input').inputValue(),
+		).resolves.toMatch(/Cold Room Sensor 1/);
 		await fill('message', 'Reboot now');
 		await addOptionalField('fromNumber', 'From Number');
 		await expectPhoneNumberFix('fromNumber', '12345abc');
@@ -696,8 +725,8 @@ describe('both packages in the n8n editor', () => {
 		expect((await panelLists()).lists).toContainEqual({ title: 'Actions (2)', open: true });
 		await panelEntry('Send the state of an asset over MQTT').click();
 		await ndv().waitFor();
-		await choose('deviceId', 'Living room thermostat');
-		await choose('assetName', 'Temperature (sensor)');
+		await pickFromList('deviceId', 'Living room thermostat');
+		await pickFromList('assetName', 'Temperature (sensor)');
 		await fill('numberValue', '22.5');
 		await runAndSee(/^1 item/);
 		await screenshot('smartLivingMqtt');
@@ -717,7 +746,7 @@ describe('both packages in the n8n editor', () => {
 			{
 				entry: 'SmartLiving MQTT Trigger',
 				node: 'smartLivingTrigger',
-				setUp: async () => await choose('deviceId', 'Living room thermostat'),
+				setUp: async () => await pickFromList('deviceId', 'Living room thermostat'),
 			},
 		]) {
 			await emptyCanvasPanel();

@@ -105,7 +105,7 @@ describe('SmartLiving MQTT Trigger (companion package) in n8n', () => {
 			deviceId: seed.thermostat,
 			assetName: 'temperature',
 			kind: 'state',
-			direction: 'out',
+			direction: 'From Devices',
 			topic,
 			payload,
 		});

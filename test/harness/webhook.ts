@@ -34,6 +34,8 @@ import { trackRunning } from './running';
 export interface StartWebhookTriggerOptions {
 	/** The node's name in the package or a registered test node, without the package prefix. */
 	node: string;
+	/** The node's version in the workflow; 1 unless given. */
+	typeVersion?: number;
 	parameters: INodeParameters;
 	credentials: CredentialFixtures;
 	/** The node's webhook ID (the first path segment of its URL); a random UUID by default. */

@@ -1,5 +1,5 @@
 import { hoiioSeed } from '../../sandbox';
-import { loadOptions } from '../harness/n8n';
+import { listSearch, loadOptions, loadPackage } from '../harness/n8n';
 import { sentParameters, useHoiio } from './useHoiio';
 
 const hoiio = useHoiio();
@@ -109,17 +109,71 @@ describe('Hoiio → Number', () => {
 });
 
 describe('Hoiio dropdowns', () => {
-	test('the number dropdown lists the subscribed numbers', async () => {
-		const options = await loadOptions({
+	test('Hoiio Number (From List) lists the account’s numbers with country and mode, and narrows them by a search text', async () => {
+		const { results, paginationToken } = await listSearch({
 			node: 'hoiio',
-			method: 'getSubscribedNumbers',
+			method: 'searchNumbers',
 			credentials: hoiio.credentials(),
 		});
 
-		expect(options.map((option) => option.value)).toEqual(
-			expect.arrayContaining([hoiioSeed.sgNumber, hoiioSeed.usNumber]),
-		);
 		expect(hoiio.lastRequest().pathname).toBe('/open/number/get_active');
+		expect(results.map((option) => option.value)).toEqual(
+			expect.arrayContaining([hoiioSeed.sgNumber, hoiioSeed.sgFaxNumber, hoiioSeed.usNumber]),
+		);
+		expect(results.find((option) => option.value === hoiioSeed.sgFaxNumber)?.name).toMatch(
+			/ · SG · fax$/,
+		);
+		expect(paginationToken).toBeUndefined();
+
+		const searched = await listSearch({
+			node: 'hoiio',
+			method: 'searchNumbers',
+			credentials: hoiio.credentials(),
+			filter: 'fax',
+		});
+		expect(searched.results.map((option) => option.value)).toEqual([hoiioSeed.sgFaxNumber]);
+	});
+
+	test('Configure takes the number picked From List, and one typed By Number without country code, and sends it in E.164', async () => {
+		await hoiio.run({
+			resource: 'number',
+			operation: 'configure',
+			hoiioNumber: { __rl: true, mode: 'list', value: hoiioSeed.sgNumber },
+			additionalFields: { mode: 'voice' },
+		});
+		expect(sentParameters(hoiio.lastRequest())).toMatchObject({ number: hoiioSeed.sgNumber });
+
+		await hoiio.run(
+			{
+				resource: 'number',
+				operation: 'configure',
+				hoiioNumber: { __rl: true, mode: 'id', value: '3158 0001' },
+				additionalFields: { mode: 'voice' },
+			},
+			{ defaultCountryCode: '65' },
+		);
+		expect(sentParameters(hoiio.lastRequest())).toMatchObject({ number: hoiioSeed.sgNumber });
+	});
+
+	test('the numbers a user picks are resource locators that start empty, and To says what the Default Country Code does', async () => {
+		const nodes = await loadPackage();
+		for (const name of ['hoiio', 'hoiioTrigger']) {
+			const { description, methods } = nodes.nodeType(name);
+			const locators = description.properties.filter(
+				(property) => property.name === 'hoiioNumber' && property.type === 'resourceLocator',
+			);
+			expect(locators.length).toBeGreaterThan(0);
+			for (const locator of locators) {
+				expect(locator.default).toEqual({ mode: 'list', value: '' });
+				expect(locator.modes?.[0].typeOptions?.searchListMethod).toBe('searchNumbers');
+			}
+			expect(Object.keys(methods?.listSearch ?? {})).toContain('searchNumbers');
+		}
+		const to = nodes
+			.nodeType('hoiio')
+			.description.properties.filter((property) => property.name === 'to');
+		for (const field of to)
+			expect(field.description).toContain('gets the Default Country Code of the Hoiio credential');
 	});
 
 	test('the country dropdown lists the countries by name with their ISO code as value', async () => {

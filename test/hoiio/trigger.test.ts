@@ -2,6 +2,7 @@ import axios from 'axios';
 import { createHmac } from 'node:crypto';
 
 import { hoiioSeed } from '../../sandbox';
+import { loadPackage } from '../harness/n8n';
 import { sentParameters, useHoiio } from './useHoiio';
 import { useHoiioTriggers } from './useHoiioTrigger';
 
@@ -61,6 +62,23 @@ describe('Hoiio Trigger → activation and deactivation', () => {
 
 		expect(numberState(hoiioSeed.usNumber).forward_sms_to).toBe('https://old.example.com/sms');
 		expect(numberState(hoiioSeed.usNumber).forward_to).toBe('https://old.example.com/calls');
+	});
+
+	test('takes the number picked From List, and warns in a notice that a test run takes over its forwarding', async () => {
+		const trigger = await triggers.start({
+			events: ['incomingSms'],
+			hoiioNumber: { __rl: true, mode: 'list', value: hoiioSeed.usNumber },
+		});
+		expect(numberState(hoiioSeed.usNumber).forward_sms_to.startsWith(trigger.url)).toBe(true);
+		await triggers.stop(trigger);
+
+		const { description } = (await loadPackage()).nodeType('hoiioTrigger');
+		const notice = description.properties.find((property) => property.name === 'forwardingNotice');
+		expect(notice).toMatchObject({
+			type: 'notice',
+			displayOptions: { show: { events: ['incomingSms', 'incomingFax', 'ivrAnswer'] } },
+		});
+		expect(notice?.displayName).toMatch(/^Listening for a test event takes over this number/);
 	});
 
 	test('clears a forwarding that was empty before activation', async () => {

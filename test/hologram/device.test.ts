@@ -4,11 +4,12 @@ import { basicAuthFor, useHologram } from './useHologram';
 const hologram = useHologram();
 
 describe('Hologram → Device', () => {
-	test('Get sends GET devices/{id} with Basic auth and outputs the device', async () => {
+	test('Get sends GET devices/{id} with Basic auth and, with Simplify off, outputs the whole device', async () => {
 		const { items, error } = await hologram.run({
 			resource: 'device',
 			operation: 'get',
 			deviceId: 3004,
+			simplify: false,
 		});
 
 		expect(error).toBeUndefined();
@@ -21,8 +22,46 @@ describe('Hologram → Device', () => {
 			id: 3004,
 			name: 'Truck 17 Tracker',
 			orgid: hologramSeed.teamOrgId,
+			whencreated: '2023-06-01 08:00:00',
+			links: { cellular: [expect.objectContaining({ id: 4004, sim: '89445001021983043004' })] },
 		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	test('Get with Simplify (the default) outputs the device at a glance: its SIM and state from its link', async () => {
+		const { items, error } = await hologram.run({
+			resource: 'device',
+			operation: 'get',
+			deviceId: { __rl: true, mode: 'list', value: '3004', cachedResultName: 'Truck 17 Tracker' },
+		});
+
+		expect(error).toBeUndefined();
+		expect(hologram.lastRequest().pathname).toBe('/api/1/devices/3004');
+		expect(items.map((item) => item.json)).toEqual([
+			{
+				id: 3004,
+				name: 'Truck 17 Tracker',
+				phonenumber: '447937003004',
+				imei: '352906110003004',
+				tags: [22],
+				linkid: 4004,
+				sim: '89445001021983043004',
+				state: 'LIVE',
+				session_end: '2024-05-01 06:04:12',
+			},
+		]);
+	});
+
+	// The default is an empty choice, not a device 0: n8n's own required check stops the run.
+	test("Get with the device left empty (the field cleared) is n8n's required warning and sends nothing", async () => {
+		await expect(
+			hologram.run({
+				resource: 'device',
+				operation: 'get',
+				deviceId: { __rl: true, mode: 'list', value: '' },
+			}),
+		).rejects.toThrow('Parameter "Device" is required');
+		expect(hologram.requests()).toHaveLength(0);
 	});
 
 	test('Get Many with Return All outputs one item per device', async () => {

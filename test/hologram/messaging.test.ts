@@ -23,7 +23,13 @@ describe('Hologram → Cloud Message (CSR)', () => {
 			data: '{"temp":4.2}',
 			tags: ['cold-room', 'alert'],
 		});
-		expect(items[0].json).toEqual({ success: true });
+		// Hologram answers only success: the item says what was sent, as it was sent.
+		expect(items[0].json).toEqual({
+			success: true,
+			deviceId: 3001,
+			message: '{"temp":4.2}',
+			topics: ['cold-room', 'alert'],
+		});
 		expect(hologram.state().csrMessages).toHaveLength(before + 1);
 	});
 
@@ -81,7 +87,12 @@ describe('Hologram → SMS', () => {
 			body: 'Reboot now',
 			fromnumber: '+447700900123',
 		});
-		expect(items[0].json).toEqual({ success: true });
+		expect(items[0].json).toEqual({
+			success: true,
+			deviceId: 3002,
+			message: 'Reboot now',
+			fromNumber: '+447700900123',
+		});
 		expect(hologram.state().sentSms).toEqual([
 			expect.objectContaining({ deviceid: 3002, body: 'Reboot now' }),
 		]);
@@ -220,7 +231,8 @@ describe('Hologram → Device Message', () => {
 		expect(request.headers.authorization).toBeUndefined();
 		expect(request.path).not.toContain('apikey');
 		expect(request.body).toEqual({ base64data: 'SGVsbG8=' });
-		expect(items[0].json).toEqual({ success: true });
+		// The GUID is the send's secret: it is not in the output.
+		expect(items[0].json).toEqual({ success: true, deviceId: 3005, base64Message: 'SGVsbG8=' });
 		expect(hologram.state().webhookMessages).toEqual([
 			expect.objectContaining({ deviceid: 3005, base64data: 'SGVsbG8=' }),
 		]);

@@ -234,7 +234,7 @@ describe('Hologram: items', () => {
 		);
 
 		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe('Item 1: "Device ID" must be a number, got "three"');
+		expect(error?.message).toBe('Item 1: "Device" must be a number, got "three"');
 		expect(items).toHaveLength(0);
 	});
 
@@ -260,7 +260,7 @@ describe('Hologram: items', () => {
 			httpCode: '404',
 		});
 		expect(items[2].json).toMatchObject({
-			error: 'Item 2: "Device ID" must be a number, got "three"',
+			error: 'Item 2: "Device" must be a number, got "three"',
 		});
 		expect(items[3].json.id).toBe(3003);
 	});

@@ -238,13 +238,12 @@ describeCorpus('Vumi Go Trigger', {
 	start: async () =>
 		await startWebhookTrigger({
 			node: 'vumiGoTrigger',
+			typeVersion: 2,
 			parameters: {
 				events: ['message', 'ack', 'nack', 'delivery_report'],
-				checkBasicAuth: true,
-				user: VUMI_USER,
-				password: VUMI_PASSWORD,
+				authentication: 'basicAuth',
 			},
-			credentials: {},
+			credentials: { vumiGoPushAuthApi: { user: VUMI_USER, password: VUMI_PASSWORD } },
 		}),
 	corpus: (running) =>
 		jsonCorpus(vumiWire(VUMI_USER, VUMI_PASSWORD), new URL(running.url).pathname, SEED + 1),
@@ -273,13 +272,12 @@ describeCorpus('Vumi Go Trigger', {
 test('a valid event whose body declares an unknown charset gets a 422 from the webhook server and starts no run', async () => {
 	const running = await startWebhookTrigger({
 		node: 'vumiGoTrigger',
+		typeVersion: 2,
 		parameters: {
 			events: ['message'],
-			checkBasicAuth: true,
-			user: VUMI_USER,
-			password: VUMI_PASSWORD,
+			authentication: 'basicAuth',
 		},
-		credentials: {},
+		credentials: { vumiGoPushAuthApi: { user: VUMI_USER, password: VUMI_PASSWORD } },
 	});
 	try {
 		const request = jsonRequest(

@@ -111,15 +111,19 @@ describe('SmartLiving dropdowns', () => {
 		});
 	});
 
-	test('the trigger’s asset dropdown offers "every asset" first, then the device’s assets', async () => {
-		const options = await dropdown(
-			'maker',
-			'getAssetNamesOrAll',
-			{ level: 'asset', assetBy: 'device', deviceId: devices.door },
-			{ node: 'smartLivingTrigger' },
-		);
+	test('the trigger’s asset list (From List) offers "every asset" first, then the assets of the device picked', async () => {
+		const { results } = await listSearch({
+			node: 'smartLivingTrigger',
+			method: 'searchAssetNamesOrAll',
+			parameters: {
+				level: 'asset',
+				assetBy: 'device',
+				deviceId: { __rl: true, mode: 'list', value: devices.door },
+			},
+			credentials: sl.credentials('maker'),
+		});
 
-		expect(options).toEqual([
+		expect(results).toEqual([
 			{ name: 'Every Asset of the Device', value: '+' },
 			{ name: 'Battery (sensor)', value: 'battery' },
 			{ name: 'Door open (sensor)', value: 'open' },
@@ -127,10 +131,14 @@ describe('SmartLiving dropdowns', () => {
 		]);
 	});
 
-	test('the trigger’s device dropdown is the node’s', async () => {
-		expect(
-			await dropdown('maker', 'getDevices', { level: 'device' }, { node: 'smartLivingTrigger' }),
-		).toEqual(homeDevices);
+	test('the trigger’s device list is the node’s', async () => {
+		const { results } = await listSearch({
+			node: 'smartLivingTrigger',
+			method: 'searchDevices',
+			parameters: { level: 'device' },
+			credentials: sl.credentials('maker'),
+		});
+		expect(results).toEqual(homeDevices);
 	});
 });
 

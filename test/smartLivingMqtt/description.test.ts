@@ -67,16 +67,51 @@ describe('n8n-nodes-telco-iot-mqtt descriptions', () => {
 			expect(Object.keys(nodeType.methods?.listSearch ?? {})).toContain(method);
 	});
 
-	test('the trigger’s device and asset dropdowns are filled by load-options methods it has', async () => {
+	test('the trigger’s device and asset are resource locators with lists the trigger has; the asset starts on every asset', async () => {
 		const trigger = (await loadPackage()).nodeType('smartLivingTrigger');
-		const methods = dropdownMethods(trigger.description.properties);
-		expect(methods).toEqual(['getAssetNamesOrAll', 'getDevices']);
-		for (const method of methods)
-			expect(Object.keys(trigger.methods?.loadOptions ?? {})).toContain(method);
-		// The asset list follows the chosen device.
+		expect(dropdownMethods(trigger.description.properties)).toEqual([]);
+		const searches = listSearchMethods(trigger.description.properties);
+		expect(searches).toEqual(['searchAssetNamesOrAll', 'searchDevices']);
+		for (const method of searches)
+			expect(Object.keys(trigger.methods?.listSearch ?? {})).toContain(method);
 		const assetName = trigger.description.properties.find(
 			(property) => property.name === 'assetName',
 		);
-		expect(assetName?.typeOptions?.loadOptionsDependsOn).toEqual(['deviceId']);
+		expect(assetName).toMatchObject({
+			displayName: 'Asset Name',
+			default: { mode: 'list', value: '+' },
+		});
+		expect(assetName?.description).not.toMatch(/\bID\b/);
+	});
+
+	test('the trigger explains every setting and what its panel waits for, in the words its items use', async () => {
+		const trigger = (await loadPackage()).nodeType('smartLivingTrigger');
+		const byName = (name: string) =>
+			trigger.description.properties.find((property) => property.name === name);
+		const options = byName('options')?.options as INodeProperties[];
+		for (const field of [
+			byName('level'),
+			byName('direction'),
+			byName('kinds'),
+			options.find((option) => option.name === 'batchWindowMs'),
+		]) {
+			expect(field?.description).toBeTruthy();
+		}
+		expect(options.find((option) => option.name === 'batchWindowMs')).toMatchObject({
+			displayName: 'Batch Window',
+			description: expect.stringContaining('milliseconds (ms'),
+		});
+		// The items' "direction" says what the setting says.
+		expect(
+			(byName('direction')?.options as Array<{ name: string; value: string }>).map(
+				(option) => option.name,
+			),
+		).toEqual(['From the Platform', 'From Devices']);
+		expect(trigger.description.triggerPanel).toMatchObject({
+			header: expect.stringContaining('SmartLiving MQTT broker'),
+			executionsHelp: { inactive: expect.any(String), active: expect.any(String) },
+		});
+		const texts = JSON.stringify(trigger.description.properties);
+		expect(texts).not.toMatch(/Legacy Only/);
 	});
 });

@@ -41,7 +41,7 @@ describe('SmartLiving MQTT Trigger (n8n-nodes-telco-iot-mqtt)', () => {
 			deviceId: thermostat,
 			assetName: 'temperature',
 			kind: 'state',
-			direction: 'out',
+			direction: 'From Devices',
 			topic,
 		});
 		expect(item.json.payload).toMatch(/^\d+\|22\.5$/);
@@ -68,7 +68,7 @@ describe('SmartLiving MQTT Trigger (n8n-nodes-telco-iot-mqtt)', () => {
 		expect(item.json).toMatchObject({
 			value: 19.5,
 			assetId: seed.assetIds.temperature,
-			direction: 'in',
+			direction: 'From the Platform',
 		});
 		expect(new Set(sl.emulator().mqttClientIds).size).toBe(sl.emulator().mqttClientIds.length);
 	});

@@ -5,11 +5,13 @@ import { loadPackage } from '../harness/n8n';
 describe('Syniverse SCG node description', () => {
 	let properties: INodeProperties[];
 	let loadOptionsMethods: string[];
+	let listSearchMethods: string[];
 
 	beforeAll(async () => {
 		const nodeType = (await loadPackage()).nodeType('syniverseScg');
 		properties = nodeType.description.properties;
 		loadOptionsMethods = Object.keys(nodeType.methods?.loadOptions ?? {});
+		listSearchMethods = Object.keys(nodeType.methods?.listSearch ?? {});
 		expect(nodeType.description.usableAsTool).toBe(true);
 	});
 
@@ -35,6 +37,26 @@ describe('Syniverse SCG node description', () => {
 		};
 		visit(properties);
 		for (const method of methods) expect(loadOptionsMethods).toContain(method);
-		expect([...methods]).toEqual(expect.arrayContaining(['getSenders', 'getContactGroups']));
+		expect([...methods]).toEqual(['getSenders']);
+	});
+
+	test('the IDs a user would look up are resource locators with a list the node has', () => {
+		const locators = new Map(
+			properties
+				.filter((property) => property.type === 'resourceLocator')
+				.map((property) => [
+					property.name,
+					property.modes?.find((mode) => mode.name === 'list')?.typeOptions?.searchListMethod,
+				]),
+		);
+		expect(Object.fromEntries(locators)).toEqual({
+			contactId: 'searchContacts',
+			contactGroupId: 'searchContactGroups',
+			senderId: 'searchSenderIds',
+			attachmentId: 'searchAttachments',
+		});
+		for (const method of locators.values()) expect(listSearchMethods).toContain(method);
+		for (const property of properties.filter((candidate) => candidate.type === 'resourceLocator'))
+			expect(property).toMatchObject({ required: true, default: { mode: 'list', value: '' } });
 	});
 });

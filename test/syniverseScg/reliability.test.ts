@@ -1,5 +1,5 @@
 import { defaultScgCredentials, scgSeed } from '../../sandbox';
-import { loadOptions } from '../harness/n8n';
+import { listSearch, loadOptions } from '../harness/n8n';
 import { SCG_API, useScg } from './useScg';
 
 const scg = useScg();
@@ -191,14 +191,14 @@ describe('Syniverse SCG: dropdowns', () => {
 		expect(scg.requests()[0].query).toMatchObject({ state: 'ACTIVE' });
 	});
 
-	test('Contact groups are listed by name', async () => {
-		const options = await loadOptions({
+	test('Contact groups are listed by name (From List of Contact Group)', async () => {
+		const { results } = await listSearch({
 			node: 'syniverseScg',
-			method: 'getContactGroups',
+			method: 'searchContactGroups',
 			credentials: scg.credentials(),
 		});
 
-		expect(options.map((option) => option.value)).toEqual(
+		expect(results.map((option) => option.value)).toEqual(
 			expect.arrayContaining([scgSeed.groupId, scgSeed.emptyGroupId]),
 		);
 	});

@@ -1,6 +1,6 @@
 import { vumiGoSeed } from '../../sandbox';
 import type { RunningWebhookTrigger } from '../harness/n8n';
-import { startWebhookTrigger } from '../harness/n8n';
+import { loadPackage, startWebhookTrigger } from '../harness/n8n';
 import { useVumiGo } from './useVumiGo';
 
 const vumi = useVumiGo();
@@ -12,11 +12,18 @@ afterEach(async () => {
 	trigger = undefined;
 });
 
-async function activate(parameters: Record<string, unknown>) {
+const PUSH_AUTH = { user: 'vumi', password: 'long-push-secret-1' };
+
+async function activate(
+	parameters: Record<string, unknown>,
+	credentials: Record<string, Record<string, string>> = {},
+	typeVersion = 2,
+) {
 	trigger = await startWebhookTrigger({
 		node: 'vumiGoTrigger',
+		typeVersion,
 		parameters: parameters as never,
-		credentials: {},
+		credentials,
 	});
 	return trigger;
 }
@@ -107,13 +114,11 @@ describe('Vumi Go Trigger', () => {
 		expect(run.items[0][0].json).toMatchObject({ event: 'nack', nack_reason: 'Unroutable' });
 	});
 
-	test('with Basic auth checked, pushes from a URL with the right user and password are accepted', async () => {
-		const running = await activate({
-			events: ['message'],
-			checkBasicAuth: true,
-			user: 'vumi',
-			password: 'long-push-secret-1',
-		});
+	test('with Basic Auth, pushes from a URL with the credential’s user and password are accepted', async () => {
+		const running = await activate(
+			{ events: ['message'], authentication: 'basicAuth' },
+			{ vumiGoPushAuthApi: PUSH_AUTH },
+		);
 		pasteUrl(withUser(running.url, 'vumi', 'long-push-secret-1'));
 
 		vumi
@@ -125,23 +130,81 @@ describe('Vumi Go Trigger', () => {
 		expect(running.requests[0].headers.authorization).toMatch(/^Basic /);
 	});
 
-	test('with Basic auth checked, a push with a wrong password is refused with 401 and starts nothing', async () => {
-		const running = await activate({
-			events: ['message'],
-			checkBasicAuth: true,
-			user: 'vumi',
-			password: 'long-push-secret-1',
-		});
+	test('with Basic Auth, a push with a wrong password, or none, is refused with 401 and starts nothing', async () => {
+		const running = await activate(
+			{ events: ['message'], authentication: 'basicAuth' },
+			{ vumiGoPushAuthApi: PUSH_AUTH },
+		);
 		pasteUrl(withUser(running.url, 'vumi', 'guessed'));
 
 		vumi
 			.emulator()
 			.simulateInboundMessage(conversation, { from_addr: '+27821234567', content: 'Hi' });
 		await vumi.emulator().flushCallbacks();
+		const unauthenticated = await fetch(running.url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: '{}',
+		});
 
-		expect(running.requests.map((request) => request.response?.statusCode)).toEqual([401]);
+		expect(running.requests.map((request) => request.response?.statusCode)).toEqual([401, 401]);
+		expect(unauthenticated.status).toBe(401);
 		expect(running.runs).toHaveLength(0);
 		expect(vumi.state().deliveries[0].outcome).toBe('dropped');
+	});
+
+	test('a workflow saved with version 1 (user and password as node parameters) stays guarded by them', async () => {
+		const running = await activate(
+			{ events: ['message'], checkBasicAuth: true, user: 'vumi', password: 'long-push-secret-1' },
+			{},
+			1,
+		);
+		pasteUrl(withUser(running.url, 'vumi', 'guessed'));
+		vumi
+			.emulator()
+			.simulateInboundMessage(conversation, { from_addr: '+27821234567', content: 'Hi' });
+		await vumi.emulator().flushCallbacks();
+		pasteUrl(withUser(running.url, 'vumi', 'long-push-secret-1'));
+		vumi
+			.emulator()
+			.simulateInboundMessage(conversation, { from_addr: '+27821234567', content: 'Hi again' });
+		const runs = await running.waitForRuns(1);
+
+		expect(running.requests.map((request) => request.response?.statusCode)).toEqual([401, 200]);
+		expect(runs[0].items[0][0].json).toMatchObject({ content: 'Hi again' });
+	});
+
+	test('the user and password live in a Vumi Go Push Auth credential, which the trigger asks for only with Basic Auth', async () => {
+		const nodeType = (await loadPackage()).nodeType('vumiGoTrigger');
+		const property = (name: string) =>
+			nodeType.description.properties.find((candidate) => candidate.name === name);
+
+		expect(nodeType.description).toMatchObject({ version: [1, 2], defaultVersion: 2 });
+		// Only workflows saved with version 1 still show (and keep) the user and password.
+		for (const name of ['checkBasicAuth', 'user', 'password'])
+			expect(property(name)?.displayOptions?.show?.['@version']).toEqual([1]);
+		expect(property('authentication')?.displayOptions?.show?.['@version']).toEqual([
+			{ _cnd: { gte: 2 } },
+		]);
+		expect(nodeType.description.credentials).toEqual([
+			expect.objectContaining({
+				name: 'vumiGoPushAuthApi',
+				required: true,
+				displayOptions: { show: { authentication: ['basicAuth'] } },
+			}),
+		]);
+		const test = nodeType.methods?.credentialTest?.pushAuthCanBeWrittenIntoUrl;
+		const check = async (data: Record<string, string>) =>
+			await test!.call({} as never, { id: '1', name: 'push', type: 'vumiGoPushAuthApi', data });
+		expect(await check(PUSH_AUTH)).toMatchObject({ status: 'OK' });
+		expect(await check({ user: 'vumi', password: 'short' })).toEqual({
+			status: 'Error',
+			message: 'Use a password of at least 16 characters: anyone can try guessing it',
+		});
+		expect(await check({ user: 'a:b', password: 'long-push-secret-1' })).toMatchObject({
+			status: 'Error',
+			message: expect.stringContaining('":"'),
+		});
 	});
 
 	test('a body that is not a Vumi message or event is refused with 400 and starts nothing', async () => {

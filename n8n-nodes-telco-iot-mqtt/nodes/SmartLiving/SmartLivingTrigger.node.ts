@@ -7,7 +7,10 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../../../nodes/SmartLiving/api';
-import { smartLivingLoadOptions } from '../../../nodes/SmartLiving/loadOptions';
+import {
+	smartLivingListSearch,
+	smartLivingLoadOptions,
+} from '../../../nodes/SmartLiving/loadOptions';
 import { platformOf } from '../../../nodes/SmartLiving/login';
 import { Listener } from './listener';
 import type { TriggerOptions } from './triggerParameters';
@@ -33,10 +36,22 @@ export class SmartLivingTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smartLivingApi', required: true }],
+		// What n8n's panel says instead of a bare "Executing node..." while the trigger listens.
+		triggerPanel: {
+			header: 'Pull in the messages chosen here from the SmartLiving MQTT broker',
+			executionsHelp: {
+				inactive:
+					'<b>While building your workflow</b>, click "Execute step" (or "Test workflow"): the trigger connects to the broker and waits. Then make a device send a value, or send a state or command with the SmartLiving MQTT node; the first matching message appears here.<br /><br /><b>Once you are happy with your workflow</b>, publish it (activate it). Then every matching message starts an execution, and you see them in the executions list.',
+				active:
+					'<b>While building your workflow</b>, click "Execute step" (or "Test workflow"): the trigger connects to the broker and waits for the first matching message.<br /><br /><b>Your workflow is active</b>, so every matching message starts an execution; you see them in the executions list.',
+			},
+			activationHint:
+				'Once you have finished building your workflow, publish it (activate it) to have it listen all the time.',
+		},
 		properties: triggerProperties,
 	};
 
-	methods = { loadOptions: smartLivingLoadOptions };
+	methods = { loadOptions: smartLivingLoadOptions, listSearch: smartLivingListSearch };
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 		const platform = platformOf(await this.getCredentials(CREDENTIAL_TYPE));

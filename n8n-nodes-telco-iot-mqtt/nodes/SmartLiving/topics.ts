@@ -79,6 +79,15 @@ export function topicsFor(
 	return kinds.map((kind) => `${prefix}/${address}/${kind}`);
 }
 
+/**
+ * The words of the trigger's Direction setting, so an item says `From Devices` where the setting does,
+ * not the topics' `in` and `out`.
+ */
+export const DIRECTION_WORDS: Record<Direction, string> = {
+	in: 'From the Platform',
+	out: 'From Devices',
+};
+
 /** What a message's topic says about where it came from. */
 export function addressFromTopic(topic: string, platform: Platform): IDataObject {
 	const parts = topic.split('/');
@@ -89,11 +98,12 @@ export function addressFromTopic(topic: string, platform: Platform): IDataObject
 			deviceId: parts[1],
 			assetName: parts[3],
 			kind: kind === 'feed' ? 'state' : kind,
-			direction: kind === 'state' ? 'out' : 'in',
+			direction: DIRECTION_WORDS[kind === 'state' ? 'out' : 'in'],
 		};
 	}
 	if (parts[0] !== 'client' || parts.length < 5) return {};
-	const address: IDataObject = { direction: parts[2], kind: parts[parts.length - 1] };
+	const direction = DIRECTION_WORDS[parts[2] as Direction] ?? parts[2];
+	const address: IDataObject = { direction, kind: parts[parts.length - 1] };
 	const rest = parts.slice(3, -1);
 	for (let index = 0; index + 1 < rest.length; index += 2) {
 		const [name, value] = [rest[index], rest[index + 1]];

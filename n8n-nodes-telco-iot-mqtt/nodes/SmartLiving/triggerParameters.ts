@@ -1,10 +1,11 @@
 import type { INodeProperties, ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { EVERY_ASSET } from '../../../nodes/SmartLiving/loadOptions';
 import type { Platform } from '../../../nodes/SmartLiving/login';
 import { platformName } from '../../../nodes/SmartLiving/login';
 import type { Direction, Kind, Subscription } from './topics';
-import { topicsFor } from './topics';
+import { DIRECTION_WORDS, topicsFor } from './topics';
 
 /** The SmartLiving MQTT Trigger's parameters: how n8n shows them, and how the trigger reads them. */
 
@@ -24,6 +25,8 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'level',
 		type: 'options',
 		default: 'asset',
+		description:
+			'How much to listen to: one asset (a sensor or actuator), a whole device, or a gateway with the devices behind it',
 		options: [
 			{ name: 'Asset', value: 'asset', description: 'One asset, or every asset of a device' },
 			{
@@ -43,15 +46,17 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'direction',
 		type: 'options',
 		default: 'in',
+		description:
+			'Which way the messages travel: from the platform to devices (new states and commands), or from the devices themselves. Each item says the same words in its "direction" field.',
 		options: [
 			{
-				name: 'From the Platform',
+				name: DIRECTION_WORDS.in,
 				value: 'in',
 				description:
 					'What the platform passes on: new states of assets, and commands sent to devices',
 			},
 			{
-				name: 'From Devices',
+				name: DIRECTION_WORDS.out,
 				value: 'out',
 				description: 'What devices publish themselves: measurements and events',
 			},
@@ -62,6 +67,8 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'kinds',
 		type: 'multiOptions',
 		default: ['state'],
+		description:
+			'Which messages start the workflow: new values (states), commands for actuators, or events. Each item says which in its "kind" field.',
 		options: [
 			{ name: 'State', value: 'state', description: 'New values of assets' },
 			{ name: 'Command', value: 'command', description: 'Commands for actuators' },
@@ -74,34 +81,68 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		default: 'device',
 		displayOptions: { show: { level: ['asset'] } },
+		description:
+			'Name the device and its asset (both platforms), or give the asset’s own ID (SmartLiving legacy only)',
 		options: [
-			{ name: 'Device and Asset Name', value: 'device' },
-			{ name: 'Asset ID (SmartLiving Legacy Only)', value: 'id' },
+			{
+				name: 'Device and Asset Name',
+				value: 'device',
+				description: 'The device, then one of its assets by name',
+			},
+			{
+				name: 'Asset ID',
+				value: 'id',
+				description: 'The asset’s own ID (SmartLiving legacy only)',
+			},
 		],
 	},
 	{
-		displayName: 'Device Name or ID',
+		displayName: 'Device',
 		name: 'deviceId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getDevices' },
-		default: '',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
 		required: true,
-		displayOptions: { show: { level: ['asset', 'device'], assetBy: ['device'] } },
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		// Hidden only when the asset is given by ID: Level Device has no Find Asset By at all.
+		displayOptions: { show: { level: ['asset', 'device'] }, hide: { assetBy: ['id'] } },
+		description: 'The device to listen to',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a device...',
+				typeOptions: { searchListMethod: 'searchDevices', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'abc123',
+			},
+		],
 	},
 	{
-		displayName: 'Asset Name or ID',
+		displayName: 'Asset Name',
 		name: 'assetName',
-		type: 'options',
-		typeOptions: {
-			loadOptionsMethod: 'getAssetNamesOrAll',
-			loadOptionsDependsOn: ['deviceId'],
-		},
-		default: '+',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '+', cachedResultName: EVERY_ASSET },
 		displayOptions: { show: { level: ['asset'], assetBy: ['device'] } },
-		description:
-			'One asset, or every asset of the device. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'One asset of the device by its name, or every asset (+)',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select an asset...',
+				typeOptions: { searchListMethod: 'searchAssetNamesOrAll', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'id',
+				type: 'string',
+				placeholder: 'temperature',
+			},
+		],
 	},
 	{
 		displayName: 'Asset ID',
@@ -118,6 +159,8 @@ export const triggerProperties: INodeProperties[] = [
 		default: '',
 		required: true,
 		displayOptions: { show: { level: ['gateway'] } },
+		placeholder: 'gw-01',
+		description: 'The gateway to listen to, as SmartLiving shows its ID (SmartLiving legacy only)',
 	},
 	{
 		displayName: 'Listen To',
@@ -125,6 +168,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		default: 'deviceAssets',
 		displayOptions: { show: { level: ['gateway'] } },
+		description: 'What of the gateway to listen to',
 		options: [
 			{ name: 'Assets of Devices Behind the Gateway', value: 'deviceAssets' },
 			{ name: 'Assets of the Gateway Itself', value: 'gatewayAssets' },
@@ -166,13 +210,13 @@ export const triggerProperties: INodeProperties[] = [
 					'Start one execution for up to this many messages, for high-rate telemetry. 1 = one execution per message.',
 			},
 			{
-				displayName: 'Batch Window (Ms)',
+				displayName: 'Batch Window',
 				name: 'batchWindowMs',
 				type: 'number',
 				default: 1000,
 				typeOptions: { minValue: 1 },
 				description:
-					'With batches: the longest a message waits for its batch to fill, in milliseconds',
+					'With a Batch Size above 1: the longest a message waits for its batch to fill, in milliseconds (ms; 1000 = one second)',
 			},
 			{
 				displayName: 'Custom Topic',
@@ -224,9 +268,14 @@ export function readSubscription(context: ITriggerFunctions): Subscription {
 	} else if (level === 'asset' && assetBy === 'id') {
 		subscription.assetId = context.getNodeParameter('assetId', '+') as string;
 	} else {
-		subscription.deviceId = context.getNodeParameter('deviceId') as string;
+		// From List, By ID (By Name), or a plain value saved before these fields offered a list.
+		subscription.deviceId = context.getNodeParameter('deviceId', '', {
+			extractValue: true,
+		}) as string;
 		if (level === 'asset')
-			subscription.assetName = context.getNodeParameter('assetName', '+') as string;
+			subscription.assetName = context.getNodeParameter('assetName', '+', {
+				extractValue: true,
+			}) as string;
 	}
 	return subscription;
 }

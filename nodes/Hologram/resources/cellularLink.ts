@@ -1,7 +1,8 @@
 import type { OperationSpec } from '../../shared/operations';
+import { keepFields } from '../../shared/operations';
 import {
 	dataThreshold,
-	linkId,
+	linkLocator,
 	organizationId,
 	overageLimit,
 	planId,
@@ -9,6 +10,20 @@ import {
 	tagId,
 	zone,
 } from '../fields';
+
+/** A SIM at a glance: where it is, its numbers, its state and plan. */
+const simplifyLink = keepFields(
+	'id',
+	'deviceid',
+	'devicename',
+	'sim',
+	'msisdn',
+	'state',
+	'planid',
+	'zone',
+	'carrier',
+	'whenexpires',
+);
 
 export const cellularLinkOperations: OperationSpec[] = [
 	{
@@ -33,7 +48,7 @@ export const cellularLinkOperations: OperationSpec[] = [
 			{ ...planId, wireName: 'plan' },
 			zone,
 			organizationId,
-			tagId,
+			{ ...tagId, description: 'Tag to attach to the new devices' },
 			overageLimit,
 			dataThreshold,
 			smsLimit,
@@ -47,7 +62,8 @@ export const cellularLinkOperations: OperationSpec[] = [
 		description: 'Retrieve a cellular link with its state and plan',
 		method: 'GET',
 		path: 'links/cellular/{linkId}',
-		fields: [linkId],
+		fields: [linkLocator],
+		simplify: simplifyLink,
 	},
 	{
 		resource: 'cellularLink',
@@ -58,6 +74,7 @@ export const cellularLinkOperations: OperationSpec[] = [
 		method: 'GET',
 		path: 'links/cellular',
 		list: true,
+		simplify: simplifyLink,
 		fields: [organizationId],
 	},
 	{
@@ -70,7 +87,7 @@ export const cellularLinkOperations: OperationSpec[] = [
 		path: 'links/cellular/{linkId}/changeplan',
 		onTimeout: 'fail',
 		fields: [
-			linkId,
+			linkLocator,
 			{ ...planId, wireName: 'planid' },
 			zone,
 			overageLimit,
@@ -87,7 +104,7 @@ export const cellularLinkOperations: OperationSpec[] = [
 		method: 'POST',
 		path: 'links/cellular/{linkId}/limit/overage',
 		onTimeout: 'retry',
-		fields: [linkId, { ...overageLimit, required: true, wireName: 'limit', default: -1 }],
+		fields: [linkLocator, { ...overageLimit, required: true, wireName: 'limit', default: -1 }],
 	},
 	{
 		resource: 'cellularLink',
@@ -99,7 +116,7 @@ export const cellularLinkOperations: OperationSpec[] = [
 		path: 'links/cellular/{linkId}/state',
 		constantBody: { state: 'pause' },
 		onTimeout: 'retry',
-		fields: [linkId],
+		fields: [linkLocator],
 	},
 	{
 		resource: 'cellularLink',
@@ -111,6 +128,6 @@ export const cellularLinkOperations: OperationSpec[] = [
 		path: 'links/cellular/{linkId}/state',
 		constantBody: { state: 'live' },
 		onTimeout: 'retry',
-		fields: [linkId],
+		fields: [linkLocator],
 	},
 ];

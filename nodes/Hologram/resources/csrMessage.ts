@@ -1,5 +1,29 @@
-import type { OperationSpec } from '../../shared/operations';
-import { deviceId, organizationId, unixSeconds } from '../fields';
+import type { FieldSpec, OperationSpec } from '../../shared/operations';
+import { deviceLocator, organizationId, sentOutput, unixSeconds } from '../fields';
+
+const sendFields: FieldSpec[] = [
+	{ ...deviceLocator, description: 'The device the message appears to come from' },
+	{
+		displayName: 'Data',
+		name: 'message',
+		type: 'string',
+		default: '',
+		required: true,
+		wireName: 'data',
+		typeOptions: { rows: 2 },
+		placeholder: '{"temperature": 3.9}',
+		description: 'The message content, often JSON text',
+	},
+	{
+		displayName: 'Topics',
+		name: 'topics',
+		type: 'stringList',
+		default: '',
+		wireName: 'tags',
+		placeholder: 'temperature, alarm',
+		description: 'Comma-separated topics that route the message in the Data Engine',
+	},
+];
 
 export const csrMessageOperations: OperationSpec[] = [
 	{
@@ -11,27 +35,8 @@ export const csrMessageOperations: OperationSpec[] = [
 		method: 'POST',
 		path: 'csr/rdm',
 		onTimeout: 'fail',
-		fields: [
-			deviceId,
-			{
-				displayName: 'Data',
-				name: 'message',
-				type: 'string',
-				default: '',
-				required: true,
-				wireName: 'data',
-				typeOptions: { rows: 2 },
-				description: 'The message content, often JSON text',
-			},
-			{
-				displayName: 'Topics',
-				name: 'topics',
-				type: 'stringList',
-				default: '',
-				wireName: 'tags',
-				description: 'Comma-separated topics that route the message in the Data Engine',
-			},
-		],
+		fields: sendFields,
+		output: sentOutput(sendFields),
 	},
 	{
 		resource: 'csrMessage',
@@ -43,7 +48,11 @@ export const csrMessageOperations: OperationSpec[] = [
 		path: 'csr/rdm',
 		list: true,
 		fields: [
-			{ ...deviceId, required: false, description: 'Only messages from this device' },
+			{
+				...deviceLocator,
+				required: false,
+				description: 'Only messages from this device; leave empty for every device',
+			},
 			{
 				displayName: 'Device IDs',
 				name: 'deviceIds',

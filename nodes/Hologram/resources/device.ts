@@ -1,5 +1,31 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import type { OperationSpec } from '../../shared/operations';
 import { deviceLocator, organizationId, tagId } from '../fields';
+
+/**
+ * A device at a glance: its name and numbers, and from its first cellular link the SIM and whether it
+ * is live; when it was last online. The full record nests the links and the last session.
+ */
+function simplifyDevice(device: IDataObject): IDataObject {
+	const links = (device.links as IDataObject | undefined)?.cellular;
+	const link = (Array.isArray(links) ? links[0] : undefined) as IDataObject | undefined;
+	const session = device.lastsession as IDataObject | undefined;
+	const simplified: IDataObject = {
+		id: device.id,
+		name: device.name,
+		phonenumber: device.phonenumber,
+		imei: device.imei,
+		tags: device.tags,
+		linkid: link?.id,
+		sim: link?.sim,
+		state: link?.state,
+		session_end: session?.session_end,
+	};
+	for (const [key, value] of Object.entries(simplified))
+		if (value === undefined) delete simplified[key];
+	return simplified;
+}
 
 export const deviceOperations: OperationSpec[] = [
 	{
@@ -11,6 +37,7 @@ export const deviceOperations: OperationSpec[] = [
 		method: 'GET',
 		path: 'devices/{deviceId}',
 		fields: [deviceLocator],
+		simplify: simplifyDevice,
 	},
 	{
 		resource: 'device',
@@ -21,6 +48,7 @@ export const deviceOperations: OperationSpec[] = [
 		method: 'GET',
 		path: 'devices',
 		list: true,
+		simplify: simplifyDevice,
 		fields: [
 			organizationId,
 			tagId,

@@ -1,5 +1,60 @@
-import type { OperationSpec } from '../../shared/operations';
-import { CLOUD_MESSAGE_LIMIT, deviceId, deviceIds, messageFields } from '../fields';
+import type { FieldSpec, OperationSpec } from '../../shared/operations';
+import {
+	CLOUD_MESSAGE_LIMIT,
+	deviceIds,
+	deviceLocator,
+	messageFields,
+	sentOutput,
+} from '../fields';
+
+/** Everything of a TCP/UDP send but the devices, which the answer lists itself. */
+const sendOptions: FieldSpec[] = [
+	{
+		displayName: 'Protocol',
+		name: 'protocol',
+		type: 'options',
+		required: true,
+		default: 'TCP',
+		options: [
+			{ name: 'TCP', value: 'TCP' },
+			{ name: 'UDP', value: 'UDP' },
+		],
+	},
+	{
+		displayName: 'Port',
+		name: 'port',
+		type: 'number',
+		integer: true,
+		min: 1,
+		required: true,
+		default: 4010,
+		description: 'Port the device listens on',
+	},
+	...messageFields('data', 'base64data', CLOUD_MESSAGE_LIMIT),
+	{
+		displayName: 'Wait for Response',
+		name: 'waitForResponse',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to wait for the device to answer (TCP only)',
+	},
+];
+
+const webhookFields: FieldSpec[] = [
+	{ ...deviceLocator, description: 'The device whose cloud webhook receives the message' },
+	{
+		displayName: 'Webhook GUID',
+		name: 'webhookGuid',
+		type: 'string',
+		default: '',
+		required: true,
+		// The GUID is the secret of the send: it travels in the path only, never in the output.
+		typeOptions: { password: true },
+		description:
+			"The device's webhook GUID, from the device's Cloud Messaging settings in the Dashboard",
+	},
+	...messageFields('data', 'base64data', CLOUD_MESSAGE_LIMIT),
+];
 
 export const deviceMessageOperations: OperationSpec[] = [
 	{
@@ -12,38 +67,9 @@ export const deviceMessageOperations: OperationSpec[] = [
 		path: 'devices/messages',
 		onTimeout: 'fail',
 		send: { recipientField: 'deviceIds' },
-		fields: [
-			deviceIds,
-			{
-				displayName: 'Protocol',
-				name: 'protocol',
-				type: 'options',
-				required: true,
-				default: 'TCP',
-				options: [
-					{ name: 'TCP', value: 'TCP' },
-					{ name: 'UDP', value: 'UDP' },
-				],
-			},
-			{
-				displayName: 'Port',
-				name: 'port',
-				type: 'number',
-				integer: true,
-				min: 1,
-				required: true,
-				default: 4010,
-				description: 'Port the device listens on',
-			},
-			...messageFields('data', 'base64data', CLOUD_MESSAGE_LIMIT),
-			{
-				displayName: 'Wait for Response',
-				name: 'waitForResponse',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to wait for the device to answer (TCP only)',
-			},
-		],
+		fields: [deviceIds, ...sendOptions],
+		// The answer lists each device with its message ID; each item also says what was sent.
+		output: sentOutput(sendOptions),
 	},
 	{
 		resource: 'deviceMessage',
@@ -58,19 +84,7 @@ export const deviceMessageOperations: OperationSpec[] = [
 		send: { recipientField: 'deviceId' },
 		// The GUID in the URL is the secret: the API key must not travel with it.
 		authenticate: false,
-		fields: [
-			deviceId,
-			{
-				displayName: 'Webhook GUID',
-				name: 'webhookGuid',
-				type: 'string',
-				default: '',
-				required: true,
-				typeOptions: { password: true },
-				description:
-					"The device's webhook GUID, from the device's Cloud Messaging settings in the Dashboard",
-			},
-			...messageFields('data', 'base64data', CLOUD_MESSAGE_LIMIT),
-		],
+		fields: webhookFields,
+		output: sentOutput(webhookFields),
 	},
 ];

@@ -1,7 +1,5 @@
 import type { OperationSpec } from '../../shared/operations';
-import { deviceIds, organizationId, tagId } from '../fields';
-
-const requiredTag = { ...tagId, required: true };
+import { deviceIds, organizationId, tagLocator } from '../fields';
 
 export const deviceTagOperations: OperationSpec[] = [
 	{
@@ -39,7 +37,7 @@ export const deviceTagOperations: OperationSpec[] = [
 		description: 'Delete a tag; the devices themselves are kept',
 		method: 'DELETE',
 		path: 'devices/tags/{tagId}',
-		fields: [requiredTag],
+		fields: [tagLocator],
 	},
 	{
 		resource: 'deviceTag',
@@ -60,7 +58,7 @@ export const deviceTagOperations: OperationSpec[] = [
 		method: 'POST',
 		path: 'devices/tags/{tagId}/link',
 		onTimeout: 'retry',
-		fields: [requiredTag, deviceIds],
+		fields: [tagLocator, deviceIds],
 	},
 	{
 		resource: 'deviceTag',
@@ -71,6 +69,6 @@ export const deviceTagOperations: OperationSpec[] = [
 		method: 'POST',
 		path: 'devices/tags/{tagId}/unlink',
 		onTimeout: 'retry',
-		fields: [requiredTag, deviceIds],
+		fields: [tagLocator, deviceIds],
 	},
 ];

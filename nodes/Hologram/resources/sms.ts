@@ -1,6 +1,24 @@
-import type { OperationSpec } from '../../shared/operations';
+import type { FieldSpec, OperationSpec } from '../../shared/operations';
 import { phoneNumberProblem, toE164 } from '../../shared/phone';
-import { SMS_LIMIT, deviceId, messageFields } from '../fields';
+import { SMS_LIMIT, deviceLocator, messageFields, sentOutput } from '../fields';
+
+const fields: FieldSpec[] = [
+	{ ...deviceLocator, description: 'The device whose SIM gets the SMS' },
+	...messageFields('body', 'base64body', SMS_LIMIT),
+	{
+		displayName: 'From Number',
+		name: 'fromNumber',
+		type: 'string',
+		default: '',
+		wireName: 'fromnumber',
+		placeholder: '+14155550100',
+		description:
+			'Phone number the device sees as the sender, in international format (+ and country code)',
+		// A phone number like every other one: checked, and sent in E.164.
+		validate: phoneNumberProblem,
+		toWire: toE164,
+	},
+];
 
 export const smsOperations: OperationSpec[] = [
 	{
@@ -13,22 +31,7 @@ export const smsOperations: OperationSpec[] = [
 		path: 'sms/incoming',
 		onTimeout: 'fail',
 		send: { recipientField: 'deviceId' },
-		fields: [
-			deviceId,
-			...messageFields('body', 'base64body', SMS_LIMIT),
-			{
-				displayName: 'From Number',
-				name: 'fromNumber',
-				type: 'string',
-				default: '',
-				wireName: 'fromnumber',
-				placeholder: '+14155550100',
-				description:
-					'Phone number the device sees as the sender, in international format (+ and country code)',
-				// A phone number like every other one: checked, and sent in E.164.
-				validate: phoneNumberProblem,
-				toWire: toE164,
-			},
-		],
+		fields,
+		output: sentOutput(fields),
 	},
 ];

@@ -1,14 +1,5 @@
-import type { FieldSpec, OperationSpec } from '../../shared/operations';
-
-const keyId: FieldSpec = {
-	displayName: 'Tunnel Key ID',
-	name: 'keyId',
-	type: 'number',
-	default: 0,
-	integer: true,
-	required: true,
-	description: 'Numeric ID of the Spacebridge tunnel key',
-};
+import type { OperationSpec } from '../../shared/operations';
+import { tunnelKeyLocator } from '../fields';
 
 export const tunnelKeyOperations: OperationSpec[] = [
 	{
@@ -64,7 +55,7 @@ export const tunnelKeyOperations: OperationSpec[] = [
 		method: 'POST',
 		path: 'tunnelkeys/{keyId}/disable',
 		onTimeout: 'retry',
-		fields: [keyId],
+		fields: [tunnelKeyLocator],
 	},
 	{
 		resource: 'tunnelKey',
@@ -75,6 +66,6 @@ export const tunnelKeyOperations: OperationSpec[] = [
 		method: 'POST',
 		path: 'tunnelkeys/{keyId}/enable',
 		onTimeout: 'retry',
-		fields: [keyId],
+		fields: [tunnelKeyLocator],
 	},
 ];

@@ -2,7 +2,7 @@ import type { FieldSpec, OperationSpec } from '../../shared/operations';
 import { wireValues } from '../../shared/operations';
 import { providerRequest } from '../../shared/request';
 import { scgJsonBody, scgProfile } from '../api';
-import { contactId, createdOutput, sort, wireField } from '../fields';
+import { contactId, createdOutput, simplified, sort, wireField } from '../fields';
 import { deletedOutput, updateOperation } from '../update';
 
 const PATH = 'contacts';
@@ -134,6 +134,7 @@ export const contactOperations: OperationSpec[] = [
 		method: 'GET',
 		path: `${PATH}/{contactId}`,
 		fields: [contactId],
+		simplify: simplified.contact,
 	},
 	{
 		resource: 'contact',
@@ -144,6 +145,7 @@ export const contactOperations: OperationSpec[] = [
 		method: 'GET',
 		path: PATH,
 		list: true,
+		simplify: simplified.contact,
 		fields: [
 			wireField('First Name', 'first_name', 'string', 'Only contacts with this first name'),
 			wireField('Last Name', 'last_name', 'string', 'Only contacts with this last name'),

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { FieldSpec, OperationSpec } from '../../shared/operations';
 import { isObject } from '../../shared/provider';
-import { contactGroupId, createdOutput, idField, sort, wireField } from '../fields';
+import { contactGroupId, contactId, createdOutput, simplified, sort, wireField } from '../fields';
 import { deletedOutput, updateOperation } from '../update';
 
 const PATH = 'contact_groups';
@@ -24,7 +24,8 @@ const optionalGroupFields: FieldSpec[] = [
 		'Criteria',
 		'criteria',
 		'string',
-		'For a dynamic group: the contact criteria that decide membership',
+		'For a dynamic group: the condition on contact fields that decides membership, in SCG’s criteria syntax',
+		{ placeholder: 'primary_addr_state=CA' },
 	),
 ];
 
@@ -125,7 +126,7 @@ export const contactGroupOperations: OperationSpec[] = [
 		description: 'Take a contact out of a group; the contact itself is kept',
 		method: 'DELETE',
 		path: `${PATH}/{contactGroupId}/contacts/{contactId}`,
-		fields: [contactGroupId, idField('Contact ID', 'contactId', 'ID of the contact to remove')],
+		fields: [contactGroupId, { ...contactId, description: 'The contact to take out of the group' }],
 		output: (_body, input) => ({
 			contactGroupId: input.values.contactGroupId as string,
 			contactId: input.values.contactId as string,
@@ -142,5 +143,6 @@ export const contactGroupOperations: OperationSpec[] = [
 		path: `${PATH}/{contactGroupId}/contacts`,
 		list: true,
 		fields: [contactGroupId],
+		simplify: simplified.contact,
 	},
 ];

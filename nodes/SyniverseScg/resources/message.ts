@@ -1,6 +1,7 @@
 import type { OperationSpec } from '../../shared/operations';
-import { messageId, sort, wireField } from '../fields';
+import { messageId, simplified, sort, wireField } from '../fields';
 import { deletedOutput } from '../update';
+import { syniverseCampaignId } from './messageRequestFields';
 
 const PATH = 'messaging/messages';
 
@@ -25,6 +26,7 @@ export const messageOperations: OperationSpec[] = [
 		method: 'GET',
 		path: `${PATH}/{messageId}`,
 		fields: [messageId],
+		simplify: simplified.message,
 	},
 	{
 		resource: 'message',
@@ -35,6 +37,7 @@ export const messageOperations: OperationSpec[] = [
 		method: 'GET',
 		path: PATH,
 		list: true,
+		simplify: simplified.message,
 		fields: [
 			wireField(
 				'Message Request ID',
@@ -60,7 +63,7 @@ export const messageOperations: OperationSpec[] = [
 			}),
 			wireField('From Address', 'from_address', 'string', 'Only messages from this number or code'),
 			wireField('To Address', 'to_address', 'string', 'Only messages to this number'),
-			wireField('Campaign ID', 'campaign_id', 'string', 'Only messages of this campaign'),
+			syniverseCampaignId('Only messages of this Syniverse campaign'),
 			wireField(
 				'Conversation ID',
 				'conversation_id',

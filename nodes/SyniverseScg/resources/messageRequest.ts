@@ -11,7 +11,7 @@ import {
 import type { RequestSettings } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { scgProfile } from '../api';
-import { isEmptyWireValue, messageRequestId, wireField } from '../fields';
+import { isEmptyWireValue, messageRequestId, simplified, wireField } from '../fields';
 import { checkRecipients, recipientEntries } from '../recipients';
 import { uploadAttachment } from './attachment';
 import {
@@ -169,6 +169,7 @@ export const messageRequestOperations: OperationSpec[] = [
 		method: 'GET',
 		path: `${PATH}/{messageRequestId}`,
 		fields: [messageRequestId],
+		simplify: simplified.messageRequest,
 	},
 	{
 		resource: 'messageRequest',
@@ -180,6 +181,7 @@ export const messageRequestOperations: OperationSpec[] = [
 		path: PATH,
 		list: true,
 		fields: listFilters,
+		simplify: simplified.messageRequest,
 	},
 	{
 		resource: 'messageRequest',
@@ -191,6 +193,7 @@ export const messageRequestOperations: OperationSpec[] = [
 		method: 'GET',
 		path: `${PATH}/{messageRequestId}/messages`,
 		list: true,
+		simplify: simplified.message,
 		fields: [
 			messageRequestId,
 			wireField('State', 'state', 'string', 'Only messages in this state, for example FAILED', {

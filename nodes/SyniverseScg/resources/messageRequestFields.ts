@@ -116,9 +116,27 @@ const attachmentIds: FieldSpec = {
 	description: 'IDs of uploaded attachments, separated by commas, or a list from an expression',
 };
 
-/** Every other writable message request field of wire notes §5.2. */
+/** Syniverse's own campaign, named after Syniverse: the node's Campaign options are another thing. */
+export const syniverseCampaignId = (description: string): FieldSpec =>
+	wireField('Syniverse Campaign ID', 'campaign_id', 'string', description, {
+		placeholder: 'SPRING26',
+	});
+
+/** Options SCG takes in a fixed order of preference: several choices, sent as a list in the order picked. */
+function priorityList(
+	displayName: string,
+	wireName: string,
+	description: string,
+	options: Array<{ name: string; value: string; description: string }>,
+): FieldSpec {
+	return wireField(displayName, wireName, 'multiOptions', description, { options, default: [] });
+}
+
+/** Every other writable message request field (wire notes, Message requests), with SCG's own values. */
 export const optionalFields: FieldSpec[] = [
-	wireField('Subject', 'subject', 'string', 'Subject line (MMS)'),
+	wireField('Subject', 'subject', 'string', 'Subject line of an MMS', {
+		placeholder: 'Your order has shipped',
+	}),
 	wireField(
 		'Scheduled Delivery Time',
 		'scheduled_delivery_time',
@@ -128,16 +146,27 @@ export const optionalFields: FieldSpec[] = [
 	wireField(
 		'Scheduled Delivery Time Zone',
 		'scheduled_delivery_time_zone',
-		'string',
-		'LOCAL to deliver at the scheduled time in each recipient’s time zone',
-		{ placeholder: 'LOCAL' },
+		'options',
+		'Which clock the Scheduled Delivery Time is on',
+		{
+			default: 'LOCAL',
+			options: [
+				{
+					name: 'Recipient’s Local Time',
+					value: 'LOCAL',
+					description:
+						'The same time of day in each recipient’s own time zone, which SCG takes from the ZIP code of their contact',
+				},
+				{ name: 'UTC', value: 'UTC', description: 'The time as given, in UTC' },
+			],
+		},
 	),
 	wireField('Expiry Time', 'expiry_time', 'dateTime', 'Give up delivering after this time'),
 	wireField(
 		'Pause Expiry Time',
 		'pause_expiry_time',
 		'dateTime',
-		'When a paused request stops waiting to be resumed',
+		'When a paused request stops waiting to be resumed (at most 24 hours)',
 	),
 	wireField(
 		'Pause Before Transmit',
@@ -151,53 +180,125 @@ export const optionalFields: FieldSpec[] = [
 		'boolean',
 		'Whether this is a test message that is not delivered to handsets',
 	),
-	wireField('Campaign ID', 'campaign_id', 'string', 'Campaign to report the messages under'),
-	wireField('Conversation ID', 'conversation_id', 'string', 'Conversation the messages belong to'),
-	wireField('Program ID', 'program_id', 'string', 'Program to report the messages under'),
+	syniverseCampaignId(
+		"Syniverse's own campaign ID, which SCG's reports group the messages under. Not the Campaign options of this node, which remember who a send reached.",
+	),
+	wireField(
+		'Conversation ID',
+		'conversation_id',
+		'string',
+		'Conversation the messages belong to, so replies are threaded with them',
+		{ placeholder: 'order-1042' },
+	),
+	wireField('Program ID', 'program_id', 'string', 'Program to report the messages under', {
+		placeholder: 'loyalty',
+	}),
 	wireField(
 		'Application ID',
 		'application_id',
 		'string',
 		'Application to report the messages under',
+		{ placeholder: '1704' },
 	),
 	wireField(
 		'External ID',
 		'external_id',
 		'string',
 		'Your own ID for the request, for example an order number',
+		{ placeholder: 'order-1042' },
 	),
 	wireField(
 		'Consent Requirement',
 		'consent_requirement',
-		'string',
-		'Consent recipients must have given, for example NONE or EXPRESS',
-		{ placeholder: 'NONE' },
+		'options',
+		'Whether SCG checks each recipient’s consent for this sender before delivering. Applies to short codes whose consent you manage in SCG’s contacts; a message that is held back is created as failed.',
+		{
+			default: 'OPT_IN',
+			options: [
+				{
+					name: 'Only Recipients Who Opted In',
+					value: 'OPT_IN',
+					description: 'Deliver only to recipients who said yes to messages from this sender',
+				},
+				{
+					name: 'Everyone Except Those Who Opted Out',
+					value: 'OPT_OUT',
+					description: 'Deliver unless the recipient asked to stop messages from this sender',
+				},
+				{
+					name: 'No Consent Check',
+					value: 'NONE',
+					description: 'Deliver whatever the recipient’s consent status is',
+				},
+			],
+		},
 	),
-	wireField('Criteria', 'criteria', 'string', 'Contact criteria that narrow down the recipients'),
 	wireField(
+		'Criteria',
+		'criteria',
+		'string',
+		'Sends only to those contacts (of the contacts and groups in Recipients) that match this condition on contact fields, in SCG’s criteria syntax. Syniverse publishes no full reference: copy the condition of a dynamic group from the SCG console.',
+		{ placeholder: 'primary_addr_state=CA' },
+	),
+	priorityList(
 		'Contact Delivery Address Priority',
 		'contact_delivery_address_priority',
-		'json',
-		'Order in which a contact’s addresses are tried, as a JSON list',
+		'For recipients given as contacts or groups: which of a contact’s addresses SCG tries, in the order you pick them (for example Push Notification, then Phone Number)',
+		[
+			{ name: 'Phone Number', value: 'MDN', description: 'The contact’s mobile number (SMS)' },
+			{ name: 'Push Notification', value: 'PUSH', description: 'The app on the contact’s device' },
+			{ name: 'WhatsApp', value: 'WHATSAPP', description: 'The contact’s WhatsApp address' },
+		],
 	),
-	wireField('Failover', 'failover', 'json', 'Failover rules to other channels, as JSON', {
-		default: '{}',
-	}),
+	wireField(
+		'Failover',
+		'failover',
+		'options',
+		'What SCG does when a message cannot be delivered on its channel',
+		{
+			default: 'SMS',
+			options: [
+				{
+					name: 'Fall Back to SMS',
+					value: 'SMS',
+					description:
+						'Send an undelivered push, WhatsApp, RCS or MMS message again as SMS. Needs a channel with an SMS sender as Sender, and no attachments.',
+				},
+				{ name: 'No Fallback', value: 'NONE', description: 'An undelivered message stays failed' },
+			],
+		},
+	),
 	wireField('Price Threshold', 'price_threshold', 'number', 'Highest price accepted per message', {
 		min: 0,
 	}),
-	wireField(
+	priorityList(
 		'Sender ID Sort Criteria',
 		'sender_id_sort_criteria',
-		'json',
-		'How a sender is chosen when sending through a channel, as a JSON list',
+		'When sending through a channel (several sender IDs): how SCG picks the sender for each recipient, by the criteria in the order you pick them',
+		[
+			{
+				name: 'Delivery Address',
+				value: 'DELIVERY_ADDRESS',
+				description: 'A sender that can reach the kind of address the recipient has',
+			},
+			{ name: 'Price', value: 'PRICE', description: 'The cheapest sender' },
+		],
 	),
-	wireField('Source Language', 'src_language', 'string', 'Language of the message, for example en'),
+	wireField(
+		'Source Language',
+		'src_language',
+		'string',
+		'Language of the message (English if left out)',
+		{
+			placeholder: 'en',
+		},
+	),
 	wireField(
 		'Destination Language',
 		'dst_language',
 		'string',
-		'Language to translate the message into',
+		'Language to translate the message into, as a language code',
+		{ placeholder: 'es' },
 	),
 	wireField('Translate', 'translate', 'boolean', 'Whether to translate the message'),
 	{
@@ -257,9 +358,15 @@ export const listFilters: FieldSpec[] = [
 	wireField('State', 'state', 'string', 'Only requests in this state, for example COMPLETED', {
 		placeholder: 'COMPLETED',
 	}),
-	wireField('From', 'from', 'string', 'Only requests sent from this sender ID'),
-	wireField('External ID', 'external_id', 'string', 'Only the request with this external ID'),
-	wireField('Campaign ID', 'campaign_id', 'string', 'Only requests of this campaign'),
-	wireField('Conversation ID', 'conversation_id', 'string', 'Only requests of this conversation'),
+	wireField('From', 'from', 'string', 'Only requests sent from this sender ID', {
+		placeholder: 'aQWY9PeMCO01TEH9bk1ek5',
+	}),
+	wireField('External ID', 'external_id', 'string', 'Only the request with this external ID', {
+		placeholder: 'order-1042',
+	}),
+	syniverseCampaignId('Only requests of this Syniverse campaign'),
+	wireField('Conversation ID', 'conversation_id', 'string', 'Only requests of this conversation', {
+		placeholder: 'order-1042',
+	}),
 	sort,
 ];

@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/operations';
-import { senderIdId, sort, upperOptions, wireField } from '../fields';
+import { senderIdId, simplified, sort, upperOptions, wireField } from '../fields';
 
 export const senderIdOperations: OperationSpec[] = [
 	{
@@ -11,6 +11,7 @@ export const senderIdOperations: OperationSpec[] = [
 		method: 'GET',
 		path: 'messaging/sender_ids/{senderId}',
 		fields: [senderIdId],
+		simplify: simplified.senderId,
 	},
 	{
 		resource: 'senderId',
@@ -21,6 +22,7 @@ export const senderIdOperations: OperationSpec[] = [
 		method: 'GET',
 		path: 'messaging/sender_ids',
 		list: true,
+		simplify: simplified.senderId,
 		fields: [
 			wireField('State', 'state', 'options', 'Only sender IDs in this state', {
 				options: upperOptions(['ACTIVE', 'INACTIVE']),

@@ -8,6 +8,7 @@ import { mapConcurrent, schedulerFor } from '../throttle';
 import { SendSession, nothingSent, recipientsIn } from './campaign';
 import type { ParameterReader } from './parameters';
 import { ExecutionParameters } from './parameters';
+import { simplifiedItems } from './simplify';
 import { listItems } from './slices';
 import { DEFAULT_CONCURRENCY, REQUEST_OPTIONS } from './properties';
 import type { ResolvedOperation } from './table';
@@ -93,8 +94,22 @@ async function collectList(
 	);
 }
 
-/** One item through its operation: its own `run`, a list, or one request whose answer becomes items. */
+/**
+ * One item through its operation: its own `run`, a list, or one request whose answer becomes items;
+ * made short where the operation has Simplify and it is on.
+ */
 async function runOperation(
+	context: IExecuteFunctions,
+	api: NodeApi,
+	operation: ResolvedOperation,
+	input: OperationInput,
+	settings: RequestSettings,
+): Promise<INodeExecutionData[]> {
+	const items = await operationItems(context, api, operation, input, settings);
+	return simplifiedItems(context, operation, input.itemIndex, items);
+}
+
+async function operationItems(
 	context: IExecuteFunctions,
 	api: NodeApi,
 	operation: ResolvedOperation,

@@ -2,6 +2,8 @@ export { buildProperties, operationProperties } from './properties';
 export { executeOperations, jsonRun, requestSettings } from './execute';
 export { listItems, listLimit, NEXT_START, START_AT } from './slices';
 export { operationsFromFiles } from './actions';
+export { keepFields, SIMPLIFY } from './simplify';
+export type { Simplify } from './simplify';
 export type { OperationFile, OperationHead, OwnOperationHead } from './actions';
 export { asFormRequest, buildRequest, requestFor, wireValues } from './wire';
 export { invalidInput } from './values';

@@ -4,6 +4,7 @@ import { CAMPAIGN_OPTIONS } from './campaign';
 import { collectionOptions, fieldProperty } from './fieldProperties';
 import { FILTERS, isOwnParameter, optionalFieldsCollection } from './table';
 import type { OperationHead } from './actions';
+import { simplifyProperty } from './simplify';
 import { startAtProperty } from './slices';
 import type { FieldSpec, NodeApi } from './types';
 
@@ -75,6 +76,7 @@ export function operationProperties(operation: OperationHead): INodeProperties[]
 		...fields.filter((field) => field.required).map(own),
 		...fields.filter((field) => !field.required && field.showWhen).map(own),
 		...(operation.list ? listProperties(operation) : []),
+		...(operation.simplify ? [simplifyProperty(showFor(operation))] : []),
 	];
 	const optional = fields.filter((field) => !isOwnParameter(field));
 	if (optional.length > 0) properties.push(optionalFieldsProperty(operation, optional));
@@ -162,12 +164,12 @@ const requestOptionsProperty: INodeProperties = {
 				"Most requests per second to send with this credential in the whole execution; 0 for no limit. Set it to the provider account's limit to avoid being throttled.",
 		},
 		{
-			displayName: 'Timeout (Ms)',
+			displayName: 'Timeout',
 			name: 'timeout',
 			type: 'number',
 			default: 30000,
 			typeOptions: { minValue: 1 },
-			description: 'How long to wait for the provider to answer, in milliseconds',
+			description: 'How long to wait for the provider to answer, in milliseconds (ms)',
 		},
 	],
 };

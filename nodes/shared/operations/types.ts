@@ -12,6 +12,7 @@ import type { Pagination } from '../pagination';
 import type { ProviderProfile } from '../provider';
 import type { RequestSettings } from '../request';
 import type { SendTracking } from './campaign';
+import type { Simplify } from './simplify';
 
 /**
  * How a value is read from the node's parameters and checked before it is sent:
@@ -171,6 +172,11 @@ interface OperationBase {
 	resumable?: boolean;
 	/** A send to recipients: campaign options, skipping of recipients already sent, progress. */
 	send?: SendSpec;
+	/**
+	 * A read whose records have many fields: adds Simplify (on by default), which keeps what this
+	 * returns of each record (see `keepFields`); off, the items are the provider's records.
+	 */
+	simplify?: Simplify;
 	/** False for calls that carry their own secret and need no credential auth. */
 	authenticate?: boolean;
 	/** Fixed body fields (the `state: "pause"` of a pause). */

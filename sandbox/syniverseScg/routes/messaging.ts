@@ -25,6 +25,7 @@ import {
 import type { ScgContext, ScgRoutes } from './context';
 import { attachmentSpec } from './attachments';
 import { contactGroupSpec, contactSpec } from './resources';
+import { checkRequestOptions } from './requestOptions';
 
 export const messageRequestSpec: CollectionSpec = {
 	key: 'messageRequests',
@@ -207,6 +208,7 @@ function createMessageRequest(context: ScgContext) {
 		if (attachment.state !== 'UPLOADED')
 			throw badRequest(`Attachment ${id} has no uploaded content`);
 	}
+	const options = checkRequestOptions(fields, attachments);
 	const body = (fields.body as string | undefined) ?? '';
 	if (body === '' && attachments.length === 0)
 		throw badRequest('A message request needs a body or attachments');
@@ -226,7 +228,7 @@ function createMessageRequest(context: ScgContext) {
 				: 'PENDING';
 
 	const request: ScgMessageRequest = {
-		...(stripNulls(fields) as Body),
+		...(stripNulls(options) as Body),
 		...newRecord(now),
 		from: String(fields.from),
 		to,

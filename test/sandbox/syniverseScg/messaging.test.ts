@@ -56,6 +56,34 @@ describe('Syniverse SCG emulator: message requests and messages', () => {
 		]);
 	});
 
+	it('takes the options with fixed values as SCG documents them, the priorities as a list or as text, and refuses others', async () => {
+		const id = await send({
+			from: scgSeed.activeSenderId,
+			to: ['+14085551212'],
+			body: 'Hi',
+			consent_requirement: 'OPT_IN',
+			scheduled_delivery_time_zone: 'UTC',
+			contact_delivery_address_priority: 'WHATSAPP,MDN',
+			sender_id_sort_criteria: ['DELIVERY_ADDRESS'],
+		});
+		expect((await h.scg.get(`${requests}/${id}`)).data).toMatchObject({
+			consent_requirement: 'OPT_IN',
+			contact_delivery_address_priority: ['WHATSAPP', 'MDN'],
+			sender_id_sort_criteria: ['DELIVERY_ADDRESS'],
+		});
+
+		const base = { from: scgSeed.activeSenderId, to: ['+14085551212'], body: 'Hi' };
+		for (const [field, value] of [
+			['consent_requirement', 'EXPRESS'],
+			['failover', '{}'],
+			['sender_id_sort_criteria', ['CHEAPEST']],
+		] as const) {
+			const refused = await h.scg.post(requests, { ...base, [field]: value });
+			expect(refused.status).toBe(400);
+			expect(JSON.stringify(refused.data)).toContain(field);
+		}
+	});
+
 	it('expands contact:<id> and group:<id> into one message each, and sends each exactly once', async () => {
 		const id = await send({
 			from: scgSeed.activeSenderId,
