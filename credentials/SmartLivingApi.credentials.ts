@@ -204,7 +204,7 @@ export class SmartLivingApi implements ICredentialType {
 			type: 'hidden',
 			default: '',
 		},
-		// The account's broker password (the login's client key, wire notes §4.4).
+		// The account's broker password (the login's client key, docs/wire-formats/smartLiving.md#broker-login).
 		{
 			displayName: 'MQTT Password',
 			name: 'mqttPassword',

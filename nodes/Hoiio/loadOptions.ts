@@ -34,7 +34,7 @@ export const hoiioLoadOptions = {
 	},
 };
 
-/** Hoiio lists 100 numbers per page (wire notes §3.4). */
+/** Hoiio lists 100 numbers per page (docs/wire-formats/hoiio.md#pagination). */
 const NUMBERS_PER_PAGE = 100;
 
 /** A number as the list shows it: the number, its country and whether it takes calls or faxes. */

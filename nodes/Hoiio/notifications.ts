@@ -65,7 +65,10 @@ export function eventKeyOf(event: HoiioEvent, parameters: Record<string, string>
 
 const IVR_BLOCKS = ['answer', 'dial', 'play', 'gather', 'record', 'monitor', 'transfer', 'hangup'];
 
-/** Parameters every notification of a kind carries (wire notes §3.5); the forwarded ones always have a date. */
+/**
+ * Parameters every notification of a kind carries (docs/wire-formats/hoiio.md#inbound-notifications); the
+ * forwarded ones always have a date.
+ */
 const REQUIRED: Partial<Record<HoiioEvent, string[]>> = {
 	incomingSms: ['txn_ref', 'msg', 'from', 'to', 'date'],
 	incomingFax: ['txn_ref', 'fax_status', 'from', 'to', 'date'],

@@ -145,7 +145,7 @@ export class SmartLivingPollTrigger implements INodeType {
 				continue;
 			}
 			// A state without a readable time could not be placed after the cursor; the platform stamps
-			// every state it keeps (wire notes §4.3), so none is expected.
+			// every state it keeps (docs/wire-formats/smartLiving.md#states-and-commands), so none is expected.
 			const fresh = (await statesSince(this, assetId, cursor.at)).filter(
 				(state) =>
 					state.at > cursor.at ||
@@ -200,7 +200,10 @@ async function currentState(
 	return isObject(state) ? stateOf(state) : undefined;
 }
 
-/** `GET /asset/{id}/states?from=`: the history from the cursor's time on, every page (wire notes §4.5). */
+/**
+ * `GET /asset/{id}/states?from=`: the history from the cursor's time on, every page
+ * (docs/wire-formats/smartLiving.md#history-pagination).
+ */
 async function statesSince(
 	context: IPollFunctions,
 	assetId: string,

@@ -19,7 +19,10 @@ import { apiBaseUrl, platformName, platformOf } from './login';
 
 export const CREDENTIAL_TYPE = 'smartLivingApi';
 
-/** Errors come OAuth style (`error_description`) or as `message` (wire notes §4.2, §6.4). */
+/**
+ * Errors come OAuth style (`error_description`) or as `message`
+ * (docs/wire-formats/smartLiving.md#legacy-login, docs/wire-formats/smartLiving.md#error-shapes).
+ */
 export function smartLivingErrorMessage(body: unknown): string | undefined {
 	if (typeof body === 'string' && body.trim() !== '') return body.trim();
 	if (!isObject(body)) return undefined;

@@ -158,11 +158,11 @@ export function addressOutput(values: Record<string, unknown>): IDataObject {
 }
 
 /**
- * The longest text or JSON value sent as a state or command: 64 KB (65,536 bytes of UTF-8, JSON as
- * sent). SmartLiving documents no limit (wire notes §4); a state is one reading or setting of an asset,
- * relayed to devices over MQTT, where a few KB is already large (cloud IoT platforms cap a device's
- * whole state document at 8 to 32 KB). 64 KB leaves room for any real profile and still stops an
- * expression that picked up a whole item or file.
+ * The longest text or JSON value sent as a state or command: 64 KB (65,536 bytes of UTF-8, JSON as sent).
+ * SmartLiving documents no limit (docs/wire-formats/smartLiving.md#states-and-commands); a state is one
+ * reading or setting of an asset, relayed to devices over MQTT, where a few KB is already large (cloud IoT
+ * platforms cap a device's whole state document at 8 to 32 KB). 64 KB leaves room for any real profile and
+ * still stops an expression that picked up a whole item or file.
  */
 export const MAX_VALUE_BYTES = 65_536;
 
@@ -242,7 +242,10 @@ export const timestampField: FieldSpec = {
 	description: 'When the value was measured. Leave empty for now.',
 };
 
-/** The given timestamp, or now: the SDK sent `"at": null` without one (wire notes §8). */
+/**
+ * The given timestamp, or now: the SDK sent `"at": null` without one
+ * (docs/wire-formats/smartLiving.md#states-and-commands).
+ */
 export function timestampOf(values: Record<string, unknown>): string {
 	return values.timestamp === undefined
 		? new Date().toISOString()

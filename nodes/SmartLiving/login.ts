@@ -9,8 +9,9 @@ import { redactText } from '../shared/redact';
 
 /**
  * The two platforms behind one credential, their default hosts, and the legacy SmartLiving login
- * (wire notes §4.1, §4.2, §4.6). Used by the credential (token renewal) and by the MQTT nodes of the
- * companion package n8n-nodes-telco-iot-mqtt, which compiles this file into its own build.
+ * (docs/wire-formats/smartLiving.md#hosts, docs/wire-formats/smartLiving.md#legacy-login). Used by the
+ * credential (token renewal) and by the MQTT nodes of the companion package n8n-nodes-telco-iot-mqtt, which
+ * compiles this file into its own build.
  */
 
 export type Platform = 'smartLiving' | 'maker';
@@ -19,7 +20,7 @@ export const LEGACY_DEFAULT_API_URL = 'http://api.smartliving.io';
 export const LEGACY_DEFAULT_BROKER = 'broker.smartliving.io';
 export const MAKER_DEFAULT_API_URL = 'https://api.allthingstalk.io';
 export const MAKER_DEFAULT_BROKER = 'api.allthingstalk.io';
-/** The SDK's OAuth client name for the login (wire notes §4.2). */
+/** The SDK's OAuth client name for the login (docs/wire-formats/smartLiving.md#legacy-login). */
 const LOGIN_CLIENT_ID = 'maker';
 
 export function platformOf(credentials: ICredentialDataDecryptedObject): Platform {
@@ -49,7 +50,10 @@ export interface LegacySession {
 	refreshToken: string;
 	/** When the access token runs out (ISO 8601), when the platform said. */
 	expiresAt: string;
-	/** MQTT login of the account: username `<clientId>:<clientId>`, password the key (wire notes §4.4). */
+	/**
+	 * MQTT login of the account: username `<clientId>:<clientId>`, password the key
+	 * (docs/wire-formats/smartLiving.md#broker-login).
+	 */
 	mqttClientId: string;
 	mqttClientKey: string;
 }
@@ -85,10 +89,11 @@ function loginFailureText(error: unknown): string {
 export type LoginResult = { session: LegacySession } | { failure: string };
 
 /**
- * `POST /login`: a form-encoded body under a JSON content type — the header is what the SDK sent and
- * the body is what the server reads (wire notes §4.2, §8). With a refresh token it renews the session;
- * otherwise it logs in with the username and password. A failure comes back as text, not thrown: the
- * credential (no node at hand) and the nodes each raise it as the error their context allows.
+ * `POST /login`: a form-encoded body under a JSON content type — the header is what the SDK sent and the body
+ * is what the server reads (docs/wire-formats/smartLiving.md#form-body-under-a-json-header). With a refresh
+ * token it renews the session; otherwise it logs in with the username and password. A failure comes back as
+ * text, not thrown: the credential (no node at hand) and the nodes each raise it as the error their context
+ * allows.
  */
 export async function legacyLogin(
 	httpRequest: HttpRequest,

@@ -71,7 +71,10 @@ const TEXT: readonly WireType[] = ['string'];
 const NUMBER: readonly WireType[] = ['number'];
 const FLAG: readonly WireType[] = ['boolean'];
 
-/** The JSON types of an Event Manager delivery (wire notes §5.3); other fields may hold anything. */
+/**
+ * The JSON types of an Event Manager delivery (docs/wire-formats/syniverseScg.md#event-manager-webhooks);
+ * other fields may hold anything.
+ */
 const DELIVERY_FIELDS = {
 	topic: TEXT,
 	attempt: ['integer'],

@@ -11,8 +11,8 @@ const hostOf = (credentials: IDataObject) =>
 	stripTrailingSlash(String(credentials.baseUrl || SCG_DEFAULT_BASE_URL));
 
 /**
- * SCG's error body is not documented (wire notes §6.5): take the first message-like text from the
- * shapes seen across Syniverse APIs (`message`, `error`, `error.description`, `errors`).
+ * SCG's error body is not documented (docs/wire-formats/syniverseScg.md#errors): take the first message-like
+ * text from the shapes seen across Syniverse APIs (`message`, `error`, `error.description`, `errors`).
  */
 export function scgErrorMessage(body: unknown): string | undefined {
 	if (typeof body === 'string' && body.trim() !== '') return body.trim();

@@ -3,8 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { isObject } from '../shared/provider';
 
 /**
- * The SCG-Message event types of the Event Manager (wire notes §5.3). `action` is what the node panel lists;
- * without it n8n writes "On " and the name in lower case ("On inbound message mo").
+ * The SCG-Message event types of the Event Manager
+ * (docs/wire-formats/syniverseScg.md#event-manager-webhooks). `action` is what the node panel lists; without
+ * it n8n writes "On " and the name in lower case ("On inbound message mo").
  */
 export const SCG_EVENT_TYPES = [
 	{

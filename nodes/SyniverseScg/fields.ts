@@ -4,7 +4,7 @@ import { isObject } from '../shared/provider';
 
 /** Fields several SCG resources share, and the builders of their many plain fields. */
 
-/** SCG dates are epoch milliseconds (wire notes §5.1). */
+/** SCG dates are epoch milliseconds (docs/wire-formats/syniverseScg.md#conventions). */
 export function epochMillis(value: unknown): number {
 	return new Date(String(value)).getTime();
 }
@@ -32,7 +32,8 @@ export function wireField(
 	};
 	if (type === 'dateTime' && !field.toWire) field.toWire = epochMillis;
 	if (type === 'json' && field.default === undefined) field.default = '[]';
-	// SCG leaves empty values out (wire notes §8): an empty list or a `false` is not sent.
+	// SCG leaves empty values out (docs/wire-formats/syniverseScg.md#empty-values): an empty list or a `false`
+	// is not sent.
 	const listLike = type === 'json' || type === 'stringList' || type === 'multiOptions';
 	if (!field.toWire && (listLike || type === 'boolean'))
 		field.toWire = (value) => (isEmptyWireValue(value) ? undefined : value);
@@ -139,7 +140,10 @@ export function upperOptions(values: string[]) {
 	}));
 }
 
-/** SCG never sends empty values (wire notes §8): `false`, `0`, `""`, empty lists and objects. */
+/**
+ * SCG never sends empty values (docs/wire-formats/syniverseScg.md#empty-values): `false`, `0`, `""`, empty
+ * lists and objects.
+ */
 export function isEmptyWireValue(value: unknown): boolean {
 	return (
 		value === undefined ||

@@ -60,9 +60,9 @@ async function updateBody(
 }
 
 /**
- * Update as SCG wants it (wire notes §5.1, §8): `POST /{collection}/{id}` with the object's writable
- * fields and its `version_number`. Without a version from the user, the object is read first and
- * its non-empty writable fields are sent back with the changes on top, as the SDK does. The output
+ * Update as SCG wants it (docs/wire-formats/syniverseScg.md#updates): `POST /{collection}/{id}` with the
+ * object's writable fields and its `version_number`. Without a version from the user, the object is read
+ * first and its non-empty writable fields are sent back with the changes on top, as the SDK does. The output
  * is the object as SCG has it afterwards.
  */
 export function updateOperation(

@@ -30,7 +30,10 @@ const TEXT: readonly WireType[] = ['string'];
 const TEXT_OR_NULL: readonly WireType[] = ['string', 'null'];
 const OBJECT: readonly WireType[] = ['object'];
 
-/** The JSON types of a vumi.message.TransportUserMessage and TransportEvent (wire notes §2.7). */
+/**
+ * The JSON types of a vumi.message.TransportUserMessage and TransportEvent
+ * (docs/wire-formats/vumiGo.md#inbound-pushes).
+ */
 const PUSH_FIELDS: Record<string, readonly WireType[]> = {
 	message_type: TEXT,
 	message_version: TEXT,

@@ -3,7 +3,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 /**
  * What the credentials' `authenticate` functions write into a request: exactly what n8n writes from a
  * declarative `authenticate` (`={{ $credentials.apiKey }}`, `=Bearer {{ ... }}`), without n8n evaluating
- * an expression for every request (a tenth of a millisecond each, profiled in BENCHMARKS.md §1).
+ * an expression for every request (a tenth of a millisecond each, profiled in BENCHMARKS.md#1-overhead).
  */
 
 /** A whole value (`={{ $credentials.x }}`): n8n writes '' for an empty one and the value's text otherwise. */

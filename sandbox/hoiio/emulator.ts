@@ -42,7 +42,10 @@ export const defaultHoiioAppId = hoiioSeed.appId;
 export const defaultHoiioAccessToken = hoiioSeed.accessToken;
 export const defaultHoiioNotifyDelayMs = 5;
 
-/** Hoiio Open API (wire notes §3), at `<url>` = `http://host:port/open`; endpoints `<url>/<category>/<action>`. */
+/**
+ * Hoiio Open API (docs/wire-formats/hoiio.md), at `<url>` = `http://host:port/open`; endpoints
+ * `<url>/<category>/<action>`.
+ */
 export class HoiioEmulator extends HttpEmulator<HoiioState> {
 	protected readonly basePath = '/open';
 	readonly appId: string;
@@ -74,7 +77,7 @@ export class HoiioEmulator extends HttpEmulator<HoiioState> {
 		};
 		registerHoiioRoutes({
 			add: (path, handler) => {
-				// The API takes GET and POST alike (§3.1).
+				// The API takes GET and POST alike (docs/wire-formats/hoiio.md#transport-and-auth).
 				for (const method of ['GET', 'POST'])
 					this.routes.add(method, `/${path}`, (request) => this.handle(request, handler));
 			},
@@ -214,7 +217,10 @@ export class HoiioEmulator extends HttpEmulator<HoiioState> {
 		}
 	}
 
-	/** `app_id` and `access_token` are plain request parameters (§3.1); no header is read. */
+	/**
+	 * `app_id` and `access_token` are plain request parameters (docs/wire-formats/hoiio.md#transport-and-auth);
+	 * no header is read.
+	 */
 	private authenticate(params: Params): void {
 		const appId = text(params, 'app_id');
 		const accessToken = text(params, 'access_token');

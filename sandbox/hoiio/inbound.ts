@@ -1,4 +1,7 @@
-/** Simulated inbound traffic on a subscribed number: an SMS, a voice call (IVR answer), a fax (§3.5). */
+/**
+ * Simulated inbound traffic on a subscribed number: an SMS, a voice call (IVR answer), a fax
+ * (docs/wire-formats/hoiio.md#inbound-notifications).
+ */
 import { faxUrl } from './records';
 import type { HoiioEvents } from './routes/context';
 import { endSession, ivrNotification, openIvrSession } from './routes/ivr';
@@ -13,7 +16,10 @@ import {
 } from './state';
 import { blankPdf, faxDocument, gmt8, money, pdfPageCount, phone, round, smsSize } from './wire';
 
-/** Incoming SMS arrive at the forwarding URL in pieces of at most 152 characters (§3.5). */
+/**
+ * Incoming SMS arrive at the forwarding URL in pieces of at most 152 characters
+ * (docs/wire-formats/hoiio.md#inbound-notifications).
+ */
 export const incomingSmsPartLength = 152;
 
 export interface IncomingSmsInput {

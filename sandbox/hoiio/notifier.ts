@@ -60,8 +60,9 @@ export class Notifier {
 	}
 
 	/**
-	 * POSTs `params` to `url` in both the query string and a form body (§3.5: the docs say query string, the PHP
-	 * SDK reads the body). Pass-through parameters already in the URL are kept.
+	 * POSTs `params` to `url` in both the query string and a form body
+	 * (docs/wire-formats/hoiio.md#inbound-notifications: Hoiio's docs say query string, the PHP SDK reads the
+	 * body). Pass-through parameters already in the URL are kept.
 	 */
 	post(url: string, event: string, params: Record<string, string>): HoiioDelivery {
 		const delivery: HoiioDelivery = {

@@ -1,4 +1,7 @@
-/** How records look on the wire: every number a string (§3.1), fields absent rather than null. */
+/**
+ * How records look on the wire: every number a string (docs/wire-formats/hoiio.md#values-on-the-wire), fields
+ * absent rather than null.
+ */
 import type {
 	HoiioCall,
 	HoiioFax,

@@ -11,7 +11,10 @@ export interface UploadedFile {
 export type ParamValue = string | string[] | UploadedFile;
 export type Params = Record<string, ParamValue>;
 
-/** Hoiio answers every failure as `{"status":"error_..."}` inside an HTTP 200 (§3.2), so handlers throw this. */
+/**
+ * Hoiio answers every failure as `{"status":"error_..."}` inside an HTTP 200
+ * (docs/wire-formats/hoiio.md#errors-inside-an-http-200), so handlers throw this.
+ */
 export class HoiioStatusError extends Error {
 	constructor(readonly status: string) {
 		super(status);
@@ -22,7 +25,10 @@ export function fail(status: string): HoiioStatusError {
 	return new HoiioStatusError(status);
 }
 
-/** Every number in a response is a string (§3.1); callers render values before passing them here. */
+/**
+ * Every number in a response is a string (docs/wire-formats/hoiio.md#values-on-the-wire); callers render
+ * values before passing them here.
+ */
 export function ok(fields: Record<string, unknown> = {}): EmulatorResponse {
 	const body: Record<string, unknown> = { status: 'success_ok' };
 	for (const [name, value] of Object.entries(fields)) if (value !== undefined) body[name] = value;
@@ -261,7 +267,10 @@ export function round(amount: number): number {
 
 export const historyPageSize = 100;
 
-/** `from`/`to` (GMT+8, inclusive) and a 1-based `page` of 100 over records in date order (§3.4). */
+/**
+ * `from`/`to` (GMT+8, inclusive) and a 1-based `page` of 100 over records in date order
+ * (docs/wire-formats/hoiio.md#pagination).
+ */
 export function history<T extends { date: string }>(
 	params: Params,
 	records: readonly T[],
@@ -325,7 +334,7 @@ export function smsSize(message: string): SmsSize {
 
 export const maxSmsParts = 3;
 
-/** The API takes a base64 PDF of at most 2 MB (§3.3 fax/send). */
+/** The API takes a base64 PDF of at most 2 MB (docs/wire-formats/hoiio.md#fax, `fax/send`). */
 export const maxFaxBytes = 2 * 1024 * 1024;
 
 /** Decodes the fax `file`: base64 text (GET/form) or raw bytes (multipart upload). */

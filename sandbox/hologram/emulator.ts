@@ -14,7 +14,7 @@ export interface HologramEmulatorOptions {
 
 export const defaultHologramApiKey = 'sandbox-hologram-key';
 
-/** Hologram REST API v1 (wire notes §1), at `<url>` = `http://host:port/api/1`. */
+/** Hologram REST API v1 (docs/wire-formats/hologram.md), at `<url>` = `http://host:port/api/1`. */
 export class HologramEmulator extends HttpEmulator<HologramState> {
 	protected readonly basePath = '/api/1';
 	readonly apiKey: string;

@@ -55,11 +55,12 @@ export interface RawPublishOptions {
 }
 
 /**
- * SmartLiving (2016, legacy) and AllThingsTalk Maker on one world (wire notes §4): the REST API at
- * `url` = `http://host:port` and a real MQTT broker at `mqttUrl` = `mqtt://host:port`. Every state or command
- * change, whichever way it arrives, is applied once and published on every matching topic of both platforms.
- * Its parts: who may call (auth.ts, mqttAccess.ts), what clients publish (ingest.ts), publishing a change
- * everywhere (fanout.ts), the test controls over HTTP (control.ts) and the REST routes (routes/).
+ * SmartLiving (2016, legacy) and AllThingsTalk Maker on one world (docs/wire-formats/smartLiving.md): the
+ * REST API at `url` = `http://host:port` and a real MQTT broker at `mqttUrl` = `mqtt://host:port`. Every
+ * state or command change, whichever way it arrives, is applied once and published on every matching topic of
+ * both platforms. Its parts: who may call (auth.ts, mqttAccess.ts), what clients publish (ingest.ts),
+ * publishing a change everywhere (fanout.ts), the test controls over HTTP (control.ts) and the REST routes
+ * (routes/).
  */
 export class SmartLivingEmulator
 	extends HttpEmulator<SmartLivingState>

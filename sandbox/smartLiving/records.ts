@@ -227,8 +227,9 @@ function queryText(request: RecordedRequest, name: string): string | undefined {
 }
 
 /**
- * History page shape (the real one is unverified, wire notes §6): newest first,
- * `{"data":[{"at","data"}],"links":{"next"?}}`, 0-based `page`, `next` present only while more points remain.
+ * History page shape (the real one is unverified, docs/wire-formats/smartLiving.md#history-pagination):
+ * newest first, `{"data":[{"at","data"}],"links":{"next"?}}`, 0-based `page`, `next` present only while more
+ * points remain.
  */
 export function historyPage(
 	state: SmartLivingState,

@@ -1,5 +1,6 @@
 /**
- * MQTT topic grammars (wire notes §4.4 and §4.6).
+ * MQTT topic grammars (docs/wire-formats/smartLiving.md#legacy-topics and
+ * docs/wire-formats/smartLiving.md#maker-topics).
  * Legacy: `client/{clientId}/{in|out}/<address>/{state|command|event}`, where <address> is one of
  *   asset/{assetId} · device/{deviceId}/asset/{assetName} · gateway/{gatewayId}/asset/{assetName} ·
  *   gateway/{gatewayId}/device/{deviceName}/asset/{assetName} · device/{deviceId} · gateway/{gatewayId}/device/{deviceName}
@@ -10,7 +11,10 @@ export type LegacyDirection = 'in' | 'out';
 export type LegacyKind = 'state' | 'command' | 'event';
 export type MakerKind = 'state' | 'command' | 'feed';
 
-/** The four ways the SDK names an asset, in REST paths and legacy topics alike (wire notes §4.3). */
+/**
+ * The four ways the SDK names an asset, in REST paths and legacy topics alike
+ * (docs/wire-formats/smartLiving.md#addressing-an-asset).
+ */
 export type AssetAddress =
 	| { level: 'asset'; assetId: string }
 	| { level: 'deviceAsset'; deviceId: string; assetName: string }

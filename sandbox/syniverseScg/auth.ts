@@ -13,9 +13,9 @@ export const defaultScgCredentials: ScgCredentials = {
 };
 
 /**
- * Application tokens (wire notes §5.1): the configured token is valid until expired; the app-token refresh
- * call trades a known token (valid or expired) plus the consumer key and secret for a new valid one.
- * Tokens live here, never in the state, so no dump shows them.
+ * Application tokens (docs/wire-formats/syniverseScg.md#token-renewal): the configured token is valid until
+ * expired; the app-token refresh call trades a known token (valid or expired) plus the consumer key and
+ * secret for a new valid one. Tokens live here, never in the state, so no dump shows them.
  */
 export class TokenStore {
 	private readonly valid = new Set<string>();

@@ -41,8 +41,8 @@ export interface FlushOptions {
 export const syniverseScgControlPrefix = '/__sandbox/syniverseScg/';
 
 /**
- * Syniverse SCG messaging API + Event Manager (wire notes §5), at `<url>` = `http://host:port`, the host
- * root the node's base URL points at (`https://api.syniverse.com` live).
+ * Syniverse SCG messaging API + Event Manager (docs/wire-formats/syniverseScg.md), at `<url>` =
+ * `http://host:port`, the host root the node's base URL points at (`https://api.syniverse.com` live).
  */
 export class SyniverseScgEmulator extends HttpEmulator<ScgState> {
 	protected readonly basePath = '';

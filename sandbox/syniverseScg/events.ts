@@ -28,9 +28,10 @@ export interface DeliverySettings {
 }
 
 /**
- * The Event Manager side (wire notes §5.3): each event goes to every active subscription of the SCG-Message
- * topic whose delivery configuration is active, POSTed as JSON to its `addr`; `user:pass@` in the address
- * becomes Basic auth. Fire and forget: outcomes land in `state.deliveries`, `settle()` waits for them.
+ * The Event Manager side (docs/wire-formats/syniverseScg.md#event-manager-webhooks): each event goes to every
+ * active subscription of the SCG-Message topic whose delivery configuration is active, POSTed as JSON to its
+ * `addr`; `user:pass@` in the address becomes Basic auth. Fire and forget: outcomes land in
+ * `state.deliveries`, `settle()` waits for them.
  */
 export class EventBus {
 	/** The real `addr` of each delivery configuration, credentials included; never put in the state. */

@@ -254,7 +254,10 @@ export class Messaging {
 	}
 }
 
-/** The `fld-val-list` fields every message event carries (wire notes §5.3). */
+/**
+ * The `fld-val-list` fields every message event carries
+ * (docs/wire-formats/syniverseScg.md#event-manager-webhooks).
+ */
 export function messageEventFields(
 	message: ScgMessage,
 	sender: ScgRecord | undefined,

@@ -3,14 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { toInteger } from '../core/body';
 import { HttpError, type EmulatorResponse, type RecordedRequest } from '../core/types';
 
-/** SCG paths (wire notes §5.1); the emulator's `url` is the host root, like `https://api.syniverse.com`. */
+/**
+ * SCG paths (docs/wire-formats/syniverseScg.md#base-urls-and-auth); the emulator's `url` is the host root,
+ * like `https://api.syniverse.com`.
+ */
 export const scgApi = '/scg-external-api/api/v1';
 export const scgAttachmentApi = '/scg-attachment/api/v1';
 export const essApi = '/ess/v1';
 
 /**
- * The notes found no documented error body (§6), so the sandbox uses one shape everywhere:
- * `{"error": {"code": "<CODE>", "description": "<sentence>"}}`, the code derived from the HTTP status unless given.
+ * SCG documents no error body (docs/wire-formats/syniverseScg.md#errors), so the sandbox uses one shape
+ * everywhere: `{"error": {"code": "<CODE>", "description": "<sentence>"}}`, the code derived from the HTTP
+ * status unless given.
  */
 export class ScgError extends HttpError {
 	constructor(
@@ -88,8 +92,9 @@ export function seedId(prefix: string, n: number): string {
 export type Body = Record<string, unknown>;
 
 /**
- * The JSON object body of a create or change. SCG's JSON API reads a body on every such call (the SDK
- * sends `{}` when it has nothing to say, wire notes §5.1, §8): none, or another content type, is a 400.
+ * The JSON object body of a create or change. SCG's JSON API reads a body on every such call (the SDK sends
+ * `{}` when it has nothing to say, docs/wire-formats/syniverseScg.md#attachment-upload): none, or another
+ * content type, is a 400.
  */
 export function jsonObject(request: RecordedRequest): Body {
 	if (request.rawBody.length === 0)
@@ -133,7 +138,8 @@ export const maxPageSize = 100;
 
 /**
  * `offset` (default 0) and `limit` (default 50, capped at 100) → `{list, total, offset, limit}`. Whether the
- * real API echoes offset and limit is not confirmed (§6); echoing them costs a client nothing.
+ * real API echoes offset and limit is not confirmed (docs/wire-formats/syniverseScg.md#lists-and-pagination);
+ * echoing them costs a client nothing.
  */
 export function page<T>(
 	request: RecordedRequest,

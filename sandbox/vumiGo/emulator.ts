@@ -91,8 +91,8 @@ class ControlError extends Error {
 const controlBase = '/__sandbox/vumiGo/';
 
 /**
- * Vumi Go (wire notes §2) at `<url>` = `http://host:port/api/v1/go`: JSON-RPC account API at `/api/`,
- * contacts, groups, metrics and opt-outs with a Bearer token, and the conversation HTTP API at
+ * Vumi Go (docs/wire-formats/vumiGo.md) at `<url>` = `http://host:port/api/v1/go`: JSON-RPC account API at
+ * `/api/`, contacts, groups, metrics and opt-outs with a Bearer token, and the conversation HTTP API at
  * `/http_api_nostream/<conversation_key>/...` with Basic account key : conversation token.
  */
 export class VumiGoEmulator extends HttpEmulator<VumiGoState> {

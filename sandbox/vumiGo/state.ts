@@ -242,7 +242,10 @@ export function routerConnector(
 	return `ROUTER:${router.type}:${router.key}:${side}`;
 }
 
-/** Endpoint ids as the wire notes show them: `<connector>::<endpoint name>`. */
+/**
+ * Endpoint ids as docs/wire-formats/vumiGo.md#account-api-json-rpc shows them:
+ * `<connector>::<endpoint name>`.
+ */
 export function endpointUuid(connector: string, endpoint = 'default'): string {
 	return `${connector}::${endpoint}`;
 }

@@ -24,7 +24,8 @@ describe('SmartLiving MQTT → Asset (legacy)', () => {
 		});
 
 		expect(error).toBeUndefined();
-		// The broker login comes from the REST login of the account (wire notes §4.4).
+		// The broker login comes from the REST login of the account
+		// (docs/wire-formats/smartLiving.md#broker-login).
 		expect(sl.calls()).toEqual(['POST /login']);
 		const topic = `client/${seed.clientId}/in/asset/${seed.assetIds.heating}/command`;
 		expect(published(topic)).toEqual([

@@ -22,7 +22,10 @@ const runWithFiles = async (
 		inputItems,
 	});
 
-/** The five requests of one upload (wire notes §8), `<id>` and `<token>` standing for the new IDs. */
+/**
+ * The five requests of one upload (docs/wire-formats/syniverseScg.md#attachment-upload), `<id>` and `<token>`
+ * standing for the new IDs.
+ */
 const uploadCalls = [
 	'POST /messaging/attachments',
 	'GET /messaging/attachments/<id>',

@@ -15,7 +15,10 @@ import {
 	platformOf,
 } from '../../../nodes/SmartLiving/login';
 
-/** Broker connections of both platforms (wire notes §4.4, §4.6). */
+/**
+ * Broker connections of both platforms (docs/wire-formats/smartLiving.md#hosts,
+ * docs/wire-formats/smartLiving.md#broker-login).
+ */
 
 export interface BrokerLogin {
 	url: string;
@@ -41,9 +44,10 @@ function brokerUrl(credentials: ICredentialDataDecryptedObject, platform: Platfo
 }
 
 /**
- * What the broker wants: Maker takes the token as username (and any password, the SDK repeats it);
- * legacy takes `<clientId>:<clientId>` and the client key from a fresh login (wire notes §4.4).
- * A refused login is a NodeApiError with the platform's own words.
+ * What the broker wants: Maker takes the token as username (and any password, the SDK repeats it); legacy
+ * takes `<clientId>:<clientId>` and the client key from a fresh login
+ * (docs/wire-formats/smartLiving.md#broker-login). A refused login is a NodeApiError with the platform's own
+ * words.
  */
 export async function brokerLogin(
 	context: IExecuteFunctions | ITriggerFunctions,

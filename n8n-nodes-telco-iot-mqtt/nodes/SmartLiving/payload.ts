@@ -9,7 +9,10 @@ import { addressFromTopic } from './topics';
  * written for a state or command the node publishes.
  */
 
-/** A command as the SDK published it on legacy: primitives as plain text, the rest as JSON (wire notes §4.4). */
+/**
+ * A command as the SDK published it on legacy: primitives as plain text, the rest as JSON
+ * (docs/wire-formats/smartLiving.md#payloads).
+ */
 export function legacyCommandPayload(value: unknown): string {
 	return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
 }
@@ -75,7 +78,10 @@ function readJson(text: string): JsonResult {
 
 const TOO_DEEP = `The message is JSON nested more than ${MAX_JSON_DEPTH} levels deep; it is kept as text`;
 
-/** `true`, `12.5`, `"text"`: device payloads carry primitives as text (wire notes §4.4). */
+/**
+ * `true`, `12.5`, `"text"`: device payloads carry primitives as text
+ * (docs/wire-formats/smartLiving.md#payloads).
+ */
 function primitive(text: string): unknown {
 	const trimmed = text.trim();
 	if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';

@@ -5,8 +5,10 @@ import type { Platform } from '../../../nodes/SmartLiving/login';
 
 /**
  * The topics a trigger subscribes to, built from the user's choices, the topic a state or command is
- * published on, and the address read back from a message's topic. Legacy: `client/{clientId}/{in|out}/<address>/{state|command|event}`; Maker:
- * `device/{deviceId}/asset/{assetName}/{state|command|feed}` (wire notes §4.4, §4.6).
+ * published on, and the address read back from a message's topic. Legacy:
+ * `client/{clientId}/{in|out}/<address>/{state|command|event}`; Maker:
+ * `device/{deviceId}/asset/{assetName}/{state|command|feed}` (docs/wire-formats/smartLiving.md#legacy-topics,
+ * docs/wire-formats/smartLiving.md#maker-topics).
  */
 
 export type Direction = 'in' | 'out';

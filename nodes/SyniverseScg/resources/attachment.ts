@@ -57,7 +57,8 @@ async function contentToken(
 
 /**
  * Uploads an item's binary property as an SCG attachment, in the five requests the SDK makes
- * (wire notes §8): create, read, access token, upload the raw bytes, read again.
+ * (docs/wire-formats/syniverseScg.md#attachment-upload): create, read, access token, upload the raw bytes,
+ * read again.
  */
 export async function uploadAttachment(
 	context: IExecuteFunctions,

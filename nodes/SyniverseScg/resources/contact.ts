@@ -16,7 +16,7 @@ const fastAccessFields: FieldSpec[] = Array.from({ length: 20 }, (_value, index)
 	),
 );
 
-/** Every writable contact field of wire notes §5.2. */
+/** Every writable contact field of docs/wire-formats/syniverseScg.md#endpoints. */
 export const contactWritableFields: FieldSpec[] = [
 	wireField(
 		'External ID',

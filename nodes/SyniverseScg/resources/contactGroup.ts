@@ -16,7 +16,10 @@ const groupName: FieldSpec = {
 	description: 'Name of the group, as ops staff will recognise it',
 };
 
-/** Writable group fields of wire notes §5.2; `status`, `member_count` and `type` are read-only. */
+/**
+ * Writable group fields of docs/wire-formats/syniverseScg.md#endpoints; `status`, `member_count` and `type`
+ * are read-only.
+ */
 const optionalGroupFields: FieldSpec[] = [
 	wireField('External ID', 'external_id', 'string', 'Your own ID for the group'),
 	wireField('Description', 'description', 'string', 'What the group is for'),

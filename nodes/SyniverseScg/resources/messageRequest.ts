@@ -80,7 +80,7 @@ async function messageBody(
 	if (values.message !== undefined) common.body = values.message as string;
 	if (values.messageType === 'MMS')
 		common.attachments = await attachmentsOf(context, input, settings);
-	// SCG never receives false, 0 or empty values (wire notes §8).
+	// SCG never receives false, 0 or empty values (docs/wire-formats/syniverseScg.md#empty-values).
 	const optional = wireValues(optionalFields, values, (wireValue) => !isEmptyWireValue(wireValue));
 	return { ...common, ...optional };
 }

@@ -5,9 +5,9 @@ import { sort, wireField } from '../fields';
 /** The fields of Message Request → Create (who sends, to whom, what, the request's options) and Get Many. */
 
 /**
- * SCG documents no limit on the `to` list (wire notes §5.2, and none of its SDKs sets one), so a long
- * list is split at a size of our choosing: 1,000 entries, the largest batch any provider here
- * documents (Hoiio's bulk SMS). It keeps a request's body small (about 20 KB of numbers), and a
+ * SCG documents no limit on the `to` list (docs/wire-formats/syniverseScg.md#message-requests, and none of
+ * its SDKs sets one), so a long list is split at a size of our choosing: 1,000 entries, the largest batch any
+ * provider here documents (Hoiio's bulk SMS). It keeps a request's body small (about 20 KB of numbers), and a
  * refused or timed-out request holds back at most 1,000 recipients instead of a whole campaign.
  */
 export const RECIPIENTS_PER_REQUEST = 1000;
@@ -132,7 +132,10 @@ function priorityList(
 	return wireField(displayName, wireName, 'multiOptions', description, { options, default: [] });
 }
 
-/** Every other writable message request field (wire notes, Message requests), with SCG's own values. */
+/**
+ * Every other writable message request field of docs/wire-formats/syniverseScg.md#message-requests, with
+ * SCG's own values.
+ */
 export const optionalFields: FieldSpec[] = [
 	wireField('Subject', 'subject', 'string', 'Subject line of an MMS', {
 		placeholder: 'Your order has shipped',

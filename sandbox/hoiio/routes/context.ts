@@ -26,6 +26,6 @@ export interface HoiioContext {
 export type HoiioHandler = (context: HoiioContext) => EmulatorResponse;
 
 export interface HoiioRoutes {
-	/** `path` like `sms/send`; GET and POST both reach it (§3.1). */
+	/** `path` like `sms/send`; GET and POST both reach it (docs/wire-formats/hoiio.md#transport-and-auth). */
 	add(path: string, handler: HoiioHandler): void;
 }

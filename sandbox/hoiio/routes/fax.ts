@@ -52,7 +52,7 @@ function send({ params, state, now, events }: HoiioContext) {
 		tag: tag(params),
 		src: caller_id && caller_id !== 'private' ? caller_id : state.account.mobile_number,
 		dest,
-		// The Python SDK never sends `filename` (§8); the API documents it.
+		// The Python SDK never sends `filename` (docs/wire-formats/hoiio.md#fax-file-name); the API documents it.
 		filename:
 			text(params, 'filename') ?? (typeof upload === 'string' ? 'document.pdf' : upload.filename),
 		fax_status: 'ongoing',

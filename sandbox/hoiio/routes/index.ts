@@ -6,7 +6,7 @@ import { registerSmsRoutes } from './sms';
 import { registerUserRoutes } from './user';
 import { registerVoiceRoutes } from './voice';
 
-/** Every endpoint of the wire notes §3.3, relative to `/open`. */
+/** Every endpoint of docs/wire-formats/hoiio.md#endpoints, relative to `/open`. */
 export function registerHoiioRoutes(routes: HoiioRoutes): void {
 	registerSmsRoutes(routes);
 	registerVoiceRoutes(routes);

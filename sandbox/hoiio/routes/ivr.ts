@@ -228,7 +228,10 @@ function monitor({ params, state, now, events }: HoiioContext) {
 	return ok();
 }
 
-/** `dest`: a number, `room:<id>` (created if new) or `room:` for a new room; never prefixed (§8). */
+/**
+ * `dest`: a number, `room:<id>` (created if new) or `room:` for a new room; never prefixed
+ * (docs/wire-formats/hoiio.md#phone-numbers).
+ */
 function transfer({ params, state, now, events }: HoiioContext) {
 	const session = liveSession(params, state);
 	const rawDest = required(params, 'dest');

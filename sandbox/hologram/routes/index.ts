@@ -4,7 +4,7 @@ import { registerDeviceRoutes } from './devices';
 import { registerLinkRoutes } from './links';
 import { registerMessagingRoutes } from './messaging';
 
-/** Every endpoint of the wire notes §1.4, relative to `/api/1`. */
+/** Every endpoint of docs/wire-formats/hologram.md#endpoints, relative to `/api/1`. */
 export function registerHologramRoutes(routes: HologramRoutes): void {
 	registerDeviceRoutes(routes);
 	registerLinkRoutes(routes);

@@ -22,7 +22,10 @@ type AssetLocator = (context: SmartLivingContext) => SmartLivingAsset;
 const assetKinds: readonly SmartLivingAssetKind[] = ['sensor', 'actuator', 'virtual', 'config'];
 const styles = ['Undefined', 'Primary', 'Secondary', 'Config', 'Battery'];
 
-/** The four ways the SDK addresses an asset (wire notes §4.3), each with the same sub-resources. */
+/**
+ * The four ways the SDK addresses an asset (docs/wire-formats/smartLiving.md#addressing-an-asset), each with
+ * the same sub-resources.
+ */
 const addressings: {
 	prefix: string;
 	address: (path: RouteParams) => AssetAddress;

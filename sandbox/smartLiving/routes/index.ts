@@ -3,7 +3,10 @@ import type { SmartLivingRoutes } from './context';
 import { registerGroundRoutes } from './grounds';
 import { registerNotificationRoutes } from './notifications';
 
-/** Every REST call of the wire notes §4.3 and §4.6, legacy and Maker, at the API root. `/login` is the emulator's. */
+/**
+ * Every REST call of docs/wire-formats/smartLiving.md#rest-endpoints, legacy and Maker, at the API root.
+ * `/login` is the emulator's.
+ */
 export function registerSmartLivingRoutes(routes: SmartLivingRoutes): void {
 	registerGroundRoutes(routes);
 	registerAssetRoutes(routes);

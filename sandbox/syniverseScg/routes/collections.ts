@@ -59,8 +59,9 @@ export function findRecord(state: ScgState, spec: CollectionSpec, id: string): S
 }
 
 /**
- * The writable fields of a body. Unknown fields are refused so a misspelt wire name fails loudly; server-owned
- * ones are ignored because clients echo whole fetched objects back (wire notes §8).
+ * The writable fields of a body. Unknown fields are refused so a misspelt wire name fails loudly;
+ * server-owned ones are ignored because clients echo whole fetched objects back
+ * (docs/wire-formats/syniverseScg.md#emulator-assumptions).
  */
 export function writableFields(spec: CollectionSpec, body: Body): Body {
 	const fields: Body = {};

@@ -103,9 +103,10 @@ function deleteConfiguration(context: ScgContext) {
 }
 
 /**
- * The API names of the event-type filter are not confirmed (§6), so several spellings are read: a list or a
- * comma string under `evt-tp-list`, `evt-tps`, `evt-tp`, `event-types`, `eventTypes`, `event_types`, or
- * `filter`/`filters` holding one of those. No filter: every event type.
+ * The API names of the event-type filter are not confirmed (docs/wire-formats/syniverseScg.md#not-confirmed),
+ * so several spellings are read: a list or a comma string under `evt-tp-list`, `evt-tps`, `evt-tp`,
+ * `event-types`, `eventTypes`, `event_types`, or `filter`/`filters` holding one of those. No filter: every
+ * event type.
  */
 function eventTypeFilter(body: Body): string[] | null {
 	const names = ['evt-tp-list', 'evt-tps', 'evt-tp', 'event-types', 'eventTypes', 'event_types'];

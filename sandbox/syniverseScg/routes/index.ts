@@ -5,7 +5,10 @@ import { registerMessagingRoutes } from './messaging';
 import { registerResourceRoutes } from './resources';
 import { registerTokenRoutes } from './tokens';
 
-/** Every endpoint of the wire notes §5.1–§5.3, as full paths from the host root. */
+/**
+ * Every endpoint of docs/wire-formats/syniverseScg.md, the token and Event Manager ones included, as full
+ * paths from the host root.
+ */
 export function registerScgRoutes(routes: ScgRoutes): void {
 	registerTokenRoutes(routes);
 	registerResourceRoutes(routes);

@@ -1,6 +1,9 @@
 import { badRequest, stringList, type Body } from '../wire';
 
-/** The message request options with fixed values (wire notes, Message requests): one value each. */
+/**
+ * The message request options with fixed values (docs/wire-formats/syniverseScg.md#message-requests): one
+ * value each.
+ */
 const FIXED_VALUES: Record<string, string[]> = {
 	consent_requirement: ['OPT_IN', 'OPT_OUT', 'NONE'],
 	scheduled_delivery_time_zone: ['UTC', 'LOCAL'],

@@ -5,8 +5,9 @@ import type { ScgContext, ScgRoutes } from './context';
 const defaultValiditySeconds = 86400;
 
 /**
- * App-token refresh (wire notes §5.1): the 2017 path answers `{"accessToken"}`, the current one also
- * `validityTime`; both answer both here. Public: the caller's token is the expired one.
+ * App-token refresh (docs/wire-formats/syniverseScg.md#token-renewal): the 2017 path answers
+ * `{"accessToken"}`, the current one also `validityTime`; both answer both here. Public: the caller's token
+ * is the expired one.
  */
 function refresh({ request, tokens }: ScgContext) {
 	const accessToken = tokens.refresh(

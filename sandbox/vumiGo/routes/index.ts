@@ -5,7 +5,7 @@ import { registerConversationRoutes } from './conversation';
 import { registerMetricRoutes } from './metrics';
 import { registerOptOutRoutes } from './optouts';
 
-/** Every endpoint of the wire notes §2, relative to `/api/v1/go`. */
+/** Every endpoint of docs/wire-formats/vumiGo.md, relative to `/api/v1/go`. */
 export function registerVumiGoRoutes(routes: VumiGoRoutes): void {
 	registerAccountRoutes(routes);
 	registerContactRoutes(routes);

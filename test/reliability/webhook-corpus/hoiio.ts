@@ -1,8 +1,9 @@
 /**
- * The hostile-request corpus of the Hoiio Trigger. Hoiio posts form parameters (in the query string,
- * and from older servers in a form body too), with the trigger's secret as the `n8n_token` query
- * parameter (wire notes §3.5). Every request either lacks the right secret (401 expected) or carries
- * it with parameters, a body, method or content type Hoiio never sends (another 4xx expected).
+ * The hostile-request corpus of the Hoiio Trigger. Hoiio posts form parameters (in the query string, and from
+ * older servers in a form body too), with the trigger's secret as the `n8n_token` query parameter
+ * (docs/wire-formats/hoiio.md#inbound-notifications). Every request either lacks the right secret (401
+ * expected) or carries it with parameters, a body, method or content type Hoiio never sends (another 4xx
+ * expected).
  */
 import type { CorpusRequest } from './corpus';
 import { CONTENT_TYPES, Random, lookalikes, nestedArrays, truncations } from './corpus';

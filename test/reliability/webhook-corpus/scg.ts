@@ -1,4 +1,7 @@
-/** Event Manager deliveries of the SCG-Message topic, as wire notes §5.3 describe them. */
+/**
+ * Event Manager deliveries of the SCG-Message topic, as
+ * docs/wire-formats/syniverseScg.md#event-manager-webhooks describes them.
+ */
 import type { JsonTriggerWire, JsonType } from './json';
 
 const TEXT: JsonType[] = ['string'];

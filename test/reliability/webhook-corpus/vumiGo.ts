@@ -1,4 +1,4 @@
-/** Vumi Go pushes: user messages and events, as wire notes §2.7 describe them. */
+/** Vumi Go pushes: user messages and events, as docs/wire-formats/vumiGo.md#inbound-pushes describes them. */
 import type { JsonTriggerWire, JsonType } from './json';
 
 const TEXT: JsonType[] = ['string'];

@@ -56,7 +56,7 @@ describe('Syniverse SCG emulator: Event Manager and event delivery', () => {
 		expect((await h.anonymous.get('/ess/v1/delivery-configurations')).status).toBe(401);
 	});
 
-	it('POSTs request and message state changes to addr with Basic auth, in the §5.3 shape', async () => {
+	it('POSTs request and message state changes to addr with Basic auth, as Event Manager deliveries', async () => {
 		await subscribe(h, withCredentials());
 		const { id } = (
 			await h.scg.post('/messaging/message_requests', {
