@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SMS_MAX_CHARACTERS, base64Length } from '../shared/limits';
 import type { FieldSpec, OperationInput } from '../shared/operations';
+import { locatorField } from '../shared/operations';
 import { unwrapHologram } from './api';
 
 /** Fields that several Hologram resources share. */
@@ -19,17 +20,9 @@ function numericIdLocator(
 	what: string,
 	example: string,
 ): FieldSpec {
+	const typed = { regex: '^\\d+$', errorMessage: `A ${what} ID is a number`, placeholder: example };
 	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		// Nothing is chosen until the user picks or types one: n8n marks the empty field as required.
-		default: { mode: 'list', value: '' },
-		required: true,
-		modes: {
-			list: { searchMethod, placeholder: `Select a ${what}...` },
-			id: { regex: '^\\d+$', errorMessage: `A ${what} ID is a number`, placeholder: example },
-		},
+		...locatorField(name, displayName, searchMethod, typed, `Select a ${what}...`),
 		// Whatever the mode, an expression included: the ID is a number, sent as one.
 		validate: (value) =>
 			/^\d+$/.test(String(value)) ? undefined : `must be a number, got ${JSON.stringify(value)}`,

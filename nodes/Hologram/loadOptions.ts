@@ -1,10 +1,11 @@
 import type {
 	IDataObject,
 	ILoadOptionsFunctions,
-	INodeListSearchResult,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import type { PageSearch } from '../shared/listSearch';
+import { listSearchMethods, matchingEntries, pageRecords } from '../shared/listSearch';
 import { providerRequest } from '../shared/request';
 import { isObject } from '../shared/provider';
 import { hologramPageKeys, hologramPagination, hologramProfile } from './api';
@@ -47,30 +48,17 @@ export const hologramLoadOptions = {
  * One page of records for a resource locator (From List): Hologram's cursor of the page is n8n's
  * pagination token, and the search text is matched against each record's label (name and ID).
  */
-async function searchPage(
-	context: ILoadOptionsFunctions,
-	path: string,
-	label: (record: IDataObject) => string,
-	filter?: string,
-	paginationToken?: string,
-	query: IDataObject = {},
-): Promise<INodeListSearchResult> {
+const searchPage: PageSearch = async (context, { path, label, query }, filter, paginationToken) => {
 	const keys = hologramPageKeys;
 	const qs: IDataObject = { ...query, [keys.sizeParameter]: keys.pageSize };
 	if (paginationToken) qs[keys.cursorParameter] = paginationToken;
 	const { body } = await providerRequest(context, hologramProfile, { method: 'GET', path, qs });
-	const page =
-		isObject(body) && Array.isArray(body[keys.itemsKey])
-			? (body[keys.itemsKey] as IDataObject[])
-			: [];
-	const wanted = (filter ?? '').trim().toLowerCase();
-	const results = page
-		.map((record) => ({ name: label(record), value: String(record.id) }))
-		.filter((option) => option.name.toLowerCase().includes(wanted));
+	const page = pageRecords(body, keys.itemsKey);
+	const results = matchingEntries(page, label, (record) => String(record.id), filter);
 	const next = isObject(body) ? (body[keys.nextCursorKey] ?? page.at(-1)?.id) : undefined;
 	const more = isObject(body) && body[keys.moreKey] === true && page.length > 0;
 	return { results, paginationToken: more && next !== undefined ? String(next) : undefined };
-}
+};
 
 /** A cellular link by its device and SIM, as the Dashboard lists them. */
 function linkLabel(link: IDataObject): string {
@@ -86,37 +74,13 @@ function keyLabel(key: IDataObject): string {
 }
 
 /** Lists for the resource locators: devices, cellular links, device tags and tunnel keys, page by page. */
-export const hologramListSearch = {
-	async searchDevices(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		const label = (device: IDataObject) => `${String(device.name)} (${String(device.id)})`;
-		return await searchPage(this, 'devices', label, filter, paginationToken);
+export const hologramListSearch = listSearchMethods(searchPage, {
+	searchDevices: {
+		path: 'devices',
+		label: (device) => `${String(device.name)} (${String(device.id)})`,
 	},
-	async searchLinks(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		return await searchPage(this, 'links/cellular', linkLabel, filter, paginationToken);
-	},
-	async searchTags(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		const label = (tag: IDataObject) => `${String(tag.name)} (${String(tag.id)})`;
-		return await searchPage(this, 'devices/tags', label, filter, paginationToken);
-	},
-	async searchTunnelKeys(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		// Disabled keys too: Enable is for them.
-		const query = { withdisabled: 1 };
-		return await searchPage(this, 'tunnelkeys', keyLabel, filter, paginationToken, query);
-	},
-};
+	searchLinks: { path: 'links/cellular', label: linkLabel },
+	searchTags: { path: 'devices/tags', label: (tag) => `${String(tag.name)} (${String(tag.id)})` },
+	// Disabled keys too: Enable is for them.
+	searchTunnelKeys: { path: 'tunnelkeys', label: keyLabel, query: { withdisabled: 1 } },
+});

@@ -1,5 +1,5 @@
 import type { FieldSpec, FieldType } from '../shared/operations';
-import { keepFields, wireValues } from '../shared/operations';
+import { keepFields, locatorField, wireValues } from '../shared/operations';
 import { isObject } from '../shared/provider';
 
 /** Fields several SCG resources share, and the builders of their many plain fields. */
@@ -59,22 +59,13 @@ function scgIdLocator(
 	searchMethod: string,
 	description: string,
 ): FieldSpec {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		description,
-		modes: {
-			list: { searchMethod, placeholder: `Select a ${displayName.toLowerCase()}...` },
-			id: {
-				regex: SCG_ID,
-				errorMessage: 'An SCG ID is letters and digits, like aQWY9PeMCO01TEH9bk1ek5',
-				placeholder: 'aQWY9PeMCO01TEH9bk1ek5',
-			},
-		},
+	const typed = {
+		regex: SCG_ID,
+		errorMessage: 'An SCG ID is letters and digits, like aQWY9PeMCO01TEH9bk1ek5',
+		placeholder: 'aQWY9PeMCO01TEH9bk1ek5',
 	};
+	const listPlaceholder = `Select a ${displayName.toLowerCase()}...`;
+	return { ...locatorField(name, displayName, searchMethod, typed, listPlaceholder), description };
 }
 
 export const contactId = scgIdLocator(
@@ -186,6 +177,7 @@ export const simplified = {
 	),
 	messageRequest: keepFields(
 		'id',
+		'campaign_id',
 		'state',
 		'from',
 		'body',

@@ -1,11 +1,12 @@
 import type {
 	IDataObject,
 	ILoadOptionsFunctions,
-	INodeListSearchResult,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { isObject } from '../shared/provider';
+import type { PageSearch } from '../shared/listSearch';
+import { listSearchMethods, matchingEntries, pageRecords } from '../shared/listSearch';
 import { providerRequest } from '../shared/request';
 import { scgPageKeys, scgPagination, scgProfile } from './api';
 
@@ -93,69 +94,28 @@ function attachmentLabel(attachment: IDataObject): string {
  * One page of an SCG list for a resource locator (From List): the offset of the next page is n8n's
  * pagination token, and the search text is matched against the labels of the page.
  */
-async function searchPage(
-	context: ILoadOptionsFunctions,
-	path: string,
-	label: (record: IDataObject) => string,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+const searchPage: PageSearch = async (context, { path, label }, filter, paginationToken) => {
 	const keys = scgPageKeys;
 	const offset = Number(paginationToken ?? 0) || 0;
 	const qs: IDataObject = { [keys.sizeParameter]: keys.pageSize };
 	if (offset > 0) qs[keys.offsetParameter] = offset;
 	const { body } = await providerRequest(context, scgProfile, { method: 'GET', path, qs });
-	const page =
-		isObject(body) && Array.isArray(body[keys.itemsKey])
-			? (body[keys.itemsKey] as IDataObject[])
-			: [];
-	const wanted = (filter ?? '').trim().toLowerCase();
-	const results = page
-		.map((record) => ({ name: label(record), value: String(record.id) }))
-		.filter((option) => `${option.name} ${option.value}`.toLowerCase().includes(wanted));
+	const page = pageRecords(body, keys.itemsKey);
+	const results = matchingEntries(page, label, (record) => String(record.id), filter);
 	const total = isObject(body) ? Number(body[keys.totalKey]) : NaN;
 	const seen = offset + page.length;
 	const more =
 		page.length > 0 && (Number.isFinite(total) ? seen < total : page.length >= keys.pageSize);
 	return { results, paginationToken: more ? String(seen) : undefined };
-}
+};
 
 /** Lists for the resource locators: contacts, contact groups, sender IDs and attachments. */
-export const scgListSearch = {
-	async searchContacts(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		return await searchPage(this, 'contacts', contactLabel, filter, paginationToken);
+export const scgListSearch = listSearchMethods(searchPage, {
+	searchContacts: { path: 'contacts', label: contactLabel },
+	searchContactGroups: { path: 'contact_groups', label: groupLabel },
+	searchSenderIds: {
+		path: 'messaging/sender_ids',
+		label: (sender) => `${senderLabel(sender)}${sender.state ? ` [${String(sender.state)}]` : ''}`,
 	},
-	async searchContactGroups(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		return await searchPage(this, 'contact_groups', groupLabel, filter, paginationToken);
-	},
-	async searchSenderIds(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		const label = (sender: IDataObject) =>
-			`${senderLabel(sender)}${sender.state ? ` [${String(sender.state)}]` : ''}`;
-		return await searchPage(this, 'messaging/sender_ids', label, filter, paginationToken);
-	},
-	async searchAttachments(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		return await searchPage(
-			this,
-			'messaging/attachments',
-			attachmentLabel,
-			filter,
-			paginationToken,
-		);
-	},
-};
+	searchAttachments: { path: 'messaging/attachments', label: attachmentLabel },
+});

@@ -1,11 +1,12 @@
 import type {
 	IDataObject,
 	ILoadOptionsFunctions,
-	INodeListSearchResult,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
 import { isObject } from '../shared/provider';
+import type { PageSearch } from '../shared/listSearch';
+import { listSearchMethods, matchingEntries, pageRecords } from '../shared/listSearch';
 import { providerRequest } from '../shared/request';
 import { callAccountApi, vumiPageKeys, vumiProfile } from './api';
 
@@ -51,45 +52,21 @@ function groupLabel(group: IDataObject): string {
  * One page of contacts or groups for a resource locator (From List): the page's cursor is n8n's
  * pagination token, and the search text is matched against the names and keys of that page.
  */
-async function searchPage(
-	context: ILoadOptionsFunctions,
-	path: string,
-	label: (record: IDataObject) => string,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+const searchPage: PageSearch = async (context, { path, label }, filter, paginationToken) => {
 	const keys = vumiPageKeys;
 	const { body } = await providerRequest(context, vumiProfile, {
 		method: 'GET',
 		path,
 		qs: paginationToken ? { [keys.cursorParameter]: paginationToken } : undefined,
 	});
-	const records =
-		isObject(body) && Array.isArray(body[keys.itemsKey])
-			? (body[keys.itemsKey] as IDataObject[])
-			: [];
-	const wanted = (filter ?? '').trim().toLowerCase();
-	const results = records
-		.map((record) => ({ name: label(record), value: String(record.key) }))
-		.filter((option) => `${option.name} ${option.value}`.toLowerCase().includes(wanted));
+	const records = pageRecords(body, keys.itemsKey);
+	const results = matchingEntries(records, label, (record) => String(record.key), filter);
 	const next = isObject(body) ? body[keys.nextCursorKey] : undefined;
 	return { results, paginationToken: next ? String(next) : undefined };
-}
+};
 
 /** Lists for the resource locators: contacts and groups, page by page. */
-export const vumiListSearch = {
-	async searchContacts(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		return await searchPage(this, 'contacts/', contactLabel, filter, paginationToken);
-	},
-	async searchGroups(
-		this: ILoadOptionsFunctions,
-		filter?: string,
-		paginationToken?: string,
-	): Promise<INodeListSearchResult> {
-		return await searchPage(this, 'groups/', groupLabel, filter, paginationToken);
-	},
-};
+export const vumiListSearch = listSearchMethods(searchPage, {
+	searchContacts: { path: 'contacts/', label: contactLabel },
+	searchGroups: { path: 'groups/', label: groupLabel },
+});

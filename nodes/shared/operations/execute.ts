@@ -105,32 +105,21 @@ async function runOperation(
 	input: OperationInput,
 	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
-	const items = await operationItems(context, api, operation, input, settings);
-	return simplifiedItems(context, operation, input.itemIndex, items);
-}
-
-async function operationItems(
-	context: IExecuteFunctions,
-	api: NodeApi,
-	operation: ResolvedOperation,
-	input: OperationInput,
-	settings: RequestSettings,
-): Promise<INodeExecutionData[]> {
-	if (operation.run) return await operation.run(context, input, settings);
-	if (operation.list)
-		return context.helpers.returnJsonArray(
+	let items: INodeExecutionData[];
+	if (operation.run) items = await operation.run(context, input, settings);
+	else if (operation.list)
+		items = context.helpers.returnJsonArray(
 			await collectList(context, api, operation, input, settings),
 		);
-	const profile = operation.profile ?? api.profile;
-	const { body } = await providerRequest(
-		context,
-		profile,
-		requestFor(api, operation, input),
-		settings,
-	);
-	return context.helpers.returnJsonArray(
-		operation.output ? operation.output(body, input) : api.unwrap(body),
-	);
+	else {
+		const profile = operation.profile ?? api.profile;
+		const request = requestFor(api, operation, input);
+		const { body } = await providerRequest(context, profile, request, settings);
+		items = context.helpers.returnJsonArray(
+			operation.output ? operation.output(body, input) : api.unwrap(body),
+		);
+	}
+	return simplifiedItems(context, operation, input.itemIndex, items);
 }
 
 /**

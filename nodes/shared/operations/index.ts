@@ -13,7 +13,7 @@ export { PROGRESS_MIN_RECIPIENTS } from './sendProgress';
 export { failureFields, selectRecipients, sendInChunks } from './chunks';
 export type { ChunkPosition, ChunkedSend } from './chunks';
 export { fieldLocation, onTimeoutOf, resolveOperation } from './table';
-export { idFromList } from './locator';
+export { idFromList, locatorField } from './locator';
 export type { ResolvedField, ResolvedOperation } from './table';
 export type {
 	FieldLocation,
