@@ -1,3 +1,9 @@
+/**
+ * Campaigns: what a send does besides sending. The campaign record (which recipients a campaign
+ * reached, in n8n's processed data) and the counts of a run (sendSession.ts), the send window
+ * (sendWindow.ts, timeZones.ts), the message preview and Max Segments (messagePreview.ts), the dry
+ * run's tally (campaignTally.ts), and the opt-out keywords of the triggers (optOutKeywords.ts).
+ */
 export { CampaignTally, costOf } from './campaignTally';
 export type { Cost, RecipientOutcome, RecipientStatus } from './campaignTally';
 export { SEGMENT_LIMITS, previewMessage, segmentLimitProblem } from './messagePreview';
@@ -28,3 +34,12 @@ export type {
 } from './sendWindow';
 export { checkTimeZone, timeZoneOfNumber } from './timeZones';
 export type { NumberTimeZone } from './timeZones';
+export {
+	CAMPAIGN_OPTIONS,
+	SendSession,
+	nothingSent,
+	recipientsIn,
+	skippedItem,
+} from './sendSession';
+export type { SendTracking } from './sendSession';
+export { PROGRESS_MIN_RECIPIENTS } from './sendProgress';

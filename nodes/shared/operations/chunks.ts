@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import { asNodeApiError } from '../errors';
-import type { SendTracking } from './campaign';
+import type { SendTracking } from '../campaign';
 
 /** Where a chunk stands among the chunks of one send: both counted from 1. */
 export interface ChunkPosition {

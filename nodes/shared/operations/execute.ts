@@ -5,7 +5,7 @@ import type { ProviderProfile } from '../provider';
 import type { RequestSettings } from '../request';
 import { providerRequest } from '../request';
 import { mapConcurrent, schedulerFor } from '../throttle';
-import { SendSession, nothingSent, recipientsIn } from './campaign';
+import { SendSession, nothingSent, recipientsIn } from '../campaign';
 import { DEFAULT_CONCURRENCY, REQUEST_OPTIONS } from './properties';
 import type { ResolvedOperation } from './table';
 import { resolveOperation } from './table';

@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { CAMPAIGN_OPTIONS } from './campaign';
+import { CAMPAIGN_OPTIONS } from '../campaign';
 import { collectionOptions, fieldProperty } from './fieldProperties';
 import { FILTERS, isOwnParameter, optionalFieldsCollection } from './table';
 import type { FieldSpec, NodeApi, OperationSpec } from './types';

@@ -11,7 +11,7 @@ import type {
 import type { Pagination } from '../pagination';
 import type { ProviderProfile } from '../provider';
 import type { RequestSettings } from '../request';
-import type { SendTracking } from './campaign';
+import type { SendTracking } from '../campaign';
 
 /**
  * How a value is read from the node's parameters and checked before it is sent:
