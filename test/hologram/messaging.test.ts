@@ -81,7 +81,15 @@ describe('Hologram → SMS', () => {
 			body: 'Reboot now',
 			fromnumber: '+447700900123',
 		});
-		expect(items[0].json).toEqual({ success: true });
+		// A device has no phone number of its own: the recipient is the device ID.
+		expect(items[0].json).toEqual({
+			success: true,
+			recipient: '3002',
+			status: 'sent',
+			encoding: 'GSM-7',
+			characters: 10,
+			segments: 1,
+		});
 		expect(hologram.state().sentSms).toEqual([
 			expect.objectContaining({ deviceid: 3002, body: 'Reboot now' }),
 		]);

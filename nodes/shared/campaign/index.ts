@@ -34,12 +34,18 @@ export type {
 } from './sendWindow';
 export { checkTimeZone, timeZoneOfNumber } from './timeZones';
 export type { NumberTimeZone } from './timeZones';
+export { CampaignChecks, numberOf, previewFields, smsText } from './checks';
+export type { CampaignSendSpec, DryRunProbes } from './checks';
 export {
 	CAMPAIGN_OPTIONS,
-	SendSession,
-	nothingSent,
-	recipientsIn,
-	skippedItem,
-} from './sendSession';
-export type { SendTracking } from './sendSession';
+	campaignOptions,
+	campaignProperty,
+	keywordListsOf,
+	keywordProperties,
+} from './options';
+export type { CampaignFeatures, CampaignOptionValues } from './options';
+export { SendSession, nothingSent, recipientsIn } from './sendSession';
+export type { PlannedSend } from './sendSession';
+export { skippedItem } from './tracking';
+export type { SendRecipient, SendTracking, Selection } from './tracking';
 export { PROGRESS_MIN_RECIPIENTS } from './sendProgress';
