@@ -9,6 +9,7 @@ import { checkPhoneNumber } from '../../shared/phone';
 import type { RequestSettings } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { vumiConversationProfile } from '../api';
+import { vumiCampaignSend, vumiSmsText } from '../campaign';
 import { sessionEvent } from '../fields';
 
 /** Messages go out through the conversation's HTTP API: a PUT of the message to `messages.json`. */
@@ -172,7 +173,7 @@ const sendText: OperationSpec = {
 	path: 'messages.json',
 	// A send whose outcome is unknown must not be repeated, even though it is a PUT.
 	onTimeout: 'fail',
-	send: { recipientField: 'toAddress' },
+	send: { recipientField: 'toAddress', ...vumiCampaignSend, sms: vumiSmsText },
 	fields: [toAddress, content('Text to send'), sessionEvent, toAddressType, optedOutHandling],
 	run: sendMessage(() => sendText),
 };
@@ -186,7 +187,7 @@ const sendVoice: OperationSpec = {
 	method: 'PUT',
 	path: 'messages.json',
 	onTimeout: 'fail',
-	send: { recipientField: 'toAddress' },
+	send: { recipientField: 'toAddress', ...vumiCampaignSend },
 	fields: [
 		toAddress,
 		content(

@@ -82,10 +82,7 @@ export class CampaignTally {
 		if (outcome.cost) {
 			this.priced += recipients;
 			const { currency, amount } = outcome.cost;
-			this.costs.set(
-				currency,
-				roundAmount((this.costs.get(currency) ?? 0) + amount * recipients),
-			);
+			this.costs.set(currency, roundAmount((this.costs.get(currency) ?? 0) + amount * recipients));
 		}
 	}
 

@@ -81,7 +81,7 @@ const sendWindow: INodeProperties = {
 	default: {},
 	placeholder: 'Add Send Window',
 	description:
-		"Local hours and days a recipient may receive the message, in the recipient's own time zone (from the number's country code, or Time Zone). A recipient outside it is not sent to and not remembered: its item says status \"deferred\" and opensAt, the next time the window opens, so the next scheduled run sends it.",
+		'Local hours and days a recipient may receive the message, in the recipient\'s own time zone (from the number\'s country code, or Time Zone). A recipient outside it is not sent to and not remembered: its item says status "deferred" and opensAt, the next time the window opens, so the next scheduled run sends it.',
 	options: [
 		{
 			displayName: 'Window',

@@ -135,9 +135,19 @@ export class CampaignTracking implements SendTracking {
 			if (refusal) throw refusal;
 		}
 		const held: IDataObject[] = [];
-		const inside = this.insideWindow(entries, held);
-		const { toSend, skipped } = await this.notYetSent(inside);
-		held.push(...skipped);
+		const outside = this.outsideWindow(entries);
+		const itemOf = (recipient: string) => outside.get(recipient)?.item ?? {};
+		const order = entries.map((entry) => entry.recipient);
+		// Without a time zone a recipient cannot be placed in the window: skipped, not looked up.
+		const unplaced = order.filter((recipient) => outside.get(recipient)?.status === 'skipped');
+		const placed = unplaced.length > 0 ? order.filter((r) => !unplaced.includes(r)) : order;
+		const { toSend: fresh, skipped } = await this.notYetSent(placed);
+		held.push(...unplaced.map(itemOf), ...skipped);
+		// One already sent shows as skipped; one not sent yet but outside its window waits, unclaimed.
+		const deferred = fresh.filter((recipient) => outside.has(recipient));
+		this.release(deferred);
+		held.push(...deferred.map(itemOf));
+		const toSend = deferred.length > 0 ? fresh.filter((r) => !outside.has(r)) : fresh;
 		// A dry run sends nobody: the recipients it would send to become items too.
 		const selection = this.dryRun ? { toSend: [], held } : { toSend, held };
 		if (this.dryRun) held.push(...(await this.rehearse(toSend, held)));
@@ -150,24 +160,31 @@ export class CampaignTracking implements SendTracking {
 		return selection;
 	}
 
-	/** The recipients inside the send window (all of them without one); `held` gets the others. */
-	private insideWindow(entries: SendRecipient[], held: IDataObject[]): string[] {
-		const gate = this.session.checks.windowGate(this.options, this.itemIndex);
-		if (!gate) return entries.map((entry) => entry.recipient);
-		const inside: string[] = [];
+	/**
+	 * The recipients outside the send window, with their items: deferred until it opens, or skipped
+	 * when their time zone is not known. Empty without a Send Window; a bad one, or a bad item Time
+	 * Zone, is an error before anything is looked up or sent.
+	 */
+	private outsideWindow(
+		entries: SendRecipient[],
+	): Map<string, { status: string; item: IDataObject }> {
+		const outside = new Map<string, { status: string; item: IDataObject }>();
+		const { checks } = this.session;
+		const gate = checks.windowGate(this.options, this.itemIndex);
+		if (!gate) return outside;
 		for (const entry of entries) {
 			const timeZone = 'timeZone' in entry ? entry.timeZone : this.options.timeZone;
-			const place = this.session.checks.place(
+			const itemIndex = entry.itemIndex ?? this.itemIndex;
+			const place = checks.place(
 				gate,
 				entry.recipient,
 				numberOf(entry.recipient),
 				timeZone,
-				entry.itemIndex ?? this.itemIndex,
+				itemIndex,
 			);
-			if (place.inside) inside.push(entry.recipient);
-			else held.push(place.item);
+			if (!place.inside) outside.set(entry.recipient, place);
 		}
-		return inside;
+		return outside;
 	}
 
 	/** Those not sent yet in the campaign nor taken by another item of this run; items for the others. */
@@ -269,4 +286,3 @@ export class CampaignTracking implements SendTracking {
 		this.session.progress.update();
 	}
 }
-
