@@ -64,7 +64,10 @@ const sendBulk: OperationSpec = {
 	path: 'sms/bulk_send',
 	onTimeout: 'fail',
 	// Chunks are recorded in the campaign one by one, as each is accepted (see sendBulkSms).
-	send: campaignSend,
+	send: {
+		...campaignSend,
+		allItemsInFirst: (context) => context.getNodeParameter('recipientSource', 0) === 'items',
+	},
 	fields: [
 		{
 			displayName: 'Recipients From',
@@ -214,8 +217,6 @@ async function sendBulkSms(
 	input: OperationInput,
 	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
-	// In Input Items mode the first item sends for all of them.
-	if (input.values.recipientSource === 'items' && input.itemIndex > 0) return [];
 	const recipients = await bulkRecipients(context, input);
 	const tracking = input.send;
 	const { toSend, held } = await selectRecipients(tracking, firstOfEach(recipients), input.values);

@@ -61,9 +61,9 @@ export class SendSession {
 	expectItems(sends: PlannedSend[]): void {
 		this.progress.expectItems(sends.length);
 		for (const { itemIndex, spec } of sends) {
+			if (!spec.sms || !spec.recipientField) continue;
 			const options = this.optionsOf(itemIndex);
-			this.tally ??= new CampaignTally(options.dryRun === true);
-			if (!spec.sms || !spec.recipientField || !options.maxSegments) continue;
+			if (!options.maxSegments) continue;
 			const text = smsText(spec, (name) => this.context.getNodeParameter(name, itemIndex, ''));
 			if (text === undefined) continue;
 			const refusal = this.checks.tooLong(
@@ -89,7 +89,10 @@ export class SendSession {
 	}
 
 	tracking(itemIndex: number, spec: CampaignSendSpec, settings: RequestSettings): SendTracking {
-		return new CampaignTracking(this, itemIndex, this.optionsOf(itemIndex), spec, settings);
+		const options = this.optionsOf(itemIndex);
+		// A run is a dry run or not as its first send item says (a node's items rarely differ).
+		this.tally ??= new CampaignTally(options.dryRun === true);
+		return new CampaignTracking(this, itemIndex, options, spec, settings);
 	}
 
 	/** Counts recipients with one outcome, their segments and (in a dry run) their estimated cost. */

@@ -187,6 +187,8 @@ export async function executeOperations(
 		let operation: ResolvedOperation | undefined;
 		try {
 			operation = chosenOperation(context, api, itemIndex);
+			// A send for all input items at once is made by the first; the others have nothing to do.
+			if (itemIndex > 0 && operation.send?.allItemsInFirst?.(context)) return [];
 			const profile = operation.profile ?? api.profile;
 			const settings = requestSettings(context, itemIndex, profile);
 			const checked: OperationInput = {

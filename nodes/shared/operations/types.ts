@@ -131,6 +131,11 @@ export interface SendSpec extends CampaignSendSpec {
 	 * which record chunk by chunk: see `sendInChunks`).
 	 */
 	recipientField?: string;
+	/**
+	 * True when the first input item sends for all of them (Hoiio Send Bulk with Recipients From: Input
+	 * Items): the other items are not read at all, only their recipients, by the first item's `run`.
+	 */
+	allItemsInFirst?(context: IExecuteFunctions): boolean;
 }
 
 /**
