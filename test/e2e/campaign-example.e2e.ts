@@ -8,8 +8,11 @@
  * London's current hour, so only London is inside: its recipients are sent, the others deferred. The second
  * run's window is the whole week, so everyone is inside, and only the deferred are sent, less the one who
  * answered STOP in between. The emulator then holds exactly one SMS per recipient.
+ *
+ * The Syniverse SCG campaign example is run the same way with 30 recipients: one message request each, the
+ * campaign key in its External ID, and the SCG Trigger's message states and inbound STOP written to the tables.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -45,11 +48,18 @@ const london = numbers(650, '+447700', 6);
 const newYork = numbers(650, '+1212', 7);
 const everyone = [...singapore, ...london, ...newYork];
 const zoneOf = (phone: string) =>
-	singapore.includes(phone)
+	phone.startsWith('+65')
 		? 'Asia/Singapore'
-		: london.includes(phone)
+		: phone.startsWith('+44')
 			? 'Europe/London'
 			: 'America/New_York';
+
+/** The columns of an example's Data Table, as `npm start` makes it (examples/data-tables/). */
+function columnsOf(template: string): { name: string; type: string }[] {
+	const file = join(__dirname, '..', '..', 'examples', 'data-tables', `${template}.json`);
+	return (JSON.parse(readFileSync(file, 'utf8')) as { columns: { name: string; type: string }[] })
+		.columns;
+}
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
@@ -112,23 +122,13 @@ describe('The scheduled Hoiio campaign example, with 2,000 recipients in three t
 		await controlHoiio('notify-delay', { ms: 'manual' });
 		tables.campaign_recipients = await n8n.createDataTable(
 			'campaign_recipients',
-			[
-				{ name: 'phone', type: 'string' },
-				{ name: 'timeZone', type: 'string' },
-				{ name: 'campaignKey', type: 'string' },
-				{ name: 'status', type: 'string' },
-				{ name: 'opensAt', type: 'string' },
-				{ name: 'reason', type: 'string' },
-				{ name: 'bulkTxnRef', type: 'string' },
-				{ name: 'deliveryState', type: 'string' },
-			],
+			columnsOf('campaign_recipients'),
 			everyone.map((phone) => ({ phone, timeZone: zoneOf(phone) })),
 		);
-		tables.campaign_opt_outs = await n8n.createDataTable('campaign_opt_outs', [
-			{ name: 'phone', type: 'string' },
-			{ name: 'keyword', type: 'string' },
-			{ name: 'receivedAt', type: 'date' },
-		]);
+		tables.campaign_opt_outs = await n8n.createDataTable(
+			'campaign_opt_outs',
+			columnsOf('campaign_opt_outs'),
+		);
 		await n8n.importExample('hoiio-campaign-reports-and-opt-outs.json', { dataTables: tables });
 		// Run by hand here: on its schedule it would send between the test's steps.
 		campaign = await n8n.importExample('hoiio-campaign-send-every-15-minutes.json', {
@@ -248,5 +248,101 @@ describe('The scheduled Hoiio campaign example, with 2,000 recipients in three t
 		} finally {
 			await browser.close();
 		}
+	});
+});
+
+describe('The scheduled Syniverse SCG campaign example', () => {
+	const scg = new SandboxControl('syniverseScg');
+	const tables: Record<string, string> = {};
+	let campaign: { id: string; workflow: Workflow };
+	// Ten numbers in each zone; SCG sends one message request per recipient here.
+	const people = [
+		...numbers(10, '+6591', 6),
+		...numbers(10, '+447711', 6),
+		...numbers(10, '+1646', 7),
+	];
+	const inLondon = people.filter((phone) => phone.startsWith('+44'));
+	const scgControl = async (action: string, body: Record<string, unknown> = {}) => {
+		const response = await fetch(
+			`${new URL(scg.baseUrl).origin}/__sandbox/syniverseScg/${action}`,
+			{
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			},
+		);
+		if (response.status >= 300)
+			throw new Error(`/__sandbox/syniverseScg/${action}: ${response.status}`);
+	};
+	const messagesTo = async () =>
+		(await scg.state<{ messages: { to_address: string; direction?: string }[] }>()).messages
+			.map((message) => message.to_address)
+			.filter((address) => people.includes(address));
+	const delivered = () =>
+		n8n.dataTableCount(tables.scg_campaign_recipients, { deliveryState: 'DELIVERED' });
+
+	beforeAll(async () => {
+		await scg.reset();
+		// Message progress (and so the delivery reports) waits for the test's flush, as in syniverseScg.e2e.ts.
+		await scgControl('settings', { autoProgress: false });
+		tables.scg_campaign_recipients = await n8n.createDataTable(
+			'scg_campaign_recipients',
+			columnsOf('scg_campaign_recipients'),
+			people.map((phone) => ({ phone, timeZone: zoneOf(phone) })),
+		);
+		tables.campaign_opt_outs = await n8n.createDataTable(
+			'scg_campaign_opt_outs',
+			columnsOf('campaign_opt_outs'),
+		);
+		await n8n.importExample('syniverseScg-campaign-reports-and-opt-outs.json', {
+			dataTables: tables,
+		});
+		campaign = await n8n.importExample('syniverseScg-campaign-send-every-15-minutes.json', {
+			dataTables: tables,
+			change: (workflow) => {
+				workflow.active = false;
+				setWindow(workflow, londonWindow());
+			},
+		});
+	});
+
+	afterAll(async () => {
+		await n8n.cleanUp();
+		for (const id of Object.values(tables)) await n8n.deleteDataTable(id).catch(() => undefined);
+	});
+
+	it('sends inside the window, defers the rest, ties each delivery report to its row, and leaves out a STOP', async () => {
+		const first = await n8n.runManually(campaign.id, 'Every 15 Minutes', 120_000);
+
+		expect(first.status).toBe('success');
+		await scgControl('flush');
+		expect((await messagesTo()).sort()).toEqual([...inLondon].sort());
+		await until('the London delivery reports', delivered, (count) => count >= inLondon.length);
+
+		const stopper = people[0];
+		await scgControl('inbound', { from: stopper, to: '+15552223561', body: 'stop!' });
+		await scgControl('flush');
+		await until(
+			'the opt-out',
+			() => n8n.dataTableCount(tables.campaign_opt_outs, { phone: stopper }),
+			(count) => count === 1,
+		);
+		setWindow(campaign.workflow, { start: '00:00', end: '24:00' });
+		await n8n.updateWorkflow(campaign.id, campaign.workflow);
+		const second = await n8n.runManually(campaign.id, 'Every 15 Minutes', 120_000);
+
+		expect(second.status).toBe('success');
+		await scgControl('flush');
+		const reached = people.filter((phone) => phone !== stopper);
+		expect((await messagesTo()).sort()).toEqual([...reached].sort());
+		await until('every delivery report', delivered, (count) => count >= reached.length);
+		const rows = await n8n.dataTableRows<RecipientRow>(tables.scg_campaign_recipients);
+		expect(
+			rows
+				.filter((row) => row.deliveryState === 'DELIVERED')
+				.map((row) => row.phone)
+				.sort(),
+		).toEqual([...reached].sort());
+		expect(rows.find((row) => row.phone === stopper)).toMatchObject({ status: 'deferred' });
 	});
 });

@@ -265,7 +265,8 @@ describe('Send Window on bulk sends: only the recipients inside it are sent', ()
 		expect(created.map((request) => (request.body as { to: string[] }).to)).toEqual([
 			[LONDON, NEW_YORK],
 		]);
-		expect(items.map((item) => item.json.status ?? 'request')).toEqual(['request', 'deferred']);
+		expect(items.map((item) => item.json.status)).toEqual(['sent', 'deferred']);
+		expect(items[0].json).toMatchObject({ to: [LONDON, NEW_YORK], recipientCount: 2 });
 		expect(items[1].json).toMatchObject({
 			recipient: SINGAPORE,
 			opensAt: '2026-03-05T09:00:00+08:00',

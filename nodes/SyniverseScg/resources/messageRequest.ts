@@ -145,6 +145,7 @@ async function createMessageRequests(
 			const item = {
 				...response.body,
 				...body,
+				status: 'sent',
 				recipientCount: chunkTo.length,
 				...position,
 				...tracking?.campaignFields,
