@@ -8,7 +8,6 @@ export { SyniverseScgApi } from './credentials/SyniverseScgApi.credentials';
 export { SyniverseScg } from './nodes/SyniverseScg/SyniverseScg.node';
 export { SyniverseScgTrigger } from './nodes/SyniverseScg/SyniverseScgTrigger.node';
 export { VumiGoApi } from './credentials/VumiGoApi.credentials';
-export { VumiGoConversationApi } from './credentials/VumiGoConversationApi.credentials';
 export { VumiGo } from './nodes/VumiGo/VumiGo.node';
 export { VumiGoTrigger } from './nodes/VumiGo/VumiGoTrigger.node';
 export { SmartLivingApi } from './credentials/SmartLivingApi.credentials';

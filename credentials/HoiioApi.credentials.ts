@@ -43,14 +43,15 @@ export class HoiioApi implements ICredentialType {
 			default: '',
 			placeholder: '65',
 			description:
-				'Country calling code added to phone numbers written without one (for example 65 for Singapore). Leave empty to require every number in +<country code> form.',
+				'Country calling code added to phone numbers written without one (for example 65 for Singapore). Leave empty to require every number with its country code, like +6591234567.',
 		},
 		{
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://secure.hoiio.com/open',
-			description: 'Change only to point at a test server or the package sandbox',
+			description:
+				'Leave the default; change it only for a private server or a test server. If the credential test then says ECONNREFUSED, ENOTFOUND or ETIMEDOUT, nothing answers at this address.',
 		},
 	];
 
@@ -65,13 +66,15 @@ export class HoiioApi implements ICredentialType {
 		},
 	};
 
-	// Hoiio answers errors inside an HTTP 200, so the test reads the status it reports.
+	// Hoiio answers errors inside an HTTP 200, so the test reads the status it reports. Every answer reaches the
+	// rules, on n8n 1.x as on 2.x: with HTTP errors n8n would show its own words instead.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl}}',
 			url: '/user/get_balance',
 			method: 'POST',
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			ignoreHttpStatusErrors: true,
 		},
 		rules: [
 			{
@@ -79,7 +82,7 @@ export class HoiioApi implements ICredentialType {
 				properties: {
 					key: 'status',
 					value: 'error_invalid_app_id',
-					message: 'Hoiio does not know this App ID',
+					message: 'Hoiio does not know this App ID: check it in the Hoiio Developer Portal',
 				},
 			},
 			{
@@ -87,7 +90,16 @@ export class HoiioApi implements ICredentialType {
 				properties: {
 					key: 'status',
 					value: 'error_invalid_access_token',
-					message: 'Hoiio did not accept the access token',
+					message:
+						'The access token was refused: check it in the Hoiio Developer Portal, next to the App ID',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status',
+					value: undefined,
+					message: 'This is not the Hoiio API: check the Base URL',
 				},
 			},
 		],

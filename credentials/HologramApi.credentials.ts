@@ -33,7 +33,8 @@ export class HologramApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://dashboard.hologram.io/api/1',
-			description: 'Change only to point at a test server or the package sandbox',
+			description:
+				'Leave the default; change it only for a private server or a test server. If the credential test then says ECONNREFUSED, ENOTFOUND or ETIMEDOUT, nothing answers at this address.',
 		},
 	];
 
@@ -45,15 +46,30 @@ export class HologramApi implements ICredentialType {
 		},
 	};
 
+	// Every answer reaches the rules, on n8n 1.x as on 2.x: with HTTP errors n8n would show its own words (2.x
+	// the status text, 1.x a generic one). Hologram answers with a `success` flag, also when it refuses the key.
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.baseUrl}}', url: '/users/me' },
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/users/me',
+			ignoreHttpStatusErrors: true,
+		},
 		rules: [
 			{
 				type: 'responseSuccessBody',
 				properties: {
 					key: 'success',
 					value: false,
-					message: 'Hologram did not accept the API key',
+					message:
+						'The API key was refused: check it in Hologram Dashboard → Account Settings → API Keys',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'success',
+					value: undefined,
+					message: 'This is not the Hologram API: check the Base URL',
 				},
 			},
 		],

@@ -19,8 +19,30 @@ import {
 const legacy = { show: { platform: ['smartLiving'] } };
 const maker = { show: { platform: ['maker'] } };
 
-/** Legacy: logs in (through preAuthentication) and lists the grounds. Maker: the token's grounds, or its device. */
+/**
+ * Legacy: logs in (through preAuthentication, which words a refused login itself) and lists the grounds.
+ * Maker: the token's grounds, or its device. Refusals are worded by their HTTP status, which n8n 2.x hands to
+ * the rules (1.x shows its own words).
+ */
 export const smartLivingCredentialTest: ICredentialTestRequest = {
+	rules: [
+		{
+			type: 'responseCode',
+			properties: {
+				value: 401,
+				message:
+					'The token was refused: check it in AllThingsTalk Maker, in the settings of the device or ground it belongs to',
+			},
+		},
+		{
+			type: 'responseCode',
+			properties: {
+				value: 404,
+				message:
+					'This is not a SmartLiving/AllThingsTalk API: check the platform and API URL (and the Device ID of a device token)',
+			},
+		},
+	],
 	request: {
 		baseURL:
 			'={{ ($credentials.platform === "smartLiving" ? ($credentials.apiUrl || "http://api.smartliving.io") : ($credentials.makerApiUrl || "https://api.allthingstalk.io")).replace(/\\/+$/, "") }}',
@@ -97,7 +119,7 @@ export class SmartLivingApi implements ICredentialType {
 			default: MAKER_DEFAULT_API_URL,
 			displayOptions: maker,
 			description:
-				'Change only for a dedicated space (https://&lt;space&gt;.allthingstalk.io) or a test server',
+				'Leave the default; change it only for a dedicated space (like https://acme.allthingstalk.io), a private server or a test server. If the credential test then says ECONNREFUSED, ENOTFOUND or ETIMEDOUT, nothing answers at this address.',
 		},
 		{
 			displayName: 'Username',
@@ -122,7 +144,8 @@ export class SmartLivingApi implements ICredentialType {
 			type: 'string',
 			default: LEGACY_DEFAULT_API_URL,
 			displayOptions: legacy,
-			description: 'The SmartLiving API server (plain HTTP in the original service)',
+			description:
+				'The SmartLiving API server (plain HTTP in the original service). If the credential test says ECONNREFUSED, ENOTFOUND or ETIMEDOUT, nothing answers at this address.',
 		},
 		{
 			displayName: 'Broker Host',

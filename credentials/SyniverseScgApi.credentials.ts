@@ -12,6 +12,7 @@ import type {
 import { findInErrorChain } from '../nodes/shared/errors';
 
 const DEFAULT_BASE_URL = 'https://api.syniverse.com';
+const NOT_SCG = 'This is not the Syniverse SCG API: check the Base URL';
 
 /** The token-refresh call of the SDK era first, then the path the current SDC docs give. */
 const REFRESH_PATHS = ['/saop-rest-data/v1/apptoken-refresh', '/v1/apptoken-refresh'];
@@ -97,7 +98,8 @@ export class SyniverseScgApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: DEFAULT_BASE_URL,
-			description: 'Change only to point at a test server or the package sandbox',
+			description:
+				'Leave the default; change it only for a private server or a test server. If the credential test then says ECONNREFUSED, ENOTFOUND or ETIMEDOUT, nothing answers at this address.',
 		},
 		// The key is half of what renews tokens, so it is kept out of sight like the secret (as n8n's own
 		// OAuth1 and WooCommerce credentials do with theirs), although n8n's lint warns that its name sounds harmless.
@@ -181,11 +183,32 @@ export class SyniverseScgApi implements ICredentialType {
 		},
 	};
 
+	// A refused token is worded by its HTTP status, which n8n 2.x hands to the rules (1.x shows its own words).
+	// The request keeps failing on HTTP errors so that n8n renews an expired token and tries again first.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{ ($credentials.baseUrl || "https://api.syniverse.com").replace(/\\/+$/, "") }}',
 			url: '/scg-external-api/api/v1/messaging/sender_ids',
 			qs: { limit: 1 },
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'The access token was refused: check it in the Syniverse Developer Community portal (your application → Auth Keys)',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 404, message: NOT_SCG },
+			},
+			// Every SCG list answers { list, total }.
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'list', value: undefined, message: NOT_SCG },
+			},
+		] as ICredentialTestRequest['rules'],
 	};
 }

@@ -1,3 +1,5 @@
+// The operation table (resources/<resource>.ts): nearly every Hoiio operation is one form request a
+// row describes; Send Bulk and Fax → Send have a `run` beside their row.
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -8,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, executeOperations } from '../shared/operations';
 import type { NodeApi } from '../shared/operations';
+import { resourceOperationSubtitle } from '../shared/subtitle';
 import { hoiioPagination, hoiioProfile, unwrapHoiio } from './api';
 import { prepareInput } from './execute';
 import { hoiioLoadOptions } from './loadOptions';
@@ -46,6 +49,8 @@ export const hoiioApi: NodeApi = {
 	prepareInput,
 };
 
+const properties = buildProperties(hoiioApi);
+
 export class Hoiio implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Hoiio',
@@ -53,14 +58,14 @@ export class Hoiio implements INodeType {
 		icon: { light: 'file:hoiio.svg', dark: 'file:hoiio.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description: 'Send SMS and faxes, make calls and IVR flows, and manage numbers with Hoiio',
 		defaults: { name: 'Hoiio' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'hoiioApi', required: true }],
-		properties: buildProperties(hoiioApi),
+		properties,
 	};
 
 	methods = { loadOptions: hoiioLoadOptions };

@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodePropertyOptions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -9,6 +10,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { keywordListsOf, keywordProperties } from '../shared/campaign';
+import { chosenOptionsSubtitle } from '../shared/subtitle';
 import type { Forwarding } from './forwarding';
 import { currentForwarding, updateForwarding, wantedForwarding } from './forwarding';
 import { hoiioLoadOptions } from './loadOptions';
@@ -89,6 +91,56 @@ async function isAuthorized(
 	return isReportSignature(signature, ownUrl, String(accessToken ?? ''));
 }
 
+/**
+ * The events the trigger can start on. `action` is what the node panel lists; without it n8n writes
+ * "On incoming sms".
+ */
+const HOIIO_EVENTS: INodePropertyOptions[] = [
+	{
+		name: 'Call Status',
+		action: 'On call status',
+		value: 'callStatus',
+		description: 'A call or conference leg ended (for calls that report to this trigger)',
+	},
+	{
+		name: 'Fax Status',
+		action: 'On fax status',
+		value: 'faxStatus',
+		description: 'A sent fax went through or failed (for faxes that report to this trigger)',
+	},
+	{
+		name: 'Incoming Fax',
+		action: 'On incoming fax',
+		value: 'incomingFax',
+		description: 'A fax arrived on the Hoiio number (the number is set to fax mode)',
+	},
+	{
+		name: 'Incoming SMS',
+		action: 'On incoming SMS',
+		value: 'incomingSms',
+		description: 'An SMS arrived on the Hoiio number',
+	},
+	{
+		name: 'IVR Answer',
+		action: 'On IVR answer',
+		value: 'ivrAnswer',
+		description:
+			'Someone called the Hoiio number; continue the call with the IVR operations of the Hoiio node',
+	},
+	{
+		name: 'IVR Result',
+		action: 'On IVR result',
+		value: 'ivrResult',
+		description: 'An IVR step finished: digits gathered, recording made, transfer or dial outcome',
+	},
+	{
+		name: 'SMS Status',
+		action: 'On SMS status',
+		value: 'smsStatus',
+		description: 'An SMS was delivered or failed (for sends that report to this trigger)',
+	},
+];
+
 export class HoiioTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Hoiio Trigger',
@@ -96,9 +148,10 @@ export class HoiioTrigger implements INodeType {
 		icon: { light: 'file:hoiio.svg', dark: 'file:hoiio.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: chosenOptionsSubtitle('events', HOIIO_EVENTS),
+		// n8n's node panel merges this trigger with the Hoiio node into one entry that shows this description.
 		description:
-			'Starts the workflow on incoming SMS, calls and faxes, and on delivery and call reports from Hoiio',
+			'Send SMS and faxes, make calls and manage numbers with Hoiio, or start the workflow on incoming SMS, calls and faxes and on delivery reports',
 		defaults: { name: 'Hoiio Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -113,46 +166,7 @@ export class HoiioTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: ['incomingSms'],
-				options: [
-					{
-						name: 'Call Status',
-						value: 'callStatus',
-						description: 'A call or conference leg ended (for calls that report to this trigger)',
-					},
-					{
-						name: 'Fax Status',
-						value: 'faxStatus',
-						description:
-							'A sent fax went through or failed (for faxes that report to this trigger)',
-					},
-					{
-						name: 'Incoming Fax',
-						value: 'incomingFax',
-						description: 'A fax arrived on the Hoiio number (the number is set to fax mode)',
-					},
-					{
-						name: 'Incoming SMS',
-						value: 'incomingSms',
-						description: 'An SMS arrived on the Hoiio number',
-					},
-					{
-						name: 'IVR Answer',
-						value: 'ivrAnswer',
-						description:
-							'Someone called the Hoiio number; continue the call with the IVR operations of the Hoiio node',
-					},
-					{
-						name: 'IVR Result',
-						value: 'ivrResult',
-						description:
-							'An IVR step finished: digits gathered, recording made, transfer or dial outcome',
-					},
-					{
-						name: 'SMS Status',
-						value: 'smsStatus',
-						description: 'An SMS was delivered or failed (for sends that report to this trigger)',
-					},
-				],
+				options: HOIIO_EVENTS,
 				description:
 					'Reports of your own SMS, calls, faxes and IVR steps arrive when the Hoiio node sends them here: see the note below',
 			},

@@ -1,3 +1,5 @@
+// The operation table (resources/<resource>.ts): every Hologram operation is one request that a
+// table row describes, so the rows are data and shared code makes the parameters and the requests.
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -8,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, executeOperations } from '../shared/operations';
 import type { NodeApi } from '../shared/operations';
+import { resourceOperationSubtitle } from '../shared/subtitle';
 import { hologramPagination, hologramProfile, unwrapHologram } from './api';
 import { hologramListSearch, hologramLoadOptions } from './loadOptions';
 import { cellularLinkOperations } from './resources/cellularLink';
@@ -67,6 +70,8 @@ const hologramApi: NodeApi = {
 	],
 };
 
+const properties = buildProperties(hologramApi);
+
 export class Hologram implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Hologram',
@@ -74,14 +79,14 @@ export class Hologram implements INodeType {
 		icon: { light: 'file:hologram.svg', dark: 'file:hologram.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description: 'Manage Hologram cellular IoT SIMs and devices, and message them',
 		defaults: { name: 'Hologram' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'hologramApi', required: true }],
-		properties: buildProperties(hologramApi),
+		properties,
 	};
 
 	methods = { loadOptions: hologramLoadOptions, listSearch: hologramListSearch };

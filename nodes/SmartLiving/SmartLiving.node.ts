@@ -1,48 +1,30 @@
+// One file per operation (actions/<resource>/<operation>.operation.ts): every SmartLiving operation
+// picks its path by platform and asset address, so each needs code of its own that a table row
+// cannot hold.
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
+	INodeProperties,
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildProperties, executeOperations } from '../shared/operations';
-import type { NodeApi } from '../shared/operations';
-import { noPagination, smartLivingProfile, unwrapSmartLiving } from './api';
-import { smartLivingLoadOptions } from './loadOptions';
-import { assetOperations } from './resources/asset';
-import { deviceOperations } from './resources/device';
-import { gatewayOperations } from './resources/gateway';
-import { groundOperations } from './resources/ground';
-import { notificationOperations } from './resources/notification';
+import { buildProperties } from '../shared/operations';
+import { resourceOperationSubtitle } from '../shared/subtitle';
+import { router, smartLivingApi } from './actions/router';
+import { smartLivingListSearch, smartLivingLoadOptions } from './loadOptions';
 
-const smartLivingApi: NodeApi = {
-	profile: smartLivingProfile,
-	pagination: noPagination,
-	unwrap: unwrapSmartLiving,
-	resources: [
-		{ name: 'Asset', value: 'asset', description: 'Sensors, actuators and settings of a device' },
-		{ name: 'Device', value: 'device', description: 'Connected things and their assets' },
-		{ name: 'Ground', value: 'ground', description: 'Groups of devices' },
-		{
-			name: 'Gateway',
-			value: 'gateway',
-			description: 'Gateways with devices behind them (SmartLiving legacy only)',
-		},
-		{
-			name: 'Notification',
-			value: 'notification',
-			description: 'Push notifications to the account (SmartLiving legacy only)',
-		},
-	],
-	operations: [
-		...assetOperations,
-		...deviceOperations,
-		...groundOperations,
-		...gatewayOperations,
-		...notificationOperations,
-	],
-};
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'AllThingsTalk Maker has no gateways and no push notifications: those work with a SmartLiving (legacy) credential only',
+		name: 'platformNotice',
+		type: 'notice',
+		default: '',
+	},
+	...buildProperties(smartLivingApi),
+];
 
 export class SmartLiving implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,7 +33,7 @@ export class SmartLiving implements INodeType {
 		icon: { light: 'file:smartLiving.svg', dark: 'file:smartLiving.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description:
 			'Read and control IoT devices on AllThingsTalk Maker or the legacy SmartLiving platform',
 		defaults: { name: 'SmartLiving' },
@@ -59,21 +41,12 @@ export class SmartLiving implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smartLivingApi', required: true }],
-		properties: [
-			{
-				displayName:
-					'AllThingsTalk Maker has no gateways and no push notifications: those work with a SmartLiving (legacy) credential only',
-				name: 'platformNotice',
-				type: 'notice',
-				default: '',
-			},
-			...buildProperties(smartLivingApi),
-		],
+		properties,
 	};
 
-	methods = { loadOptions: smartLivingLoadOptions };
+	methods = { loadOptions: smartLivingLoadOptions, listSearch: smartLivingListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperations(this, smartLivingApi);
+		return await router.call(this);
 	}
 }

@@ -210,7 +210,7 @@ async function statesSince(
 	const qs: IDataObject = from === '' ? {} : { from };
 	let entries: IDataObject[];
 	try {
-		entries = await historyPagination().collect(
+		entries = await historyPagination.collect(
 			async (page) => await call(context, { method: 'GET', path, qs: { ...qs, ...page } }),
 			undefined,
 		);

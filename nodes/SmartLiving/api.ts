@@ -8,8 +8,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { findInErrorChain } from '../shared/errors';
-import type { Pagination } from '../shared/pagination';
-import { firstItems } from '../shared/pagination';
+import type { PageNumberKeys, Pagination } from '../shared/pagination';
+import { firstItems, pageNumberPagination } from '../shared/pagination';
 import type { ProviderProfile } from '../shared/provider';
 import { isObject } from '../shared/provider';
 import type { ProviderRequest, RequestSettings } from '../shared/request';
@@ -91,33 +91,32 @@ export function notOnPlatform(
 	});
 }
 
-/**
- * History pages (wire notes §4.5): `page` counts from 0, and the first page goes without it (§8).
- * The page size is not documented: the walk ends at an empty page, a page shorter than the first,
- * or a `next` link (top-level, or in `links`) that is empty or, where `links` is given, absent.
- */
-export function historyPagination(maxPages = 1000): Pagination {
-	return {
-		async collect(fetchPage, limit) {
-			const items: IDataObject[] = [];
-			let firstPageSize = 0;
-			for (let page = 0; page < maxPages; page++) {
-				const body = await fetchPage(page === 0 ? {} : { page });
-				const entries = itemsOf(body);
-				items.push(...entries);
-				if (page === 0) firstPageSize = entries.length;
-				const links = isObject(body) && isObject(body.links) ? body.links : undefined;
-				const noNext =
-					(isObject(body) && 'next' in body && !body.next) || (links !== undefined && !links.next);
-				if (entries.length === 0 || entries.length < firstPageSize || noNext) break;
-				if (limit !== undefined && items.length >= limit) break;
-			}
-			return firstItems(items, limit);
-		},
-	};
+/** Whether a history page says more follow: a `next` link (top-level, or in `links`) that is empty says no. */
+function moreHistory(body: unknown): boolean | undefined {
+	if (!isObject(body)) return undefined;
+	if ('next' in body && !body.next) return false;
+	if (isObject(body.links) && !body.links.next) return false;
+	return undefined;
 }
 
-/** Not used for requests (every list here is walked by hand); the node table needs one. */
+/**
+ * History pages: `page` counts from 0, and the first page goes without it, as the SDK sent it. The page
+ * size is not documented: the walk ends at an empty page, a page shorter than the first, or a `next`
+ * link that is empty or, where `links` is given, absent.
+ */
+export const historyPageKeys: PageNumberKeys = {
+	pageParameter: 'page',
+	firstPage: 0,
+	firstPageUnnumbered: true,
+	itemsKey: 'data',
+	entries: (body) => itemsOf(body),
+	more: moreHistory,
+	maxPages: 1000,
+};
+
+export const historyPagination = pageNumberPagination(historyPageKeys);
+
+/** Lists read in one request (grounds, devices, assets): Limit trims the answer. */
 export const noPagination: Pagination = {
 	async collect(fetchPage, limit) {
 		return firstItems(itemsOf(await fetchPage({})), limit);

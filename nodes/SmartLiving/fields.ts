@@ -1,28 +1,31 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { FieldSpec, OperationInput } from '../shared/operations';
+import { idFromList } from '../shared/operations';
 import { pathWith } from '../shared/request';
 import { notOnPlatform } from './api';
 import type { Platform } from './login';
 
 /** Fields several SmartLiving operations share: how an asset is found, and typed values. */
 
-/** Appended to option names, which n8n shows in Title Case. */
-export const LEGACY_ONLY = ' (SmartLiving Legacy Only)';
+/** An option's description, marked as one only the legacy SmartLiving platform has (as the resources say it). */
+export const legacyOnly = (description: string): string =>
+	`${description} (SmartLiving legacy only)`;
 
+/** A device, picked from the devices the credential sees or typed by ID. */
 export const deviceIdField: FieldSpec = {
-	displayName: 'Device Name or ID',
-	name: 'deviceId',
-	type: 'options',
-	default: '',
-	required: true,
-	loadOptionsMethod: 'getDevices',
-	description: 'The device',
+	...idFromList('deviceId', 'Device', 'searchDevices'),
+	description: 'The device, from the grounds the credential can see',
 };
 
+/** Names are part of REST paths and MQTT topics: what is wrong with the name of an asset to create. */
+export function assetNameProblem(value: unknown): string | undefined {
+	return /[/+#\s]/.test(String(value)) ? 'must not contain spaces, "/", "+" or "#"' : undefined;
+}
+
 /**
- * How the asset of an operation is addressed (wire notes §4.3: by ID, or by name under its device or
- * gateway). Each value becomes a segment of the path the operation builds (`in: 'path'`).
+ * How the asset of an operation is addressed (by ID, or by name under its device or gateway). Each value
+ * becomes a segment of the path the operation builds (`in: 'path'`).
  */
 export const assetAddressFields: FieldSpec[] = [
 	{
@@ -39,40 +42,27 @@ export const assetAddressFields: FieldSpec[] = [
 			},
 			{ name: 'Asset ID', value: 'id', description: 'The ID of the asset itself' },
 			{
-				name: `Gateway and Asset Name${LEGACY_ONLY}`,
+				name: 'Gateway and Asset Name',
 				value: 'gateway',
-				description: 'An asset of the gateway itself',
+				description: legacyOnly('An asset of the gateway itself'),
 			},
 			{
-				name: `Gateway, Device Name and Asset Name${LEGACY_ONLY}`,
+				name: 'Gateway, Device Name and Asset Name',
 				value: 'gatewayDevice',
-				description: 'An asset of a device behind a gateway',
+				description: legacyOnly('An asset of a device behind a gateway'),
 			},
 		],
 	},
 	{ ...deviceIdField, showWhen: { assetBy: ['device'] } },
 	{
-		displayName: 'Asset Name or ID',
-		name: 'assetName',
-		in: 'path',
-		type: 'options',
-		default: '',
-		required: true,
-		loadOptionsMethod: 'getAssetNames',
-		typeOptions: { loadOptionsDependsOn: ['deviceId'] },
+		...idFromList('assetName', 'Asset Name', 'searchAssetNames', { displayName: 'By Name' }),
 		showWhen: { assetBy: ['device'] },
-		description: "The asset of the device; its ID here is the asset's name on the device",
+		description: 'The asset of the device, by its name on the device (its address there)',
 	},
 	{
-		displayName: 'Asset Name or ID',
-		name: 'assetId',
-		in: 'path',
-		type: 'options',
-		default: '',
-		required: true,
-		loadOptionsMethod: 'getAssetIds',
+		...idFromList('assetId', 'Asset', 'searchAssets'),
 		showWhen: { assetBy: ['id'] },
-		description: 'The asset',
+		description: 'The asset, from every device the credential can see',
 	},
 	{
 		displayName: 'Gateway ID',

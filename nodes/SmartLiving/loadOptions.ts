@@ -1,4 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { pathWith } from '../shared/request';
 import { CREDENTIAL_TYPE, call, itemsOf } from './api';
@@ -49,6 +54,44 @@ async function assetsOf(context: ILoadOptionsFunctions, deviceId: string): Promi
 	return itemsOf(await call(context, { method: 'GET', path }), 'assets');
 }
 
+/** The assets of every device, each named after its device. */
+async function everyAsset(context: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const options: INodePropertyOptions[] = [];
+	for (const device of await devices(context)) {
+		for (const asset of await assetsOf(context, String(device.id))) {
+			if (asset.id === undefined) continue;
+			options.push({ name: `${label(device)} / ${label(asset)}`, value: String(asset.id) });
+		}
+	}
+	return options.sort(byName);
+}
+
+/** The assets of the chosen device, by name (the name is their address on the device). */
+async function assetNames(
+	context: ILoadOptionsFunctions,
+	deviceId: string,
+): Promise<INodePropertyOptions[]> {
+	if (deviceId === '' || deviceId.startsWith('=')) return [];
+	return (await assetsOf(context, deviceId))
+		.map((asset) => ({
+			name: `${label(asset)}${asset.is ? ` (${String(asset.is)})` : ''}`,
+			value: String(asset.name),
+		}))
+		.sort(byName);
+}
+
+/** The device chosen in the node, whether picked from the list or typed. */
+function currentDevice(context: ILoadOptionsFunctions): string {
+	const value = context.getCurrentNodeParameter('deviceId', { extractValue: true });
+	return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+async function deviceOptions(context: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await devices(context))
+		.map((device) => ({ name: label(device), value: String(device.id) }))
+		.sort(byName);
+}
+
 /** Dropdowns from the live API, so nobody types device or asset IDs. */
 export const smartLivingLoadOptions = {
 	async getGrounds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -57,35 +100,42 @@ export const smartLivingLoadOptions = {
 			.sort(byName);
 	},
 	async getDevices(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		return (await devices(this))
-			.map((device) => ({ name: label(device), value: String(device.id) }))
-			.sort(byName);
+		return await deviceOptions(this);
 	},
 	/** The assets of the chosen device, by name (the name is their address on the device). */
 	async getAssetNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const deviceId = String(this.getCurrentNodeParameter('deviceId') ?? '');
-		if (deviceId === '' || deviceId.startsWith('=')) return [];
-		return (await assetsOf(this, deviceId))
-			.map((asset) => ({
-				name: `${label(asset)}${asset.is ? ` (${String(asset.is)})` : ''}`,
-				value: String(asset.name),
-			}))
-			.sort(byName);
+		return await assetNames(this, currentDevice(this));
 	},
 	/** For the trigger: every asset of the device, or one of them. */
 	async getAssetNamesOrAll(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const assets = await smartLivingLoadOptions.getAssetNames.call(this);
+		const assets = await assetNames(this, currentDevice(this));
 		return [{ name: 'Every Asset of the Device', value: '+' }, ...assets];
 	},
 	/** Every asset of every device, by ID. */
 	async getAssetIds(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const options: INodePropertyOptions[] = [];
-		for (const device of await devices(this)) {
-			for (const asset of await assetsOf(this, String(device.id))) {
-				if (asset.id === undefined) continue;
-				options.push({ name: `${label(device)} / ${label(asset)}`, value: String(asset.id) });
-			}
-		}
-		return options.sort(byName);
+		return await everyAsset(this);
+	},
+};
+
+/** The options whose name or value holds the search text (the lists are short: one call each). */
+function matching(options: INodePropertyOptions[], filter?: string): INodeListSearchResult {
+	const wanted = (filter ?? '').trim().toLowerCase();
+	return {
+		results: options.filter((option) =>
+			`${option.name} ${String(option.value)}`.toLowerCase().includes(wanted),
+		),
+	};
+}
+
+/** Lists for the resource locators (From List), searched by name or ID. */
+export const smartLivingListSearch = {
+	async searchDevices(this: ILoadOptionsFunctions, filter?: string) {
+		return matching(await deviceOptions(this), filter);
+	},
+	async searchAssets(this: ILoadOptionsFunctions, filter?: string) {
+		return matching(await everyAsset(this), filter);
+	},
+	async searchAssetNames(this: ILoadOptionsFunctions, filter?: string) {
+		return matching(await assetNames(this, currentDevice(this)), filter);
 	},
 };

@@ -1,3 +1,5 @@
+// The operation table (resources/<resource>.ts): nearly every SCG operation is one request a row
+// describes; the chunked Message Request → Create and the uploads have code beside their row.
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -8,6 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties, executeOperations } from '../shared/operations';
 import type { NodeApi } from '../shared/operations';
+import { resourceOperationSubtitle } from '../shared/subtitle';
 import { scgPagination, scgProfile, unwrapScg } from './api';
 import { scgLoadOptions } from './loadOptions';
 import { attachmentOperations } from './resources/attachment';
@@ -43,6 +46,8 @@ const scgApi: NodeApi = {
 	],
 };
 
+const properties = buildProperties(scgApi);
+
 export class SyniverseScg implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Syniverse SCG',
@@ -50,7 +55,7 @@ export class SyniverseScg implements INodeType {
 		icon: { light: 'file:syniverseScg.svg', dark: 'file:syniverseScg.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description:
 			'Send SMS and MMS through Syniverse SCG and manage contacts, groups and attachments',
 		defaults: { name: 'Syniverse SCG' },
@@ -58,7 +63,7 @@ export class SyniverseScg implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'syniverseScgApi', required: true }],
-		properties: buildProperties(scgApi),
+		properties,
 	};
 
 	methods = { loadOptions: scgLoadOptions };

@@ -12,6 +12,7 @@ import { keywordListsOf, keywordProperties } from '../shared/campaign';
 import { asNodeApiError } from '../shared/errors';
 import { isObject } from '../shared/provider';
 import { pathWith, providerRequest } from '../shared/request';
+import { chosenOptionsSubtitle } from '../shared/subtitle';
 import type { WireType } from '../shared/webhook';
 import {
 	basicAuthMatches,
@@ -181,9 +182,10 @@ export class SyniverseScgTrigger implements INodeType {
 		icon: { light: 'file:syniverseScg.svg', dark: 'file:syniverseScg.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: chosenOptionsSubtitle('events', SCG_EVENT_TYPES),
+		// n8n's node panel merges this trigger with the Syniverse SCG node into one entry that shows this description.
 		description:
-			'Starts the workflow on Syniverse SCG delivery reports, message request progress and inbound messages',
+			'Send SMS and MMS through Syniverse SCG and manage contacts and groups, or start the workflow on delivery reports and inbound messages',
 		defaults: { name: 'Syniverse SCG Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

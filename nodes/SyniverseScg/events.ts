@@ -4,20 +4,26 @@ import type { KeywordLists } from '../shared/campaign';
 import { keywordFields } from '../shared/campaign';
 import { isObject } from '../shared/provider';
 
-/** The SCG-Message event types of the Event Manager (wire notes §5.3). */
+/**
+ * The SCG-Message event types of the Event Manager (wire notes §5.3). `action` is what the node panel lists;
+ * without it n8n writes "On " and the name in lower case ("On inbound message mo").
+ */
 export const SCG_EVENT_TYPES = [
 	{
 		name: 'Message State Change',
+		action: 'On message state change',
 		value: 'message_state_change',
 		description: 'A sent message changed state, for example SENT → DELIVERED or FAILED',
 	},
 	{
 		name: 'Message Request State Change',
+		action: 'On message request state change',
 		value: 'message_request_state_change',
 		description: 'A message request changed state, for example to COMPLETED',
 	},
 	{
 		name: 'Inbound Message (MO)',
+		action: 'On inbound message (MO)',
 		value: 'mo_message_received',
 		description: 'Someone sent a message to one of your numbers',
 	},

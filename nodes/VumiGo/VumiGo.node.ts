@@ -1,3 +1,8 @@
+// One file per operation (actions/<resource>/<operation>.operation.ts): most Vumi Go operations
+// need code of their own (JSON-RPC calls, sends through the conversation API, answers that are not
+// errors); the few the operation table can carry (group reads and writes, contact delete and list,
+// opt-out count, metric get) are table requests in files of their own, so every operation is found
+// the same way.
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -6,47 +11,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildProperties, executeOperations } from '../shared/operations';
-import type { NodeApi } from '../shared/operations';
-import { unwrapVumi, vumiPagination, vumiProfile } from './api';
-import { vumiLoadOptions } from './loadOptions';
-import { accountOperations } from './resources/account';
-import { contactOperations } from './resources/contact';
-import { groupOperations } from './resources/group';
-import { messageOperations } from './resources/message';
-import { metricOperations } from './resources/metric';
-import { optOutOperations } from './resources/optOut';
+import { buildProperties } from '../shared/operations';
+import { resourceOperationSubtitle } from '../shared/subtitle';
+import { router, vumiGoApi } from './actions/router';
+import { vumiListSearch, vumiLoadOptions } from './loadOptions';
 
-const vumiGoApi: NodeApi = {
-	profile: vumiProfile,
-	pagination: vumiPagination,
-	unwrap: unwrapVumi,
-	resources: [
-		{ name: 'Message', value: 'message', description: 'Send text and voice messages' },
-		{ name: 'Contact', value: 'contact', description: 'People and their addresses' },
-		{ name: 'Group', value: 'group', description: 'Groups and smart groups of contacts' },
-		{ name: 'Opt-Out', value: 'optOut', description: 'Addresses that asked for no messages' },
-		{ name: 'Metric', value: 'metric', description: 'Numbers recorded over time' },
-		{ name: 'Campaign', value: 'campaign', description: 'Campaigns of the account' },
-		{ name: 'Conversation', value: 'conversation', description: 'Conversations of a campaign' },
-		{ name: 'Channel', value: 'channel', description: 'Numbers and codes messages travel on' },
-		{ name: 'Router', value: 'router', description: 'Routers between channels and conversations' },
-		{
-			name: 'Routing Entry',
-			value: 'routingEntry',
-			description: 'Links between channels, routers and conversations',
-		},
-		{ name: 'Routing Table', value: 'routingTable', description: "A campaign's whole routing" },
-	],
-	operations: [
-		...messageOperations,
-		...contactOperations,
-		...groupOperations,
-		...optOutOperations,
-		...metricOperations,
-		...accountOperations,
-	],
-};
+const properties = buildProperties(vumiGoApi);
 
 export class VumiGo implements INodeType {
 	description: INodeTypeDescription = {
@@ -55,35 +25,21 @@ export class VumiGo implements INodeType {
 		icon: { light: 'file:vumiGo.svg', dark: 'file:vumiGo.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description:
 			'Send messages through Vumi Go and manage its contacts, groups, opt-outs, metrics and routing',
 		defaults: { name: 'Vumi Go' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		// Two kinds of auth: the account token, and the conversation's own key and token for sending.
-		credentials: [
-			{
-				name: 'vumiGoApi',
-				required: true,
-				displayOptions: { hide: { resource: ['message'], metricApi: ['conversation'] } },
-			},
-			{
-				name: 'vumiGoConversationApi',
-				required: true,
-				displayOptions: {
-					show: { resource: ['message', 'metric'] },
-					hide: { operation: ['get'], metricApi: ['metricsApi'] },
-				},
-			},
-		],
-		properties: buildProperties(vumiGoApi),
+		// One credential for every resource, so switching resources never empties it.
+		credentials: [{ name: 'vumiGoApi', required: true }],
+		properties,
 	};
 
-	methods = { loadOptions: vumiLoadOptions };
+	methods = { loadOptions: vumiLoadOptions, listSearch: vumiListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperations(this, vumiGoApi);
+		return await router.call(this);
 	}
 }

@@ -11,6 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { KeywordLists } from '../shared/campaign';
 import { keywordFields, keywordListsOf, keywordProperties } from '../shared/campaign';
 import { isObject } from '../shared/provider';
+import { chosenOptionsSubtitle } from '../shared/subtitle';
 import type { WireType } from '../shared/webhook';
 import {
 	basicAuthMatches,
@@ -115,9 +116,10 @@ export class VumiGoTrigger implements INodeType {
 		icon: { light: 'file:vumiGo.svg', dark: 'file:vumiGo.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: chosenOptionsSubtitle('events', PUSH_EVENTS),
+		// n8n's node panel merges this trigger with the Vumi Go node into one entry that shows this description.
 		description:
-			'Starts the workflow when a Vumi Go conversation receives a message or a sent message changes status',
+			'Send messages through Vumi Go and manage contacts, groups and opt-outs, or start the workflow on inbound messages and delivery reports',
 		defaults: { name: 'Vumi Go Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { OpaqueCursorKeys } from '../shared/pagination';
 import { opaqueCursorPagination } from '../shared/pagination';
@@ -28,12 +29,16 @@ export function vumiErrorMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
+/** The Vumi Go credential holds both the account's token and the conversation's key and token. */
+const VUMI_CREDENTIAL = 'vumiGoApi';
+const SECRET_FIELDS = ['accessToken', 'conversationToken'];
+
 const accountCredential = {
 	displayName: 'Vumi Go',
-	credentialType: 'vumiGoApi',
+	credentialType: VUMI_CREDENTIAL,
 	baseUrl: (credentials: IDataObject) =>
 		stripTrailingSlash(String(credentials.baseUrl || VUMI_DEFAULT_BASE_URL)),
-	secretFields: ['accessToken'],
+	secretFields: SECRET_FIELDS,
 	errorMessage: vumiErrorMessage,
 };
 
@@ -56,22 +61,53 @@ export const vumiRpcProfile: ProviderProfile = {
 
 /**
  * The conversation HTTP API: the conversation key is part of every path, so it joins the base URL;
- * auth is the account key and the conversation token.
+ * the credential authenticates it with the account key and the conversation token.
  */
 export const vumiConversationProfile: ProviderProfile = {
 	displayName: 'Vumi Go',
-	credentialType: 'vumiGoConversationApi',
+	credentialType: VUMI_CREDENTIAL,
 	baseUrl: (credentials) =>
-		`${stripTrailingSlash(String(credentials.baseUrl || VUMI_DEFAULT_HTTP_API_URL))}/${encodeURIComponent(
+		`${stripTrailingSlash(String(credentials.httpApiBaseUrl || VUMI_DEFAULT_HTTP_API_URL))}/${encodeURIComponent(
 			String(credentials.conversationKey ?? '').trim(),
 		)}`,
-	secretFields: ['conversationToken'],
+	secretFields: SECRET_FIELDS,
 	errorMessage: vumiErrorMessage,
 	envelopeFailure: (body) =>
 		isObject(body) && body.success === false
 			? { message: vumiErrorMessage(body) ?? 'the request failed' }
 			: undefined,
 };
+
+const CONVERSATION_FIELDS = [
+	{ name: 'accountKey', displayName: 'Account Key' },
+	{ name: 'conversationKey', displayName: 'Conversation Key' },
+	{ name: 'conversationToken', displayName: 'Conversation Token' },
+];
+
+/**
+ * The conversation API needs the conversation's fields of the credential, which are optional there:
+ * a send without them fails before anything is sent, naming the first one missing.
+ */
+export async function checkConversationCredential(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	what: string,
+): Promise<void> {
+	const credentials = await context.getCredentials(VUMI_CREDENTIAL);
+	const missing = CONVERSATION_FIELDS.find(
+		(field) => String(credentials[field.name] ?? '').trim() === '',
+	);
+	if (!missing) return;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Item ${itemIndex}: ${what} needs the conversation's ${missing.displayName}, which the Vumi Go credential does not have`,
+		{
+			itemIndex,
+			description:
+				'Open the Vumi Go API credential and fill in Account Key, Conversation Key and Conversation Token: the HTTP API settings of the conversation in Vumi Go. The access token alone is enough for every operation except sending.',
+		},
+	);
+}
 
 /** Contacts and group members come in pages joined by an opaque `cursor`, null on the last page. */
 export const vumiPageKeys: OpaqueCursorKeys = {

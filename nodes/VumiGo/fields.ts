@@ -1,4 +1,5 @@
 import type { FieldSpec } from '../shared/operations';
+import { idFromList } from '../shared/operations';
 
 /** Fields that several Vumi Go resources share. */
 
@@ -13,22 +14,21 @@ export const campaignKey: FieldSpec = {
 		'Campaign (on most Vumi Go servers: the account itself) to work with; its ID is the campaign key',
 };
 
+const byKey = (record: string) => ({
+	displayName: 'By Key',
+	placeholder: `The ${record}'s key, as Create or Get Many output it`,
+});
+
+/** A contact, picked from the account's contacts or typed by its key. */
 export const contactKey: FieldSpec = {
-	displayName: 'Contact Key',
-	name: 'contactKey',
-	type: 'string',
-	default: '',
-	required: true,
-	description: 'Key of the contact, as returned when the contact was created or listed',
+	...idFromList('contactKey', 'Contact Key', 'searchContacts', byKey('contact')),
+	description: 'The contact: pick it from the list, or give its key',
 };
 
+/** A group, picked from the account's groups or typed by its key. */
 export const groupKey: FieldSpec = {
-	displayName: 'Group Key',
-	name: 'groupKey',
-	type: 'string',
-	default: '',
-	required: true,
-	description: 'Key of the group, as returned when the group was created',
+	...idFromList('groupKey', 'Group Key', 'searchGroups', byKey('group')),
+	description: 'The group: pick it from the list, or give its key',
 };
 
 /** Contact fields a contact can be looked up by. */

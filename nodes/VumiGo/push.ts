@@ -6,24 +6,34 @@ import { isObject } from '../shared/provider';
 
 export type PushEvent = 'message' | 'ack' | 'nack' | 'delivery_report';
 
-export const PUSH_EVENTS: Array<{ name: string; value: PushEvent; description: string }> = [
+export const PUSH_EVENTS: Array<{
+	name: string;
+	value: PushEvent;
+	/** What the node panel lists; without it n8n writes "On " and the name in lower case. */
+	action: string;
+	description: string;
+}> = [
 	{
 		name: 'Inbound Message',
+		action: 'On inbound message',
 		value: 'message',
 		description: 'Someone sent a message to the conversation (arrives on the push message URL)',
 	},
 	{
 		name: 'Ack',
+		action: 'On ack (the channel accepted a message)',
 		value: 'ack',
 		description: 'The channel accepted a message the conversation sent',
 	},
 	{
 		name: 'Nack',
+		action: 'On nack (the channel refused a message)',
 		value: 'nack',
 		description: 'The channel refused a message the conversation sent, with the reason',
 	},
 	{
 		name: 'Delivery Report',
+		action: 'On delivery report',
 		value: 'delivery_report',
 		description: 'A sent message was delivered, is pending or failed',
 	},

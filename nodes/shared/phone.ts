@@ -1,5 +1,12 @@
 /** Phone numbers in E.164 (`+` and 8 to 15 digits), the form every provider here accepts. */
 
+/**
+ * The number every phone-number error shows as the way to write it. Errors reach n8n's pop-up, which renders
+ * them as HTML, so they show a real number rather than a pattern in angle brackets.
+ */
+export const EXAMPLE_PHONE_NUMBER = '+6591234567';
+const LIKE_EXAMPLE = `like ${EXAMPLE_PHONE_NUMBER}`;
+
 const SEPARATORS = /[\s().\-/]/g;
 
 export interface PhoneNumberOptions {
@@ -28,20 +35,26 @@ export function checkPhoneNumber(
 		if (countryCode === '') {
 			return {
 				valid: false,
-				reason: `"${text}" has no country code: write it as +<country code><number>`,
+				reason: `"${text}" has no country code: write it with its country code, ${LIKE_EXAMPLE}`,
 			};
 		}
 		// A national number's leading trunk 0 is dropped when the country code is added.
 		international = countryCode + compact.replace(/^0+/, '');
 	}
 	if (!/^\d+$/.test(international))
-		return { valid: false, reason: `"${text}" contains characters that are not digits` };
+		return {
+			valid: false,
+			reason: `"${text}" contains characters that are not digits: write + and digits only, ${LIKE_EXAMPLE}`,
+		};
 	if (international.startsWith('0'))
-		return { valid: false, reason: `"${text}" has no valid country code` };
+		return {
+			valid: false,
+			reason: `"${text}" has no valid country code (none starts with 0): write it ${LIKE_EXAMPLE}`,
+		};
 	if (international.length < 8 || international.length > 15) {
 		return {
 			valid: false,
-			reason: `"${text}" must have 8 to 15 digits including the country code`,
+			reason: `"${text}" must have 8 to 15 digits including the country code, ${LIKE_EXAMPLE}`,
 		};
 	}
 	return { valid: true, number: `+${international}` };

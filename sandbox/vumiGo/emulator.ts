@@ -131,7 +131,7 @@ export class VumiGoEmulator extends HttpEmulator<VumiGoState> {
 		});
 	}
 
-	/** The base of the conversation credential (`vumiGoConversationApi`). */
+	/** The conversation HTTP API's base (the Vumi Go credential's HTTP API Base URL). */
 	get httpApiUrl(): string {
 		return `${this.url}/http_api_nostream`;
 	}

@@ -114,7 +114,7 @@ function echoFault(values: string[], basicUser?: string): Fault {
 const hologramCredential = { hologramApi: 'hologram' };
 const hoiioCredential = { hoiioApi: 'hoiio' };
 const scgCredential = { syniverseScgApi: 'scg' };
-const vumiGoCredentials = { vumiGoApi: 'vumiGo', vumiGoConversationApi: 'vumiGoConversation' };
+const vumiGoCredentials = { vumiGoApi: 'vumiGo' };
 
 const cases: Case[] = [
 	// Hologram
@@ -354,12 +354,10 @@ beforeAll(async () => {
 	await createCredential('vumiGo', 'vumiGoApi', {
 		accessToken: canaries.vumiGoToken,
 		baseUrl: vumiGo.url,
-	});
-	await createCredential('vumiGoConversation', 'vumiGoConversationApi', {
 		accountKey: vumiGoSeed.accountKey,
 		conversationKey: vumiGoSeed.conversationKeys.sms,
 		conversationToken: canaries.vumiGoConversationToken,
-		baseUrl: vumiGo.httpApiUrl,
+		httpApiBaseUrl: vumiGo.httpApiUrl,
 	});
 	const broker = { brokerHost: smartLiving.mqttUrl, brokerPort: 0, brokerTls: false };
 	await createCredential('smartLivingMaker', 'smartLivingApi', {

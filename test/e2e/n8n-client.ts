@@ -220,12 +220,40 @@ export class N8n {
 	}
 
 	/**
-	 * What n8n's credential test says when the credential's test request is refused with HTTP 401 (n8n writes
-	 * it; a declared test request cannot). n8n 2.x shows the answer's HTTP status text. n8n 1.x's error for the
-	 * refused request loses the HTTP answer it wraps, so 1.x shows its generic text for a 401 instead.
+	 * Whether the node panel's search results show a community node's description under its name: n8n 2.x
+	 * does; n8n 1.x shows the name alone (with a package badge) and the description once the entry is opened.
 	 */
-	get refusedCredentialTestMessage(): string {
-		return this.major < 2 ? 'Authorization failed - please check your credentials' : 'Unauthorized';
+	get panelShowsCommunityNodeDescriptions(): boolean {
+		return this.major >= 2;
+	}
+
+	/**
+	 * Whether n8n hands the HTTP status of a failed credential-test request to the credential's `responseCode`
+	 * rules. n8n 2.x does; n8n 1.x's error for the failed request loses the HTTP answer it wraps, so 1.x shows
+	 * its own text instead (`httpStatusCredentialTestMessage`).
+	 */
+	get credentialTestReadsHttpStatus(): boolean {
+		return this.major >= 2;
+	}
+
+	/**
+	 * What n8n 1.x shows for a credential test whose request failed with this HTTP status, whatever the
+	 * credential's rules say (n8n's NodeApiError texts).
+	 */
+	httpStatusCredentialTestMessage(status: 401 | 404): string {
+		return status === 401
+			? 'Authorization failed - please check your credentials'
+			: 'The resource you are requesting could not be found';
+	}
+
+	/**
+	 * What n8n shows for a credential test whose request got no answer (connection refused): n8n words it
+	 * itself, out of reach of the credential's rules. n8n 2.x shows the error's code, n8n 1.x a sentence.
+	 */
+	get connectionRefusedCredentialTestMessage(): string {
+		return this.major >= 2
+			? 'ECONNREFUSED'
+			: 'The service refused the connection - perhaps it is offline';
 	}
 
 	/**

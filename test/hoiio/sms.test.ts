@@ -84,7 +84,7 @@ describe('Hoiio → SMS → Send', () => {
 		);
 
 		expect(error?.message).toBe(
-			'Item 1: "To" "91234567" has no country code: write it as +<country code><number>',
+			'Item 1: "To" "91234567" has no country code: write it with its country code, like +6591234567',
 		);
 		expect(hoiio.requests()).toHaveLength(1);
 	});
@@ -293,6 +293,40 @@ describe('Hoiio → SMS → Get History', () => {
 			to: '2024-04-01 00:00:00',
 			page: '1',
 		});
+	});
+});
+
+describe('Hoiio → SMS → Get History in slices', () => {
+	test('three runs of Limit 90, each starting at the nextStart of the last, read the 260 SMS once each', async () => {
+		const slices: Array<Array<Record<string, unknown>>> = [];
+		const starts: Array<string | null> = [''];
+		for (let run = 0; run < 3; run++) {
+			const { items, error } = await hoiio.run({
+				resource: 'sms',
+				operation: 'getHistory',
+				returnAll: false,
+				limit: 90,
+				startAt: starts[run],
+			});
+			expect(error).toBeUndefined();
+			slices.push(items.map((item) => item.json));
+			starts.push(items.at(-1)?.json.nextStart as string | null);
+		}
+
+		expect(slices.map((slice) => slice.length)).toEqual([90, 90, 80]);
+		expect(starts).toEqual(['', 'page=1&skip=90', 'page=2&skip=80', null]);
+		for (const [run, slice] of slices.entries())
+			for (const sms of slice) expect(sms.nextStart).toBe(starts[run + 1]);
+		// Each run asks again for the page the last one stopped in, and for no page it does not need.
+		expect(hoiio.requests().map((request) => sentParameters(request).page)).toEqual([
+			'1',
+			'1',
+			'2',
+			'2',
+			'3',
+		]);
+		const read = slices.flat().map((sms) => sms.txn_ref);
+		expect(new Set(read).size).toBe(hoiioSeed.seededSmsCount);
 	});
 });
 

@@ -117,7 +117,7 @@ describe('Hologram → SMS', () => {
 			additionalFields: { fromNumber: '7700900123' },
 		});
 		expect(refused.error?.message).toBe(
-			'Item 0: "From Number" "7700900123" has no country code: write it as +<country code><number>',
+			'Item 0: "From Number" "7700900123" has no country code: write it with its country code, like +6591234567',
 		);
 		expect(hologram.requests()).toHaveLength(before);
 	});

@@ -201,7 +201,8 @@ interface Variant {
 	/** Parameter values by name, and by `resource.name` where a resource needs its own. */
 	values: Record<string, unknown>;
 	/** Credential fields that carry the base URL, pointed at a closed port for the network-failure case. */
-	baseUrlFields: Record<string, string>;
+	/** The fields with the credential's base URLs (one credential may have two). */
+	baseUrlFields: Record<string, string | string[]>;
 }
 
 interface Operation {
@@ -352,15 +353,16 @@ beforeAll(async () => {
 			label: 'Vumi Go',
 			emulator: vumiGo,
 			fixtures: {
-				vumiGoApi: { accessToken: canaries.vumiGoToken, baseUrl: vumiGo.url },
-				vumiGoConversationApi: {
+				vumiGoApi: {
+					accessToken: canaries.vumiGoToken,
+					baseUrl: vumiGo.url,
 					accountKey: vumiGoSeed.accountKey,
 					conversationKey: vumiGoSeed.conversationKeys.sms,
 					conversationToken: canaries.vumiGoConversationToken,
-					baseUrl: vumiGo.httpApiUrl,
+					httpApiBaseUrl: vumiGo.httpApiUrl,
 				},
 			},
-			baseUrlFields: { vumiGoApi: 'baseUrl', vumiGoConversationApi: 'baseUrl' },
+			baseUrlFields: { vumiGoApi: ['baseUrl', 'httpApiBaseUrl'] },
 			values: {
 				campaignKey: vumiGoSeed.campaignKey,
 				contactKey: vumiGoSeed.contactKey(1),
@@ -637,7 +639,11 @@ describe('canary secrets never leave the credential', () => {
 						type,
 						{
 							...credential,
-							[variant.baseUrlFields[type] ?? 'baseUrl']: 'http://127.0.0.1:9/closed',
+							...Object.fromEntries(
+								[variant.baseUrlFields[type] ?? 'baseUrl']
+									.flat()
+									.map((field) => [field, 'http://127.0.0.1:9/closed']),
+							),
 						},
 					]),
 				) as CredentialFixtures;

@@ -7,16 +7,18 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { scgSeed } from '../../sandbox';
+import { scgSeed, vumiGoSeed } from '../../sandbox';
 import { processedDataStore } from '../harness/n8n';
 import { useHologram } from '../hologram/useHologram';
 import { sentParameters, useHoiio } from '../hoiio/useHoiio';
 import { SCG_API, useScg } from '../syniverseScg/useScg';
+import { CONVERSATION_API, VUMI_API, useVumiGo } from '../vumiGo/useVumiGo';
 import { clockAt, realClock } from './campaign/clock';
 
 const hoiio = useHoiio();
 const scg = useScg();
 const hologram = useHologram();
+const vumi = useVumiGo();
 
 beforeEach(() => processedDataStore().clear());
 afterEach(realClock);
@@ -171,6 +173,38 @@ describe('Dry Run', () => {
 		expect(items.map((item) => item.json)).toEqual([
 			expect.objectContaining({ recipient: LONDON_1, status: 'would send', segments: 1 }),
 			expect.objectContaining({ recipient: NEW_YORK, status: 'would send', segments: 1 }),
+		]);
+	});
+
+	test('Vumi Go Send Text: the opt-out list is asked about each recipient; an opted-out one is skipped, nothing is sent', async () => {
+		const [optedOut] = vumiGoSeed.optedOutMsisdns;
+		const reachable = '+27710000001';
+
+		const { items } = await vumi.run(
+			{
+				resource: 'message',
+				operation: 'sendText',
+				toAddress: '={{ $json.to }}',
+				content: 'The clinic opens at 08:00 on Saturday',
+				campaign: { campaignKey: 'clinic', dryRun: true },
+			},
+			{ items: [{ to: reachable }, { to: optedOut }] },
+		);
+
+		expect(vumi.requests().map((request) => `${request.method} ${request.pathname}`)).toEqual([
+			`GET ${VUMI_API}/optouts/msisdn/${encodeURIComponent(reachable)}`,
+			`GET ${VUMI_API}/optouts/msisdn/${encodeURIComponent(optedOut)}`,
+		]);
+		expect(
+			vumi.requests().filter((request) => request.pathname === `${CONVERSATION_API}/messages.json`),
+		).toHaveLength(0);
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ recipient: reachable, status: 'would send', segments: 1 }),
+			expect.objectContaining({
+				recipient: optedOut,
+				status: 'skipped',
+				reason: "opted out: the provider's opt-out list has it",
+			}),
 		]);
 	});
 

@@ -1,10 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { FetchPage, ListPosition, Pagination } from '../../nodes/shared/pagination';
 import {
 	idCursorPagination,
 	offsetPagination,
 	opaqueCursorPagination,
 	pageNumberPagination,
+	positionText,
 } from '../../nodes/shared/pagination';
 import { hoiioPageKeys } from '../../nodes/Hoiio/api';
 import { hologramPageKeys } from '../../nodes/Hologram/api';
@@ -123,5 +125,89 @@ describe('offsetPagination (Syniverse SCG)', () => {
 		const source = pages(() => ({ list: [] }));
 		expect(await offsetPagination(scgPageKeys).collect(source.fetchPage)).toEqual([]);
 		expect(source.queries).toHaveLength(1);
+	});
+});
+
+describe('slices: lists that start part-way', () => {
+	/** Walks a whole list in slices of `limit`, each slice starting where the one before ended. */
+	async function walkInSlices(pagination: Pagination, fetchPage: FetchPage, limit: number) {
+		const slices: IDataObject[][] = [];
+		const positions: string[] = [];
+		let start: ListPosition | undefined;
+		do {
+			const slice = await pagination.slice!(fetchPage, limit, start);
+			slices.push(slice.items);
+			start = slice.next;
+			positions.push(start ? positionText(start) : '(end)');
+		} while (start);
+		return { slices, positions };
+	}
+
+	test('a cursor list in slices of 3 over pages of 5: each slice starts where the last ended, the last at the end', async () => {
+		const all = records(12);
+		const source = pages((query) => {
+			const from = query.cursor === undefined ? 0 : Number(query.cursor);
+			return { cursor: from + 5 < 12 ? String(from + 5) : null, data: all.slice(from, from + 5) };
+		});
+		const { slices, positions } = await walkInSlices(
+			opaqueCursorPagination(vumiPageKeys),
+			source.fetchPage,
+			3,
+		);
+		expect(slices.flat()).toEqual(all);
+		expect(positions).toEqual([
+			'skip=3',
+			'cursor=5&skip=1',
+			'cursor=5&skip=4',
+			'(end)',
+		]);
+		expect(source.queries).toEqual([
+			{},
+			{},
+			{ cursor: '5' },
+			{ cursor: '5' },
+			{ cursor: '5' },
+			{ cursor: '10' },
+		]);
+	});
+
+	test('numbered pages resume at a page and skip what was taken; the total still ends the list', async () => {
+		const source = pages((query) => {
+			const page = Number(query.page);
+			return {
+				total_entries_count: '230',
+				entries: records(Math.max(0, Math.min(100, 230 - (page - 1) * 100)), (page - 1) * 100 + 1),
+			};
+		});
+		const pagination = pageNumberPagination(hoiioPageKeys);
+		const start = pagination.position!('page=2&skip=50');
+		const slice = await pagination.slice!(source.fetchPage, 200, start);
+		expect(slice.items).toEqual(records(80, 151));
+		expect(slice.next).toBeUndefined();
+		expect(source.queries).toEqual([{ page: '2' }, { page: 3 }]);
+	});
+
+	test('a position names only the list’s own parameters, and a page the list has', () => {
+		const pagination = pageNumberPagination(hoiioPageKeys);
+		expect(() => pagination.position!('cursor=abc')).toThrow(
+			'"cursor=abc" is not part of a position (page=, skip=)',
+		);
+		expect(() => pagination.position!('page=0')).toThrow(
+			'the page must be a whole number from 1, got "0"',
+		);
+		expect(() => pagination.position!('page=2&skip=-1')).toThrow(
+			'"skip=-1" is not part of a position',
+		);
+		expect(pagination.position!('page=7&skip=3')).toEqual({ query: { page: '7' }, skip: 3 });
+		expect(opaqueCursorPagination(vumiPageKeys).position!('cursor=a%26b')).toEqual({
+			query: { cursor: 'a&b' },
+			skip: 0,
+		});
+		expect(positionText({ query: { cursor: 'a&b' }, skip: 0 })).toBe('cursor=a%26b');
+	});
+
+	test('lists that cannot start part-way offer no slices', () => {
+		expect(offsetPagination(scgPageKeys).slice).toBeUndefined();
+		expect(idCursorPagination(hologramPageKeys).slice).toBeUndefined();
 	});
 });

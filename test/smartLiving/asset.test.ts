@@ -194,6 +194,66 @@ describe('SmartLiving → Asset (legacy)', () => {
 	});
 });
 
+describe('SmartLiving → Asset → Get History in slices', () => {
+	const history = {
+		resource: 'asset',
+		operation: 'getHistory',
+		assetBy: 'id',
+		assetId: seed.historyAssetId,
+	};
+
+	test('three runs of Limit 60, each starting at the nextStart of the last, read the 150 points once each', async () => {
+		const slices: Array<Array<Record<string, unknown>>> = [];
+		const starts: Array<string | null> = [''];
+		const queries: Array<Record<string, unknown>> = [];
+		for (let run = 0; run < 3; run++) {
+			const { items, error } = await sl.run('smartLiving', {
+				...history,
+				returnAll: false,
+				limit: 60,
+				startAt: starts[run],
+			});
+			expect(error).toBeUndefined();
+			slices.push(items.map((item) => item.json));
+			starts.push(items.at(-1)?.json.nextStart as string | null);
+			queries.push(
+				...sl
+					.requests()
+					.filter((request) => request.pathname.endsWith('/states'))
+					.slice(queries.length)
+					.map((request) => request.query),
+			);
+		}
+
+		expect(slices.map((slice) => slice.length)).toEqual([60, 60, 30]);
+		// Every item of a run carries where the next run starts; after the last point, nothing.
+		expect(starts).toEqual(['', 'page=1&skip=10', 'page=2&skip=20', null]);
+		for (const [run, slice] of slices.entries())
+			for (const item of slice) expect(item.nextStart).toBe(starts[run + 1]);
+		// Pages from 0, the first without a number; each run fetches only the pages it reads.
+		expect(queries).toEqual([{}, { page: '1' }, { page: '1' }, { page: '2' }, { page: '2' }]);
+		const read = slices.flat().map((item) => item.at);
+		const all = (await sl.run('smartLiving', { ...history, returnAll: true })).items.map(
+			(item) => item.json.at,
+		);
+		expect(all).toHaveLength(seed.historyPoints);
+		expect(read).toEqual(all);
+	});
+
+	test('a Start At that is no position of the list is refused, naming the field', async () => {
+		const { error } = await sl.run('smartLiving', {
+			...history,
+			returnAll: false,
+			limit: 5,
+			startAt: 'cursor=abc',
+		});
+		expect(error?.message).toBe(
+			'Item 0: "Start At" is not a position in this list: "cursor=abc" is not part of a position (page=, skip=). Use the nextStart of an earlier run, or leave it empty to start at the beginning.',
+		);
+		expect(sl.requests().filter((request) => request.pathname.endsWith('/states'))).toEqual([]);
+	});
+});
+
 describe('SmartLiving → Asset (AllThingsTalk Maker)', () => {
 	test('Get State uses the Maker token and the device/asset name address', async () => {
 		const { items, error } = await sl.run('maker', {

@@ -35,11 +35,13 @@ function dropdownMethods(properties: INodeProperties[]): string[] {
 describe('SmartLiving node description', () => {
 	let properties: INodeProperties[];
 	let loadOptionsMethods: string[];
+	let listSearchMethods: string[];
 
 	beforeAll(async () => {
 		const nodeType = (await loadPackage()).nodeType('smartLiving');
 		properties = nodeType.description.properties;
 		loadOptionsMethods = Object.keys(nodeType.methods?.loadOptions ?? {});
+		listSearchMethods = Object.keys(nodeType.methods?.listSearch ?? {});
 		expect(nodeType.description.usableAsTool).toBe(true);
 		expect(nodeType.description.credentials?.map((credential) => credential.name)).toEqual([
 			'smartLivingApi',
@@ -91,7 +93,27 @@ describe('SmartLiving node description', () => {
 	test('every dropdown is filled by a load-options method the node has', () => {
 		const methods = dropdownMethods(properties);
 		for (const method of methods) expect(loadOptionsMethods).toContain(method);
-		expect(methods).toEqual(['getAssetIds', 'getAssetNames', 'getDevices', 'getGrounds']);
+		expect(methods).toEqual(['getGrounds']);
+	});
+
+	test('devices and assets are resource locators whose lists the node searches', () => {
+		const locators = properties.filter((property) => property.type === 'resourceLocator');
+		expect([...new Set(locators.map((property) => property.displayName))].sort()).toEqual([
+			'Asset',
+			'Asset Name',
+			'Device',
+		]);
+		const searches = new Set(
+			locators.flatMap((property) =>
+				(property.modes ?? []).flatMap((mode) => mode.typeOptions?.searchListMethod ?? []),
+			),
+		);
+		expect([...searches].sort()).toEqual(['searchAssetNames', 'searchAssets', 'searchDevices']);
+		for (const method of searches) expect(listSearchMethods).toContain(method);
+		// An asset on a device is addressed by its name: that mode says so.
+		const assetName = locators.find((property) => property.name === 'assetName');
+		expect(assetName?.modes?.map((mode) => mode.displayName)).toEqual(['From List', 'By Name']);
+		for (const property of locators) expect(property.default).toEqual({ mode: 'list', value: '' });
 	});
 });
 

@@ -1,5 +1,7 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { smartLivingSeed as seed } from '../../sandbox';
-import { loadOptions } from '../harness/n8n';
+import { listSearch, loadOptions } from '../harness/n8n';
 import type { PlatformUnderTest, SmartLivingRunOptions } from './useSmartLiving';
 import { useSmartLiving } from './useSmartLiving';
 
@@ -129,5 +131,65 @@ describe('SmartLiving dropdowns', () => {
 		expect(
 			await dropdown('maker', 'getDevices', { level: 'device' }, { node: 'smartLivingTrigger' }),
 		).toEqual(homeDevices);
+	});
+});
+
+describe('SmartLiving resource locators (From List)', () => {
+	const search = async (
+		platform: PlatformUnderTest,
+		method: string,
+		parameters: INodeParameters = {},
+		filter?: string,
+	) =>
+		await listSearch({
+			node: 'smartLiving',
+			method,
+			parameters,
+			filter,
+			credentials: sl.credentials(platform),
+		});
+
+	test('devices: every device the credential sees, searched by name or ID', async () => {
+		expect((await search('maker', 'searchDevices')).results).toEqual(homeDevices);
+		expect((await search('maker', 'searchDevices', {}, 'THERMO')).results).toEqual([
+			{ name: 'Living room thermostat', value: devices.thermostat },
+		]);
+	});
+
+	test('asset names follow the device, whether it was picked from the list or typed by ID', async () => {
+		const picked = { resource: 'asset', operation: 'getState', assetBy: 'device' };
+		const fromList = await search('smartLiving', 'searchAssetNames', {
+			...picked,
+			deviceId: { __rl: true, mode: 'list', value: devices.thermostat },
+		});
+		const byId = await search('smartLiving', 'searchAssetNames', {
+			...picked,
+			deviceId: { __rl: true, mode: 'id', value: devices.thermostat },
+		});
+		expect(fromList.results).toEqual(thermostatAssets);
+		expect(byId.results).toEqual(thermostatAssets);
+		expect(
+			(await search('maker', 'searchAssetNames', { ...picked, deviceId: '' })).results,
+		).toEqual([]);
+	});
+
+	test('assets by ID: every asset of every device, as "device / asset"', async () => {
+		const { results } = await search('maker', 'searchAssets', {}, 'TEMPERATURE');
+		expect(results).toEqual([
+			{ name: 'Living room thermostat / Target temperature', value: assets.target },
+			{ name: 'Living room thermostat / Temperature', value: assets.temperature },
+		]);
+	});
+
+	test('an asset picked from the list is read by its ID', async () => {
+		const { items, error } = await sl.run('maker', {
+			resource: 'asset',
+			operation: 'getState',
+			assetBy: 'id',
+			assetId: { __rl: true, mode: 'list', value: assets.temperature },
+		});
+		expect(error).toBeUndefined();
+		expect(sl.lastRequest().pathname).toBe(`/asset/${assets.temperature}/state`);
+		expect(items[0].json).toMatchObject({ assetId: assets.temperature });
 	});
 });

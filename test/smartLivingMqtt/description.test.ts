@@ -12,6 +12,12 @@ async function smartLivingCredentialOf(folder: string): Promise<ICredentialType>
 	return loader.credentialTypes.smartLivingApi.type;
 }
 
+/** Every list search a resource locator names (From List). */
+function listSearchMethods(properties: INodeProperties[]): string[] {
+	const modes = properties.flatMap((property) => property.modes ?? []);
+	return [...new Set(modes.flatMap((mode) => mode.typeOptions?.searchListMethod ?? []))].sort();
+}
+
 /** Every `loadOptionsMethod` named by a property. */
 function dropdownMethods(properties: INodeProperties[]): string[] {
 	return [
@@ -53,11 +59,12 @@ describe('n8n-nodes-telco-iot-mqtt descriptions', () => {
 			'sendState',
 		]);
 		expect(nodeType.description.usableAsTool).toBe(true);
-		expect(dropdownMethods(nodeType.description.properties)).toEqual([
-			'getAssetIds',
-			'getAssetNames',
-			'getDevices',
-		]);
+		// The device and the asset are resource locators: picked From List, or typed.
+		expect(dropdownMethods(nodeType.description.properties)).toEqual([]);
+		const searches = listSearchMethods(nodeType.description.properties);
+		expect(searches).toEqual(['searchAssetNames', 'searchAssets', 'searchDevices']);
+		for (const method of searches)
+			expect(Object.keys(nodeType.methods?.listSearch ?? {})).toContain(method);
 	});
 
 	test('the trigger’s device and asset dropdowns are filled by load-options methods it has', async () => {

@@ -10,7 +10,7 @@ const SEED_OPERATIONS: Record<string, string[]> = {
 	routingEntry: ['getAll'],
 	routingTable: ['get', 'update'],
 	contact: ['create', 'delete', 'get', 'getAll', 'update'],
-	group: ['create', 'delete', 'get', 'getContacts', 'update'],
+	group: ['create', 'delete', 'get', 'getAll', 'getContacts', 'update'],
 	message: ['sendText', 'sendVoice'],
 	metric: ['fire', 'get'],
 	optOut: ['count', 'create', 'delete', 'get'],
@@ -20,6 +20,7 @@ describe('Vumi Go node description', () => {
 	let properties: INodeProperties[];
 	let credentials: Array<{ name: string; displayOptions?: unknown }>;
 	let loadOptionsMethods: string[];
+	let listSearchMethods: string[];
 	let display: (parameters: Record<string, unknown>) => string[];
 
 	beforeAll(async () => {
@@ -28,6 +29,7 @@ describe('Vumi Go node description', () => {
 		properties = nodeType.description.properties;
 		credentials = nodeType.description.credentials ?? [];
 		loadOptionsMethods = Object.keys(nodeType.methods?.loadOptions ?? {});
+		listSearchMethods = Object.keys(nodeType.methods?.listSearch ?? {});
 		expect(nodeType.description.usableAsTool).toBe(true);
 		display = (parameters) => {
 			const full =
@@ -39,7 +41,7 @@ describe('Vumi Go node description', () => {
 		};
 	});
 
-	test('exposes the 25 Vumi Go operations under their seed names', () => {
+	test('exposes the 25 Vumi Go operations under their seed names, and Group → Get Many', () => {
 		const exposed: Record<string, string[]> = {};
 		for (const property of properties.filter((candidate) => candidate.name === 'operation')) {
 			const resource = String(property.displayOptions?.show?.resource?.[0]);
@@ -55,6 +57,7 @@ describe('Vumi Go node description', () => {
 			...['campaign', 'conversation', 'channel', 'router', 'routingEntry', 'contact'].map(
 				(resource) => [resource, 'getAll'],
 			),
+			['group', 'getAll'],
 			['group', 'getContacts'],
 		];
 		for (const [resource, operation] of lists) {
@@ -68,19 +71,34 @@ describe('Vumi Go node description', () => {
 		}
 	});
 
-	test('the node asks only for the credential the chosen resource needs', () => {
-		expect(display({ resource: 'contact', operation: 'getAll' })).toEqual(['vumiGoApi']);
-		expect(display({ resource: 'routingTable', operation: 'get' })).toEqual(['vumiGoApi']);
-		expect(display({ resource: 'message', operation: 'sendText' })).toEqual([
-			'vumiGoConversationApi',
-		]);
-		expect(display({ resource: 'metric', operation: 'get' })).toEqual(['vumiGoApi']);
-		expect(display({ resource: 'metric', operation: 'fire', metricApi: 'metricsApi' })).toEqual([
+	test('one credential serves every resource and operation, so switching resources keeps it', () => {
+		expect(credentials).toEqual([{ name: 'vumiGoApi', required: true }]);
+		for (const [resource, operations] of Object.entries(SEED_OPERATIONS))
+			for (const operation of operations)
+				expect({ resource, operation, shown: display({ resource, operation }) }).toEqual({
+					resource,
+					operation,
+					shown: ['vumiGoApi'],
+				});
+		expect(display({ resource: 'metric', operation: 'fire', metricApi: 'conversation' })).toEqual([
 			'vumiGoApi',
 		]);
-		expect(display({ resource: 'metric', operation: 'fire', metricApi: 'conversation' })).toEqual([
-			'vumiGoConversationApi',
-		]);
+	});
+
+	test('Group Key and Contact Key are picked from a list or typed By Key', () => {
+		const locators = properties.filter((property) => property.type === 'resourceLocator');
+		const byName = new Map(locators.map((property) => [property.name, property]));
+		expect([...byName.keys()].sort()).toEqual(['contactKey', 'groupKey']);
+		for (const [name, search] of [
+			['contactKey', 'searchContacts'],
+			['groupKey', 'searchGroups'],
+		]) {
+			const modes = byName.get(name)?.modes ?? [];
+			expect(modes.map((mode) => mode.displayName)).toEqual(['From List', 'By Key']);
+			expect(modes[0].typeOptions?.searchListMethod).toBe(search);
+			expect(listSearchMethods).toContain(search);
+		}
+		for (const property of locators) expect(property.default).toEqual({ mode: 'list', value: '' });
 	});
 
 	test('every dropdown is filled by a load-options method the node has', () => {

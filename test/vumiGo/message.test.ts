@@ -52,7 +52,7 @@ describe('Vumi Go → Message', () => {
 			content: 'Hi',
 		});
 		expect(refused.error?.message).toBe(
-			'Item 0: "To" "0821234567" has no country code: write it as +<country code><number>. For a channel address that is not a phone number, set Address Type to "Other Address".',
+			'Item 0: "To" "0821234567" has no country code: write it with its country code, like +6591234567. For a channel address that is not a phone number, set Address Type to "Other Address".',
 		);
 		expect(vumi.requests()).toHaveLength(before);
 	});

@@ -13,22 +13,24 @@ export interface VumiRunOptions {
 	continueOnFail?: boolean;
 	accessToken?: string;
 	conversationToken?: string;
+	/** Other credential fields (an empty conversation token ...). */
+	credentials?: Record<string, string>;
 }
 
 /** A Vumi Go emulator for the test file, and a way to run the Vumi Go node against it. */
 export function useVumiGo() {
 	const sandbox = useSandbox(['vumiGo']);
 	const emulator = (): VumiGoEmulator => sandbox().emulators.vumiGo as VumiGoEmulator;
+	// One credential: the account's token, and the SMS conversation's key and token for sending.
 	const credentials = (options: VumiRunOptions = {}) => ({
 		vumiGoApi: {
 			accessToken: options.accessToken ?? defaultVumiGoToken,
 			baseUrl: emulator().url,
-		},
-		vumiGoConversationApi: {
 			accountKey: vumiGoSeed.accountKey,
 			conversationKey: vumiGoSeed.conversationKeys.sms,
 			conversationToken: options.conversationToken ?? defaultVumiGoConversationToken,
-			baseUrl: emulator().httpApiUrl,
+			httpApiBaseUrl: emulator().httpApiUrl,
+			...options.credentials,
 		},
 	});
 	const requests = (): RecordedRequest[] => emulator().requests;

@@ -12,6 +12,7 @@ import { pathWith } from '../../../nodes/shared/request';
 import type { NodeApi, OperationInput, OperationSpec } from '../../../nodes/shared/operations';
 import { buildProperties, executeOperations, jsonRun } from '../../../nodes/shared/operations';
 import type { RequestSettings } from '../../../nodes/shared/request';
+import { resourceOperationSubtitle } from '../../../nodes/shared/subtitle';
 import {
 	CREDENTIAL_TYPE,
 	call,
@@ -30,7 +31,10 @@ import {
 	typedValueFields,
 	typedValueOf,
 } from '../../../nodes/SmartLiving/fields';
-import { smartLivingLoadOptions } from '../../../nodes/SmartLiving/loadOptions';
+import {
+	smartLivingListSearch,
+	smartLivingLoadOptions,
+} from '../../../nodes/SmartLiving/loadOptions';
 import { brokerLogin, publishOnce } from './broker';
 import { legacyCommandPayload, valueAtPayload } from './payload';
 import { publishTopic } from './topics';
@@ -143,6 +147,8 @@ const smartLivingMqttApi: NodeApi = {
 	operations,
 };
 
+const properties = buildProperties(smartLivingMqttApi);
+
 export class SmartLivingMqtt implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'SmartLiving MQTT',
@@ -150,7 +156,7 @@ export class SmartLivingMqtt implements INodeType {
 		icon: { light: 'file:smartLiving.svg', dark: 'file:smartLiving.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: resourceOperationSubtitle(properties),
 		description:
 			'Send states and commands to IoT devices on AllThingsTalk Maker or SmartLiving over their MQTT broker',
 		defaults: { name: 'SmartLiving MQTT' },
@@ -158,10 +164,10 @@ export class SmartLivingMqtt implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'smartLivingApi', required: true }],
-		properties: buildProperties(smartLivingMqttApi),
+		properties,
 	};
 
-	methods = { loadOptions: smartLivingLoadOptions };
+	methods = { loadOptions: smartLivingLoadOptions, listSearch: smartLivingListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperations(this, smartLivingMqttApi);

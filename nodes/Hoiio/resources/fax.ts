@@ -105,6 +105,8 @@ export const faxOperations: OperationSpec[] = [
 		path: 'fax/get_history',
 		onTimeout: 'retry',
 		list: true,
+		// History pages are numbered: a run can start where the last one ended.
+		resumable: true,
 		fields: [
 			...historyFilters,
 			{

@@ -287,6 +287,8 @@ export const smsOperations: OperationSpec[] = [
 		path: 'sms/get_history',
 		onTimeout: 'retry',
 		list: true,
+		// History pages are numbered: a run can start where the last one ended.
+		resumable: true,
 		fields: historyFilters,
 	},
 	{

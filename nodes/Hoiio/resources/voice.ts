@@ -106,6 +106,8 @@ export const voiceOperations: OperationSpec[] = [
 		path: 'voice/get_history',
 		onTimeout: 'retry',
 		list: true,
+		// History pages are numbered: a run can start where the last one ended.
+		resumable: true,
 		fields: historyFilters,
 	},
 	{

@@ -21,7 +21,7 @@ const sender: FieldSpec = {
 	wireName: 'from',
 	loadOptionsMethod: 'getSenders',
 	description:
-		'Active sender ID (number or short code) or channel to send from. An expression may also give a sender ID, channel:&lt;ID&gt; or alias:&lt;name&gt;.',
+		'Active sender ID (number or short code) or channel to send from. An expression may also give a sender ID, a channel as channel: and its ID (like channel:9aB3xYz), or a sender alias as alias: and its name (like alias:Support).',
 };
 
 export const recipients: FieldSpec = {
@@ -33,7 +33,7 @@ export const recipients: FieldSpec = {
 	wireName: 'to',
 	placeholder: '+14085551212, contact:aQWY9PeMCO01TEH9bk1ek5, group:9NeqCbNXBYvRO73jC2rbc5',
 	description:
-		'Phone numbers in international format, contact:&lt;contact ID&gt; or group:&lt;group ID&gt;, separated by commas; or a list from the input item through an expression. A long list is sent as several message requests (see Recipients per Request).',
+		'Phone numbers in international format (like +14085551212), contacts as contact: and the contact ID (like contact:9aB3xYz) or groups as group: and the group ID, separated by commas; or a list from the input item through an expression. A long list is sent as several message requests (see Recipients per Request).',
 	in: 'none',
 };
 

@@ -7,6 +7,7 @@ import { providerRequest } from '../request';
 import { mapConcurrent, schedulerFor } from '../throttle';
 import type { PlannedSend } from '../campaign';
 import { SendSession, nothingSent, recipientsIn } from '../campaign';
+import { listItems } from './slices';
 import { DEFAULT_CONCURRENCY, REQUEST_OPTIONS } from './properties';
 import type { ResolvedOperation } from './table';
 import { resolveOperation } from './table';
@@ -62,13 +63,7 @@ export function jsonRun(
 		context.helpers.returnJsonArray(await make(context, input, settings));
 }
 
-/** Return All / Limit of a list operation: the most items to return, undefined for all. */
-export function listLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return context.getNodeParameter('limit', itemIndex, 50) as number;
-}
-
-/** The records of every page a list operation asks for, as far as Limit goes. */
+/** The records of every page a list operation asks for, as far as Limit (and Start At) go. */
 async function collectList(
 	context: IExecuteFunctions,
 	api: NodeApi,
@@ -80,12 +75,15 @@ async function collectList(
 	const profile = operation.profile ?? api.profile;
 	// A form API takes the page parameters in its body, like every other parameter.
 	const pageIn = profile.bodyFormat === 'form' ? 'body' : 'qs';
-	return await api.pagination.collect(
+	return await listItems(
+		context,
+		input.itemIndex,
+		api.pagination,
 		async (pageQuery) => {
 			const page = { ...request, [pageIn]: { ...(request[pageIn] as IDataObject), ...pageQuery } };
 			return (await providerRequest(context, profile, page, settings)).body;
 		},
-		listLimit(context, input.itemIndex),
+		operation.resumable,
 	);
 }
 

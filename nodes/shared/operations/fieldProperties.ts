@@ -32,7 +32,7 @@ function locatorModes(modes: ResourceLocatorModes): INodePropertyMode[] {
 				},
 			},
 			{
-				displayName: 'By ID',
+				displayName: id.displayName ?? 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: id.placeholder,

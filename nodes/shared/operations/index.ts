@@ -1,5 +1,8 @@
-export { buildProperties } from './properties';
-export { executeOperations, jsonRun, listLimit, requestSettings } from './execute';
+export { buildProperties, operationProperties } from './properties';
+export { executeOperations, jsonRun, requestSettings } from './execute';
+export { listItems, listLimit, NEXT_START, START_AT } from './slices';
+export { operationsFromFiles } from './actions';
+export type { OperationFile, OperationHead, OwnOperationHead } from './actions';
 export { asFormRequest, buildRequest, requestFor, wireValues } from './wire';
 export { invalidInput } from './values';
 export { CAMPAIGN_OPTIONS, skippedItem } from '../campaign';
@@ -8,6 +11,7 @@ export { PROGRESS_MIN_RECIPIENTS } from '../campaign';
 export { failureFields, selectRecipients, sendInChunks } from './chunks';
 export type { ChunkPosition, ChunkedSend } from './chunks';
 export { fieldLocation, onTimeoutOf, resolveOperation } from './table';
+export { idFromList } from './locator';
 export type { ResolvedField, ResolvedOperation } from './table';
 export type {
 	FieldLocation,
@@ -21,4 +25,5 @@ export type {
 	ResourceLocatorModes,
 	RunOperation,
 	SendSpec,
+	TableOperation,
 } from './types';

@@ -4,7 +4,9 @@ import type { CampaignFeatures } from '../campaign';
 import { campaignProperty } from '../campaign';
 import { collectionOptions, fieldProperty } from './fieldProperties';
 import { FILTERS, isOwnParameter, optionalFieldsCollection } from './table';
-import type { FieldSpec, NodeApi, OperationSpec } from './types';
+import type { OperationHead } from './actions';
+import { startAtProperty } from './slices';
+import type { FieldSpec, NodeApi } from './types';
 
 export const REQUEST_OPTIONS = 'requestOptions';
 /** Items sent side by side unless the user chooses otherwise (see bench/ for how it was chosen). */
@@ -15,14 +17,14 @@ function byName<T extends { name: string }>(a: T, b: T): number {
 }
 
 function showFor(
-	operation: OperationSpec,
+	operation: OperationHead,
 	extra: Record<string, Array<string | number | boolean>> = {},
 ) {
 	return { show: { resource: [operation.resource], operation: [operation.operation], ...extra } };
 }
 
-/** Return All and Limit of a list operation. */
-function listProperties(operation: OperationSpec): INodeProperties[] {
+/** Return All and Limit of a list operation, and Start At where the list can start part-way. */
+function listProperties(operation: OperationHead): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -41,11 +43,12 @@ function listProperties(operation: OperationSpec): INodeProperties[] {
 			description: 'Max number of results to return',
 			displayOptions: showFor(operation, { returnAll: [false] }),
 		},
+		...(operation.resumable ? [startAtProperty(showFor(operation, { returnAll: [false] }))] : []),
 	];
 }
 
 /** Additional Fields, or Filters on a list: the optional fields that are no parameters of their own. */
-function optionalFieldsProperty(operation: OperationSpec, optional: FieldSpec[]): INodeProperties {
+function optionalFieldsProperty(operation: OperationHead, optional: FieldSpec[]): INodeProperties {
 	const collection = optionalFieldsCollection(operation);
 	return {
 		displayName: collection === FILTERS ? 'Filters' : 'Additional Fields',
@@ -62,7 +65,7 @@ function optionalFieldsProperty(operation: OperationSpec, optional: FieldSpec[])
  * An operation's parameters, in the order the panel shows them: required fields, fields shown on a
  * condition, Return All / Limit, Additional Fields or Filters, then optional collections of their own.
  */
-function operationProperties(operation: OperationSpec): INodeProperties[] {
+export function operationProperties(operation: OperationHead): INodeProperties[] {
 	const fields = operation.fields ?? [];
 	const own = (field: FieldSpec): INodeProperties => ({
 		...fieldProperty(field),
@@ -174,7 +177,9 @@ const requestOptionsProperty: INodeProperties = {
 export function buildProperties(api: NodeApi): INodeProperties[] {
 	return [
 		...dropdowns(api),
-		...api.operations.flatMap(operationProperties),
+		...api.operations.flatMap(
+			(operation) => operation.properties ?? operationProperties(operation),
+		),
 		...campaignProperties(api),
 		{ ...requestOptionsProperty, options: [...(requestOptionsProperty.options ?? [])] },
 	];

@@ -51,7 +51,7 @@ export function isOwnParameter(field: FieldSpec): boolean {
 }
 
 /** The collection that holds an operation's optional fields: Filters on a list, Additional Fields otherwise. */
-export function optionalFieldsCollection(operation: OperationSpec): string {
+export function optionalFieldsCollection(operation: { list?: boolean }): string {
 	return operation.list ? FILTERS : ADDITIONAL_FIELDS;
 }
 

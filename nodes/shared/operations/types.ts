@@ -47,8 +47,11 @@ export type FieldLocation = 'path' | 'query' | 'body' | 'none';
 export interface ResourceLocatorModes {
 	/** From List: the name of a `methods.listSearch` function that lists (and searches) the records. */
 	list?: { searchMethod: string; searchable?: boolean; placeholder?: string };
-	/** By ID: a regular expression a whole ID matches, checked in the editor and again before sending. */
-	id: { regex?: string; errorMessage?: string; placeholder?: string };
+	/**
+	 * By ID: a regular expression a whole ID matches, checked in the editor and again before sending;
+	 * `displayName` where the record is addressed by something else ("By Name").
+	 */
+	id: { regex?: string; errorMessage?: string; placeholder?: string; displayName?: string };
 	/** By URL, where the provider has pages for its records: `regex` matches one and captures the ID. */
 	url?: { regex: string; errorMessage?: string; placeholder: string };
 }
@@ -167,12 +170,22 @@ interface OperationBase {
 	profile?: ProviderProfile;
 	/** A list: adds Return All / Limit, puts the optional fields under Filters and walks the pages. */
 	list?: boolean;
+	/**
+	 * A list the API can start part-way (page numbers, cursors): with Return All off it takes a Start
+	 * At and gives every item `nextStart`, where the next run continues (see `slices.ts`).
+	 */
+	resumable?: boolean;
 	/** A send to recipients: campaign options, skipping of recipients already sent, progress. */
 	send?: SendSpec;
 	/** False for calls that carry their own secret and need no credential auth. */
 	authenticate?: boolean;
 	/** Fixed body fields (the `state: "pause"` of a pause). */
 	constantBody?: IDataObject;
+	/**
+	 * Its n8n parameters, where the operation's own file built them (`actions/`); otherwise they are
+	 * made from `fields`.
+	 */
+	properties?: INodeProperties[];
 }
 
 interface TableRequest extends OperationBase {
@@ -218,6 +231,9 @@ export interface OwnOperation extends OperationBase {
  * an operation with its own `run`.
  */
 export type OperationSpec = ReadOperation | WriteOperation | OwnOperation;
+
+/** An operation the table's request carries out: method, path and fields say it all. */
+export type TableOperation = ReadOperation | WriteOperation;
 
 /** What a node hands the shared executor: its provider and its operations, described once as data. */
 export interface NodeApi {

@@ -43,6 +43,7 @@ export function buildRequest(spec: OperationSpec, input: OperationInput): Provid
 			`The operation "${operation.operation}" has no method and path to build a request from`,
 		);
 	const pathValues: Record<string, string | number> = {};
+	const idFields: string[] = [];
 	const qs: IDataObject = {};
 	const body: IDataObject = { ...operation.constantBody };
 	for (const field of operation.fields) {
@@ -51,8 +52,10 @@ export function buildRequest(spec: OperationSpec, input: OperationInput): Provid
 		if (value === undefined || location === 'none') continue;
 		const wireValue = wireValueOf(field, value);
 		if (wireValue === undefined) continue;
-		if (location === 'path') pathValues[field.name] = wireValue as string | number;
-		else
+		if (location === 'path') {
+			pathValues[field.name] = wireValue as string | number;
+			idFields.push(field.displayName);
+		} else
 			(location === 'query' ? qs : body)[field.wireName ?? field.name] =
 				wireValue as IDataObject[string];
 	}
@@ -63,6 +66,7 @@ export function buildRequest(spec: OperationSpec, input: OperationInput): Provid
 		body: nonEmpty(body),
 		idempotent: operation.onTimeout === 'retry',
 		authenticate: operation.authenticate,
+		idFields: idFields.length > 0 ? idFields : undefined,
 		itemIndex: input.itemIndex,
 	};
 }

@@ -67,7 +67,7 @@ export class FailureFactory {
 				body: (body ?? snippet(text)) as JsonObject,
 			},
 			message,
-			`${describeStatus(response.statusCode)}.${retried}${hint}`,
+			`${describeStatus(response.statusCode, this.request.idFields)}.${retried}${hint}`,
 			String(response.statusCode),
 		);
 	}
@@ -140,10 +140,12 @@ export class FailureFactory {
 	}
 }
 
-function describeStatus(status: number): string {
+/** What a failure status means; a 404 names the parameters the path's IDs came from. */
+function describeStatus(status: number, idFields: string[] = []): string {
 	if (status === 401) return 'The credential was not accepted: check its API key or token';
 	if (status === 403) return 'The credential is not allowed to do this';
-	if (status === 404) return 'The item was not found: check the ID';
+	if (status === 404)
+		return `The item was not found: check the ${idFields.length > 0 ? idFields.join(' and ') : 'ID'}`;
 	if (status === 409) return 'The item was changed or already exists';
 	if (status === 429) return 'The provider is rate limiting requests and retries ran out';
 	if (status >= 500) return 'The provider failed to process the request';

@@ -34,6 +34,8 @@ export interface ProviderRequest {
 	idempotent?: boolean;
 	/** False for the few calls that carry their own secret in the URL (Hologram's webhook send). */
 	authenticate?: boolean;
+	/** The parameters the path's IDs came from, named when the provider answers 404 ("check the Group Key"). */
+	idFields?: string[];
 	/** Return the body as a Buffer instead of parsing JSON (attachment downloads). */
 	binaryResponse?: boolean;
 	itemIndex?: number;

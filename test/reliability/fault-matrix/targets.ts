@@ -133,12 +133,13 @@ export const vumiGo: MatrixTarget = {
 	provider: 'vumiGo',
 	node: 'vumiGo',
 	credentials: (sandbox) => ({
-		vumiGoApi: { accessToken: defaultVumiGoToken, baseUrl: vumiOf(sandbox).url },
-		vumiGoConversationApi: {
+		vumiGoApi: {
+			accessToken: defaultVumiGoToken,
+			baseUrl: vumiOf(sandbox).url,
 			accountKey: vumiGoSeed.accountKey,
 			conversationKey: vumiGoSeed.conversationKeys.sms,
 			conversationToken: defaultVumiGoConversationToken,
-			baseUrl: vumiOf(sandbox).httpApiUrl,
+			httpApiBaseUrl: vumiOf(sandbox).httpApiUrl,
 		},
 	}),
 	secretFields: ['accessToken', 'conversationToken'],
