@@ -17,6 +17,7 @@ import { loadAverage, megabytes, table } from './support/report';
 
 const benchmarks = [
 	'overhead',
+	'campaignOverhead',
 	'concurrency',
 	'rateLimit',
 	'bulk',

@@ -3,7 +3,9 @@
 //                                               becomes that emulator's base URL
 //   examples/<provider>-*.json                  workflows a user can import; "active": true ones are activated;
 //                                               "${n8n.url}" in a value becomes the URL of the n8n they go into
-//                                               (a Hoiio Trigger's Production URL copied into a send, say)
+//                                               (a Hoiio Trigger's Production URL copied into a send, say), and
+//                                               "${dataTable.<name>}" the ID of that Data Table
+//   examples/data-tables/<name>.json            an n8n Data Table the workflows use: its columns and seed rows
 // Workflows name their credentials by type; the import binds each to the sandbox credential of that type.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { packageClasses, packages, root } from './n8n-server.mjs';
 
 export const examplesDir = join(root, 'examples');
 const credentialsDir = join(examplesDir, 'credentials');
+const dataTablesDir = join(examplesDir, 'data-tables');
 
 function readJsonFiles(dir) {
 	return readdirSync(dir)
@@ -82,17 +85,23 @@ export function exampleWorkflows(nodeTypes) {
 	return { workflows, skipped };
 }
 
-/** The workflow with "${n8n.url}" in its values replaced by the URL of the n8n it goes into. */
-export function withN8nUrl(workflow, n8nUrl) {
-	return JSON.parse(JSON.stringify(workflow).replaceAll('${n8n.url}', n8nUrl.replace(/\/+$/, '')));
+/**
+ * The workflow with "${n8n.url}" in its values replaced by the URL of the n8n it goes into, and
+ * "${dataTable.<name>}" by the ID of that Data Table there.
+ */
+export function withN8nUrl(workflow, n8nUrl, dataTableIds = {}) {
+	const text = JSON.stringify(workflow)
+		.replaceAll('${n8n.url}', n8nUrl.replace(/\/+$/, ''))
+		.replace(/\$\{dataTable\.(\w+)\}/g, (placeholder, name) => dataTableIds[name] ?? placeholder);
+	return JSON.parse(text);
 }
 
 /**
  * The workflow as the public API takes it for the n8n at `n8nUrl`, each node's credentials bound to the
- * ids in `credentialIds`.
+ * ids in `credentialIds`, its Data Tables to `dataTableIds`.
  */
-export function workflowForImport(workflow, credentialIds, n8nUrl) {
-	const nodes = withN8nUrl(workflow, n8nUrl).nodes.map((node) => {
+export function workflowForImport(workflow, credentialIds, n8nUrl, dataTableIds = {}) {
+	const nodes = withN8nUrl(workflow, n8nUrl, dataTableIds).nodes.map((node) => {
 		if (!node.credentials) return node;
 		const credentials = Object.fromEntries(
 			Object.entries(node.credentials).map(([type, reference]) => [
@@ -141,13 +150,44 @@ export async function upsertCredential(client, credential, existingId) {
 	return created.id;
 }
 
-/** Imports a workflow with its credentials bound; activates it when the file says `"active": true`. */
-export async function importWorkflow(client, workflow, credentialIds) {
+/**
+ * Imports a workflow with its credentials and Data Tables bound; activates it when the file says
+ * `"active": true`.
+ */
+export async function importWorkflow(client, workflow, credentialIds, dataTableIds = {}) {
 	const created = await client.api(
 		'POST',
 		'/workflows',
-		workflowForImport(workflow, credentialIds, client.url),
+		workflowForImport(workflow, credentialIds, client.url, dataTableIds),
 	);
 	if (workflow.active) await client.api('POST', `/workflows/${created.id}/activate`);
 	return created.id;
+}
+
+/** The Data Tables the examples use: name, columns and seed rows (examples/data-tables/<name>.json). */
+export function dataTableTemplates() {
+	return readJsonFiles(dataTablesDir).map(({ content }) => content);
+}
+
+/**
+ * Makes sure each example Data Table exists in the owner's personal project, creating a missing one with
+ * its seed rows; returns name → ID. Tables go through n8n's internal REST API, the same route on n8n 1.x
+ * and 2.x (1.x has no public Data Table API).
+ */
+export async function ensureDataTables(client, templates = dataTableTemplates()) {
+	const project = await client.rest('GET', '/projects/personal');
+	const base = `/projects/${project.id}/data-tables`;
+	const listed = await client.rest('GET', `${base}?take=250`);
+	const ids = Object.fromEntries((listed.data ?? []).map((table) => [table.name, table.id]));
+	for (const { name, columns, rows = [] } of templates) {
+		if (ids[name]) continue;
+		const created = await client.rest('POST', base, { name, columns });
+		ids[name] = created.id;
+		if (rows.length > 0)
+			await client.rest('POST', `${base}/${created.id}/insert`, {
+				data: rows,
+				returnType: 'count',
+			});
+	}
+	return ids;
 }

@@ -9,6 +9,7 @@ import { dirname, join, relative } from 'node:path';
 
 import { ensureN8n, selectedVersion } from './ensure-n8n.mjs';
 import {
+	ensureDataTables,
 	exampleWorkflows,
 	importWorkflow,
 	packageNodeTypes,
@@ -155,11 +156,13 @@ async function main() {
 		const id = await upsertCredential(client, credential, state.credentials[credential.type]?.id);
 		state.credentials[credential.type] = { id, name: credential.name };
 	}
+	// The campaign examples keep their recipients in n8n Data Tables, made (and seeded) on the first start.
+	const dataTables = await ensureDataTables(client);
 	const { workflows, skipped: skippedWorkflows } = exampleWorkflows(packageNodeTypes());
 	const imported = [];
 	for (const { file, workflow } of workflows) {
 		if (state.workflows[file]) continue; // Imported on an earlier start; the user may have changed it since.
-		state.workflows[file] = await importWorkflow(client, workflow, state.credentials);
+		state.workflows[file] = await importWorkflow(client, workflow, state.credentials, dataTables);
 		imported.push(file);
 	}
 	writeFileSync(stateFile, JSON.stringify(state, null, 2));

@@ -9,20 +9,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { keywordListsOf, keywordProperties } from '../shared/campaign';
 import { chosenOptionsSubtitle } from '../shared/subtitle';
-import { normalizeRecord } from './api';
 import type { Forwarding } from './forwarding';
 import { currentForwarding, updateForwarding, wantedForwarding } from './forwarding';
 import { hoiioListSearch, hoiioLoadOptions } from './loadOptions';
 import type { HoiioEvent, Parameters } from './notifications';
 import {
-	eventKeyOf,
 	eventOf,
 	fingerprint,
+	notificationItem,
 	notificationProblem,
 	textParameters,
 } from './notifications';
-import { SIGNATURE_PARAMETER, isReportSignature } from './notify';
+import { CAMPAIGN_PARAMETER, SIGNATURE_PARAMETER, isReportSignature } from './notify';
 import {
 	bodyProblem,
 	constantTimeEqual,
@@ -227,6 +227,15 @@ export class HoiioTrigger implements INodeType {
 					},
 				],
 			},
+			...keywordProperties({ show: { events: ['incomingSms'] } }),
+			{
+				displayName:
+					'SMS and fax reports of a campaign send carry its Campaign Key and the recipient: the Hoiio node adds the key to the report URL, which Hoiio hands back with every report.',
+				name: 'campaignNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { events: ['smsStatus', 'faxStatus'] } },
+			},
 		],
 	};
 
@@ -249,6 +258,8 @@ export class HoiioTrigger implements INodeType {
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
+				// Keyword lists that cannot work fail the activation, not the first incoming SMS.
+				if (chosenEvents(this).includes('incomingSms')) keywordListsOf(this);
 				const data = this.getWorkflowStaticData('node') as TriggerData;
 				const webhookUrl = this.getNodeWebhookUrl('default');
 				if (!webhookUrl) throw new NodeOperationError(this.getNode(), 'n8n gave no webhook URL');
@@ -315,8 +326,10 @@ export class HoiioTrigger implements INodeType {
 		const conflicts: string[] = [];
 		textParameters(this.getBodyData(), parameters, conflicts);
 		textParameters(query, parameters, conflicts);
+		const campaignKey = parameters[CAMPAIGN_PARAMETER];
 		delete parameters[TOKEN_PARAMETER];
 		delete parameters[SIGNATURE_PARAMETER];
+		delete parameters[CAMPAIGN_PARAMETER];
 		const unsafe = structureProblem(parameters);
 		if (unsafe) return rejectCall(this, 400, unsafe);
 		if (conflicts.length > 0) {
@@ -336,15 +349,7 @@ export class HoiioTrigger implements INodeType {
 		return {
 			webhookResponse: 'OK',
 			workflowData: [
-				[
-					{
-						json: {
-							event,
-							...normalizeRecord(parameters),
-							eventKey: eventKeyOf(event, parameters),
-						},
-					},
-				],
+				[{ json: notificationItem(event, parameters, campaignKey, () => keywordListsOf(this)) }],
 			],
 		};
 	}

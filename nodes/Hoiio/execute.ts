@@ -4,21 +4,42 @@ import type { OperationInput, OperationSpec } from '../shared/operations';
 import { invalidInput } from '../shared/operations';
 import { checkPhoneNumber } from '../shared/phone';
 import { hoiioProfile } from './api';
-import { PHONE_FIELDS } from './fields';
-import { signedReportUrl } from './notify';
+import { MAX_TAG_LENGTH, PHONE_FIELDS } from './fields';
+import { signedReportUrl, withCampaignKey } from './notify';
 
 /** Normalises one phone value; conference rooms (`room:`) and a private caller ID pass unchanged. */
-function normalisePhone(
+export function normalisePhone(
 	context: IExecuteFunctions,
-	input: OperationInput,
+	itemIndex: number,
 	displayName: string,
 	value: string,
 	defaultCountryCode: string,
 ): string {
 	if (/^room:/i.test(value) || value.toLowerCase() === 'private') return value;
 	const check = checkPhoneNumber(value, { defaultCountryCode });
-	if (!check.valid) throw invalidInput(context, input.itemIndex, displayName, check.reason);
+	if (!check.valid) throw invalidInput(context, itemIndex, displayName, check.reason);
 	return check.number;
+}
+
+/** The Hoiio credential's country code for numbers written without one. */
+export async function defaultCountryCode(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): Promise<string> {
+	const credentials = await context.getCredentials(hoiioProfile.credentialType, itemIndex);
+	return String(credentials.defaultCountryCode ?? '').trim();
+}
+
+/**
+ * A campaign's key travels with the send to where Hoiio reports it: as a parameter of the notify
+ * URL, which every report carries back (the Hoiio Trigger outputs it as campaignKey), and in the
+ * tag when the user gave none, so Get Status and Get History show it too.
+ */
+function stampCampaign(values: Record<string, unknown>, campaignKey: string | undefined): void {
+	if (campaignKey === undefined) return;
+	if (values.tag === undefined && campaignKey.length <= MAX_TAG_LENGTH) values.tag = campaignKey;
+	if (typeof values.notifyUrl === 'string')
+		values.notifyUrl = withCampaignKey(values.notifyUrl, campaignKey);
 }
 
 /**
@@ -31,16 +52,15 @@ export async function prepareInput(
 	input: OperationInput,
 ): Promise<OperationInput> {
 	const credentials = await context.getCredentials(hoiioProfile.credentialType, input.itemIndex);
-	const defaultCountryCode = String(credentials.defaultCountryCode ?? '').trim();
+	const countryCode = String(credentials.defaultCountryCode ?? '').trim();
 	const values = { ...input.values };
+	const { itemIndex } = input;
 	for (const field of operation.fields ?? []) {
 		const value = values[field.name];
 		if (!PHONE_FIELDS.has(field.name) || value === undefined) continue;
-		values[field.name] = Array.isArray(value)
-			? value.map((entry) =>
-					normalisePhone(context, input, field.displayName, String(entry), defaultCountryCode),
-				)
-			: normalisePhone(context, input, field.displayName, String(value), defaultCountryCode);
+		const normalise = (entry: unknown) =>
+			normalisePhone(context, itemIndex, field.displayName, String(entry), countryCode);
+		values[field.name] = Array.isArray(value) ? value.map(normalise) : normalise(value);
 	}
 	if (typeof values.notifyTrigger === 'string') {
 		if (values.notifyUrl !== undefined)
@@ -52,5 +72,6 @@ export async function prepareInput(
 			);
 		values.notifyUrl = signedReportUrl(values.notifyTrigger, String(credentials.accessToken ?? ''));
 	}
+	stampCampaign(values, input.send?.campaignKey);
 	return { ...input, values };
 }

@@ -60,6 +60,9 @@ export const message: FieldSpec = {
 		'Text of the SMS, at most 459 characters (201 with emoji or non-Latin letters): Hoiio sends up to 3 SMS and charges per part',
 };
 
+/** Hoiio keeps at most 256 characters of a tag. */
+export const MAX_TAG_LENGTH = 256;
+
 export const tag: FieldSpec = {
 	displayName: 'Tag',
 	name: 'tag',
@@ -67,9 +70,9 @@ export const tag: FieldSpec = {
 	default: '',
 	wireName: 'tag',
 	description:
-		'Your own reference for this transaction (up to 256 characters), returned in reports',
+		'Your own reference for this transaction (up to 256 characters), returned in reports. Left empty in a campaign, it holds the Campaign Key.',
 	validate: (value) =>
-		String(value).length > 256 ? 'must be at most 256 characters long' : undefined,
+		String(value).length > MAX_TAG_LENGTH ? 'must be at most 256 characters long' : undefined,
 };
 
 export const callerId: FieldSpec = {

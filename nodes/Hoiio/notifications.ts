@@ -1,7 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { createHash } from 'node:crypto';
 
+import type { KeywordLists } from '../shared/campaign';
+import { keywordFields } from '../shared/campaign';
 import { isObject } from '../shared/provider';
+import { normalizeRecord } from './api';
 
 /** What Hoiio's notifications look like: which event each is, and what makes one genuine. */
 
@@ -150,4 +153,29 @@ export function fingerprint(parameters: Parameters): string {
 		.sort()
 		.map((key) => [key, parameters[key]]);
 	return createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 32);
+}
+
+/**
+ * The item a notification starts a run with: its parameters with readable types and its event key.
+ * A delivery report of a send (SMS, fax) names the recipient and the campaign the send belonged to
+ * (null outside one), read from the notify URL's parameter the Hoiio node added; an incoming SMS says
+ * whether its whole text is an opt-out or opt-in keyword.
+ */
+export function notificationItem(
+	event: HoiioEvent,
+	parameters: Parameters,
+	campaignKey: string | undefined,
+	keywords: () => KeywordLists,
+): IDataObject {
+	const item: IDataObject = {
+		event,
+		...normalizeRecord(parameters),
+		eventKey: eventKeyOf(event, parameters),
+	};
+	if (event === 'smsStatus' || event === 'faxStatus') {
+		item.recipient = parameters.dest ?? null;
+		item.campaignKey = campaignKey ?? null;
+	}
+	if (event === 'incomingSms') Object.assign(item, keywordFields(parameters.msg, keywords()));
+	return item;
 }

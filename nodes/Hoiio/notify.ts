@@ -12,6 +12,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** The query parameter that carries the signature. */
 export const SIGNATURE_PARAMETER = 'n8n_signature';
 
+/**
+ * The query parameter that carries a send's Campaign Key: Hoiio hands the URL's parameters back
+ * untouched in every report, and the signature covers only scheme, host and path.
+ */
+export const CAMPAIGN_PARAMETER = 'n8n_campaign';
+
 /** A signature as `signedReportUrl` writes it: an HMAC-SHA256 in lower-case hex. */
 const SIGNATURE = /^[0-9a-f]{64}$/;
 
@@ -56,4 +62,15 @@ export function isReportSignature(signature: string, ownUrl: string, accessToken
 	// Without an access token anyone could compute the signature.
 	if (accessToken === '' || !SIGNATURE.test(signature)) return false;
 	return timingSafeEqual(Buffer.from(signature, 'hex'), signatureOf(new URL(ownUrl), accessToken));
+}
+
+/** The notify URL with the campaign key added (a URL that does not parse is left as it is). */
+export function withCampaignKey(notifyUrl: string, campaignKey: string): string {
+	try {
+		const url = new URL(notifyUrl);
+		url.searchParams.set(CAMPAIGN_PARAMETER, campaignKey);
+		return url.toString();
+	} catch {
+		return notifyUrl;
+	}
 }

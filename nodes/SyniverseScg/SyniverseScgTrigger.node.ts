@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes } from 'n8n-workflow';
 
+import { keywordListsOf, keywordProperties } from '../shared/campaign';
 import { asNodeApiError } from '../shared/errors';
 import { isObject } from '../shared/provider';
 import { pathWith, providerRequest } from '../shared/request';
@@ -211,6 +212,7 @@ export class SyniverseScgTrigger implements INodeType {
 				description: 'Which events start the workflow; other events are acknowledged and ignored',
 			},
 			eventKeyNotice("the Event Manager's event ID (event_id)"),
+			...keywordProperties({ show: { events: ['mo_message_received'] } }),
 		],
 	};
 
@@ -239,6 +241,9 @@ export class SyniverseScgTrigger implements INodeType {
 			 * registration of this trigger are removed first; nothing else is touched.
 			 */
 			async create(this: IHookFunctions): Promise<boolean> {
+				// Keyword lists that cannot work fail the activation, not the first inbound message.
+				const events = this.getNodeParameter('events', []) as string[];
+				if (events.includes('mo_message_received')) keywordListsOf(this);
 				const registration = registrationOf(this);
 				await removeRegistration(this, registration);
 
@@ -328,7 +333,7 @@ export class SyniverseScgTrigger implements INodeType {
 		const deliveries = Array.isArray(body) ? body : [body];
 		const items: IDataObject[] = [];
 		for (const delivery of deliveries) {
-			const event = readEvent(delivery);
+			const event = readEvent(delivery, () => keywordListsOf(this));
 			if (!event || !chosen.includes(event.type)) continue;
 			// The Event Manager redelivers with a higher `attempt`; one event is one run.
 			if (event.eventId !== '' && !firstDelivery(registration, event.eventId, scope)) continue;

@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { KeywordLists } from '../shared/campaign';
+import { keywordFields } from '../shared/campaign';
 import { isObject } from '../shared/provider';
 
 /**
@@ -37,8 +39,26 @@ export interface ScgEvent {
 const text = (value: unknown): string | undefined =>
 	value === undefined || value === null ? undefined : String(value);
 
+/**
+ * What a campaign reads in an event: a state change names the campaign (its message request's
+ * external ID, which a campaign send fills with its Campaign Key; null outside one) and a message's
+ * recipient; an inbound message says whether its whole text is an opt-out or opt-in keyword.
+ */
+function campaignFields(
+	type: string,
+	fields: Record<string, unknown>,
+	keywords: () => KeywordLists,
+): IDataObject {
+	if (type === 'mo_message_received') return keywordFields(fields.message_body, keywords());
+	const external = text(fields.external_message_request_id);
+	const campaignKey = external === undefined || external === '' ? null : external;
+	if (type === 'message_state_change')
+		return { recipient: text(fields.to_address) ?? null, campaignKey };
+	return { campaignKey };
+}
+
 /** Turns an Event Manager delivery into one flat item, keeping the raw event under `event`. */
-export function readEvent(delivery: unknown): ScgEvent | undefined {
+export function readEvent(delivery: unknown, keywords: () => KeywordLists): ScgEvent | undefined {
 	if (!isObject(delivery) || !isObject(delivery.event)) return undefined;
 	const event = delivery.event;
 	const fields = isObject(event['fld-val-list']) ? event['fld-val-list'] : {};
@@ -60,6 +80,7 @@ export function readEvent(delivery: unknown): ScgEvent | undefined {
 		reason: text(fields.reason_description),
 		reasonCode: text(fields.reason_code),
 		attempt: typeof delivery.attempt === 'number' ? delivery.attempt : undefined,
+		...campaignFields(type, fields, keywords),
 		event: delivery as IDataObject,
 	};
 	for (const key of Object.keys(item)) if (item[key] === undefined) delete item[key];

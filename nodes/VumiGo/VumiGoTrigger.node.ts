@@ -11,6 +11,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import type { KeywordLists } from '../shared/campaign';
+import { keywordFields, keywordListsOf, keywordProperties } from '../shared/campaign';
 import { isObject } from '../shared/provider';
 import { chosenOptionsSubtitle } from '../shared/subtitle';
 import type { WireType } from '../shared/webhook';
@@ -25,6 +27,7 @@ import {
 } from '../shared/webhook';
 import type { PushEvent } from './push';
 import { PUSH_EVENTS, readPush, vumiTimeToIso } from './push';
+import { recordKeyword } from './optOutApi';
 
 const TEXT: readonly WireType[] = ['string'];
 const TEXT_OR_NULL: readonly WireType[] = ['string', 'null'];
@@ -118,6 +121,29 @@ async function expectedBasicAuth(
 	return { user: String(credential.user ?? ''), password: String(credential.password ?? '') };
 }
 
+function chosenEvents(context: IHookFunctions | IWebhookFunctions): PushEvent[] {
+	return context.getNodeParameter('events', []) as PushEvent[];
+}
+
+/**
+ * An inbound message says whether its whole text is an opt-out or opt-in keyword; with "Record
+ * Opt-Outs in Vumi Go" the sender is put on (or taken off) the account's opt-out list first, so a
+ * failure there answers 500 and Vumi Go pushes the message again.
+ */
+async function readKeywords(
+	context: IWebhookFunctions,
+	item: IDataObject,
+	lists: KeywordLists,
+): Promise<void> {
+	const fields = keywordFields(item.content, lists);
+	Object.assign(item, fields);
+	if (!(fields.optOut || fields.optIn) || !context.getNodeParameter('recordOptOuts', false)) return;
+	const addressType = typeof item.from_addr_type === 'string' ? item.from_addr_type : 'msisdn';
+	const kind = fields.optOut ? 'optOut' : 'optIn';
+	await recordKeyword(context, kind, addressType, String(item.from_addr));
+	item[fields.optOut ? 'optOutRecorded' : 'optOutRemoved'] = true;
+}
+
 /**
  * Vumi Go has no API to set a conversation's push URLs: the user pastes this trigger's URL into the
  * conversation settings, so activation only remembers the URL (and forgets old deliveries when it changes).
@@ -139,13 +165,19 @@ export class VumiGoTrigger implements INodeType {
 		defaults: { name: 'Vumi Go Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// Basic auth as n8n's Webhook node does it: the user and password in a credential, not in the workflow.
 		credentials: [
+			// Basic auth as n8n's Webhook node does it: the user and password in a credential, not in the workflow.
 			{
 				name: 'vumiGoPushAuthApi',
 				required: true,
 				displayOptions: { show: { authentication: ['basicAuth'] } },
 				testedBy: 'pushAuthCanBeWrittenIntoUrl',
+			},
+			// Only to record opt-outs: the account's token reaches the opt-out list.
+			{
+				name: 'vumiGoApi',
+				required: true,
+				displayOptions: { show: { recordOptOuts: [true] } },
 			},
 		],
 		webhooks: [
@@ -187,6 +219,24 @@ export class VumiGoTrigger implements INodeType {
 					},
 				],
 				description: 'Whether pushes must prove they come from your Vumi Go conversation',
+			},
+			{
+				displayName:
+					'Vumi Go hands back nothing of a send but its message ID: acks, nacks and delivery reports name no recipient and no campaign. To tie them back, keep each send\'s message_id with its recipient and campaign (in a Data Table, say) and look the event\'s user_message_id up there.',
+				name: 'reportNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { events: ['ack', 'nack', 'delivery_report'] } },
+			},
+			...keywordProperties({ show: { events: ['message'] } }),
+			{
+				displayName: 'Record Opt-Outs in Vumi Go',
+				name: 'recordOptOuts',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to put the sender of an opt-out keyword on the account's opt-out list (and take the sender of an opt-in keyword off it), so Vumi Go refuses to send to them. Needs the account's Vumi Go credential.",
+				displayOptions: { show: { events: ['message'] } },
 			},
 			{
 				displayName: 'Check Basic Auth',
@@ -245,6 +295,8 @@ export class VumiGoTrigger implements INodeType {
 				return data.webhookUrl === this.getNodeWebhookUrl('default');
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				// Keyword lists that cannot work fail the activation, not the first inbound message.
+				if (chosenEvents(this).includes('message')) keywordListsOf(this);
 				const data = this.getWorkflowStaticData('node') as TriggerData;
 				data.webhookUrl = this.getNodeWebhookUrl('default');
 				return true;
@@ -275,8 +327,8 @@ export class VumiGoTrigger implements INodeType {
 		const problem = 'problem' in push ? push.problem : pushProblem(body);
 		if (problem || 'problem' in push)
 			return rejectCall(this, 400, `Not a Vumi Go message or event: ${problem}`);
-		const chosen = this.getNodeParameter('events', []) as PushEvent[];
-		if (!chosen.includes(push.event)) return { webhookResponse: { status: 'ignored' } };
+		if (!chosenEvents(this).includes(push.event)) return { webhookResponse: { status: 'ignored' } };
+		if (push.event === 'message') await readKeywords(this, push.item, keywordListsOf(this));
 		// Vumi Go retries a push that failed with a 5xx: one message or event is one run.
 		// Pushes of one send arrive side by side: see firstDelivery on why it needs a scope.
 		const scope = `vumiGo:${this.getWorkflow().id ?? ''}:${this.getNode().name}`;

@@ -1,5 +1,5 @@
-import type { INode } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /** How many errors deep the chain of `cause`s is searched: n8n wraps an error a few times at most. */
 const MAX_DEPTH = 4;
@@ -28,4 +28,17 @@ export function findInErrorChain<T>(
 export function asNodeApiError(node: INode, error: unknown): NodeApiError {
 	if (error instanceof NodeApiError) return error;
 	return new NodeApiError(node, { message: String((error as Error)?.message ?? error) });
+}
+
+/** A bad value: the message names the item (as n8n numbers them, from 0) and the field. */
+export function invalidInput(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	problem: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `Item ${itemIndex}: "${field}" ${problem}`, {
+		itemIndex,
+		description: `Check the "${field}" parameter, or the expression that fills it, for item ${itemIndex}.`,
+	});
 }

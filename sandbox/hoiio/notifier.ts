@@ -10,6 +10,11 @@ interface ScheduledTask {
 }
 
 const deliveryTimeoutMs = 5000;
+/**
+ * Notifications on the wire at once; the rest wait their turn. A provider's callback queue sends a
+ * bulk send's thousand reports over a few connections, not a thousand at the same moment.
+ */
+const maxConcurrentDeliveries = 8;
 
 /**
  * The provider's asynchronous side: outcomes (an SMS delivered, a call ended, an IVR block played) run as tasks
@@ -21,6 +26,8 @@ export class Notifier {
 	private queue: ScheduledTask[] = [];
 	private readonly inflight = new Set<Promise<void>>();
 	private nextId = 1;
+	private sending = 0;
+	private readonly waitingTurn: Array<() => void> = [];
 
 	constructor(
 		public delay: NotifyDelay,
@@ -73,13 +80,26 @@ export class Notifier {
 			sentAt: new Date().toISOString(),
 		};
 		this.deliveries().push(delivery);
-		const promise = send(url, params).then((outcome) => {
+		const promise = this.inTurn(() => send(url, params)).then((outcome) => {
 			if ('status' in outcome) delivery.status = outcome.status;
 			else delivery.error = outcome.error;
 		});
 		this.inflight.add(promise);
 		void promise.finally(() => this.inflight.delete(promise));
 		return delivery;
+	}
+
+	/** Runs `work` once fewer than `maxConcurrentDeliveries` notifications are on the wire. */
+	private async inTurn<T>(work: () => Promise<T>): Promise<T> {
+		if (this.sending >= maxConcurrentDeliveries)
+			await new Promise<void>((resolve) => this.waitingTurn.push(resolve));
+		this.sending++;
+		try {
+			return await work();
+		} finally {
+			this.sending--;
+			this.waitingTurn.shift()?.();
+		}
 	}
 
 	/** A timer fired: run its task and any scheduled before it, so order holds whatever the delays. */

@@ -239,6 +239,8 @@ export const hoiioSeed = {
 	sgFaxNumber: '+6531580002',
 	/** US (NJ), voice mode, capabilities VOICE+SMS. */
 	usNumber: '+12015550101',
+	/** US (NJ), VOICE+SMS: the number a campaign's recipients answer (STOP) to, apart from usNumber. */
+	campaignNumber: '+12015550102',
 	unreachable: '+6599990000',
 	seededSmsCount: 260,
 	seededCallCount: 14,
@@ -494,6 +496,17 @@ function seedNumbers(state: HoiioState): void {
 		},
 		{
 			number: hoiioSeed.usNumber,
+			country: 'US',
+			state: 'NJ',
+			capabilities: ['VOICE', 'SMS'],
+			forward_to: '',
+			forward_sms_to: '',
+			mode: 'voice',
+			expiry: '2030-06-30',
+			auto_extend_status: 'enabled',
+		},
+		{
+			number: hoiioSeed.campaignNumber,
 			country: 'US',
 			state: 'NJ',
 			capabilities: ['VOICE', 'SMS'],

@@ -313,13 +313,116 @@ export class N8n {
 	}
 
 	/**
-	 * Imports `examples/<file>` as `npm start` does (scripts/examples.mjs), bound to the sandbox credentials
-	 * and with "${n8n.url}" in its values replaced by this n8n's URL.
+	 * Imports `examples/<file>` as `npm start` does (scripts/examples.mjs), bound to the sandbox credentials,
+	 * with "${n8n.url}" in its values replaced by this n8n's URL and "${dataTable.<name>}" by the IDs in
+	 * `dataTables`. `change` may adjust the workflow first (its Send Window, whether it is active).
 	 */
-	async importExample(file: string): Promise<{ id: string; workflow: Workflow }> {
-		const text = readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8');
-		const workflow = JSON.parse(text.replaceAll('${n8n.url}', this.url)) as Workflow;
+	async importExample(
+		file: string,
+		options: { dataTables?: Record<string, string>; change?: (workflow: Workflow) => void } = {},
+	): Promise<{ id: string; workflow: Workflow }> {
+		const text = readFileSync(join(__dirname, '..', '..', 'examples', file), 'utf8')
+			.replaceAll('${n8n.url}', this.url)
+			.replace(/\$\{dataTable\.(\w+)\}/g, (placeholder, name: string) => {
+				const id = options.dataTables?.[name];
+				if (!id) throw new Error(`${file} uses the Data Table ${name}: pass its ID`);
+				return id;
+			});
+		const workflow = JSON.parse(text) as Workflow;
+		options.change?.(workflow);
 		return { id: await this.createWorkflow(workflow), workflow };
+	}
+
+	/** Saves a changed workflow (the public API's PUT: name, nodes, connections, settings). */
+	async updateWorkflow(id: string, workflow: Workflow): Promise<void> {
+		await this.api('PUT', `/workflows/${id}`, {
+			name: workflow.name,
+			nodes: workflow.nodes,
+			connections: workflow.connections,
+			settings: workflow.settings ?? { executionOrder: 'v1' },
+		});
+	}
+
+	/** The internal REST API's answer, or an error naming the call (Data Tables have no public API on 1.x). */
+	private async restData<T>(method: string, path: string, body?: unknown): Promise<T> {
+		const answer = await this.rest<{ data: T }>(method, path, body);
+		if (answer.status >= 300)
+			throw new Error(`${method} /rest${path}: ${answer.status} ${answer.text}`);
+		return answer.json.data;
+	}
+
+	private async dataTablesPath(): Promise<string> {
+		const project = await this.restData<{ id: string }>('GET', '/projects/personal');
+		return `/projects/${project.id}/data-tables`;
+	}
+
+	/**
+	 * Creates an n8n Data Table in the owner's personal project, through the internal REST API that n8n 1.x
+	 * and 2.x share (scripts/examples.mjs makes the examples' tables the same way); returns its ID.
+	 */
+	async createDataTable(
+		name: string,
+		columns: { name: string; type: string }[],
+		rows: Record<string, unknown>[] = [],
+	): Promise<string> {
+		const base = await this.dataTablesPath();
+		const { id } = await this.restData<{ id: string }>('POST', base, { name, columns });
+		for (let start = 0; start < rows.length; start += 500)
+			await this.restData('POST', `${base}/${id}/insert`, {
+				data: rows.slice(start, start + 500),
+				returnType: 'count',
+			});
+		return id;
+	}
+
+	/**
+	 * Rows of a Data Table, all of them or those matching every `where` entry (column = value), in pages
+	 * (n8n 1.x gives 50 at a time).
+	 */
+	async dataTableRows<T = Record<string, unknown>>(
+		id: string,
+		where: Record<string, string | number | boolean | null> = {},
+	): Promise<T[]> {
+		const base = await this.dataTablesPath();
+		const filters = Object.entries(where).map(([columnName, value]) => ({
+			columnName,
+			condition: 'eq',
+			value,
+		}));
+		const filter = encodeURIComponent(JSON.stringify({ type: 'and', filters }));
+		const rows: T[] = [];
+		for (;;) {
+			const page = await this.restData<{ count: number; data: T[] }>(
+				'GET',
+				`${base}/${id}/rows?skip=${rows.length}&take=250${filters.length > 0 ? `&filter=${filter}` : ''}`,
+			);
+			rows.push(...page.data);
+			if (page.data.length === 0 || rows.length >= page.count) return rows;
+		}
+	}
+
+	/** How many rows of a Data Table match every `where` entry (column = value). */
+	async dataTableCount(
+		id: string,
+		where: Record<string, string | number | boolean | null>,
+	): Promise<number> {
+		const base = await this.dataTablesPath();
+		const filters = Object.entries(where).map(([columnName, value]) => ({
+			columnName,
+			condition: 'eq',
+			value,
+		}));
+		const filter = encodeURIComponent(JSON.stringify({ type: 'and', filters }));
+		const page = await this.restData<{ count: number }>(
+			'GET',
+			`${base}/${id}/rows?take=1&filter=${filter}`,
+		);
+		return page.count;
+	}
+
+	/** Deletes a Data Table (call in afterAll for the tables a test made). */
+	async deleteDataTable(id: string): Promise<void> {
+		await this.rest('DELETE', `${await this.dataTablesPath()}/${id}`);
 	}
 
 	/**
@@ -410,7 +513,11 @@ export class N8n {
 	 * n8n 2.x runs the saved workflow; n8n 1.x runs the workflow its editor sends along, so there the saved one
 	 * is read and sent.
 	 */
-	async runManually(workflowId: string, triggerName: string): Promise<Execution> {
+	async runManually(
+		workflowId: string,
+		triggerName: string,
+		timeoutMs = 30_000,
+	): Promise<Execution> {
 		const run: Record<string, unknown> = { triggerToStartFrom: { name: triggerName } };
 		if (this.major < 2) {
 			const saved = await this.rest<{ data: Record<string, unknown> }>(
@@ -428,7 +535,7 @@ export class N8n {
 		);
 		if (answer.status !== 200 || !answer.json?.data?.executionId)
 			throw new Error(`run ${workflowId}: ${answer.status} ${answer.text}`);
-		return await this.waitForExecution(answer.json.data.executionId);
+		return await this.waitForExecution(answer.json.data.executionId, timeoutMs);
 	}
 
 	/** An execution with its data, once it has finished (success or error). */

@@ -214,6 +214,11 @@ export class InMemoryProcessedData implements IDataDeduplicator {
 		this.rows.clear();
 	}
 
+	/** Every row as stored, for a test that checks a run changed nothing. */
+	snapshot(): string {
+		return JSON.stringify([...this.rows.entries()].sort());
+	}
+
 	/** How many rows are stored: what the server's `processed_data` table would hold. */
 	get rowCount(): number {
 		return this.rows.size;

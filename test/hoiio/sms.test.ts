@@ -32,7 +32,15 @@ describe('Hoiio → SMS → Send', () => {
 			sender_name: 'ShopCo',
 		});
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toEqual({ txn_ref: expect.stringMatching(/^AA-/) });
+		// The item says whom the SMS went to and how it travels: 25 GSM-7 characters in one SMS.
+		expect(items[0].json).toEqual({
+			txn_ref: expect.stringMatching(/^AA-/),
+			recipient: '+6591234567',
+			status: 'sent',
+			encoding: 'GSM-7',
+			characters: 25,
+			segments: 1,
+		});
 		const sms = hoiio.state().sms.find((entry) => entry.txn_ref === items[0].json.txn_ref);
 		expect(sms?.dest).toBe('+6591234567');
 	});

@@ -298,6 +298,9 @@ describe('Hoiio Trigger → request checks', () => {
 			dest: '+6591234567',
 			rate: 0.032,
 			eventKey: 'smsStatus:AA-S-7:failed',
+			// A report names its recipient; one of a send outside a campaign has no campaign key.
+			recipient: '+6591234567',
+			campaignKey: null,
 		});
 	});
 

@@ -86,7 +86,7 @@ describe('Hologram: IDs picked or typed reach the wire as numbers', () => {
 
 		expect(error).toBeUndefined();
 		expect(hologram.lastRequest().body).toEqual({ deviceid: 3001, body: 'Door open' });
-		expect(items[0].json).toEqual({ success: true, deviceId: 3001, message: 'Door open' });
+		expect(items[0].json).toMatchObject({ success: true, deviceId: 3001, message: 'Door open' });
 	});
 
 	test('Cellular Link → Pause a link picked from the list; Device Tag → Link Devices to a tag typed by ID', async () => {

@@ -87,11 +87,17 @@ describe('Hologram → SMS', () => {
 			body: 'Reboot now',
 			fromnumber: '+447700900123',
 		});
+		// A device has no phone number of its own: the recipient is the device ID.
 		expect(items[0].json).toEqual({
 			success: true,
 			deviceId: 3002,
 			message: 'Reboot now',
 			fromNumber: '+447700900123',
+			recipient: '3002',
+			status: 'sent',
+			encoding: 'GSM-7',
+			characters: 10,
+			segments: 1,
 		});
 		expect(hologram.state().sentSms).toEqual([
 			expect.objectContaining({ deviceid: 3002, body: 'Reboot now' }),

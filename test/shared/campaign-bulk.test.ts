@@ -108,7 +108,7 @@ describe('Hoiio Send Bulk as a campaign', () => {
 			chunks: 3,
 		});
 		expect(first.hints[0]).toMatchObject({
-			message: 'Recipients: 1,500 sent, 0 skipped, 1,000 failed',
+			message: 'Recipients: 1,500 sent, 0 skipped, 1,000 failed; 1,500 SMS segments',
 			type: 'warning',
 		});
 
@@ -164,7 +164,7 @@ describe('Progress of long sends', () => {
 		]);
 		expect(hints).toEqual([
 			{
-				message: 'Recipients: 2,500 sent, 0 skipped, 0 failed',
+				message: 'Recipients: 2,500 sent, 0 skipped, 0 failed; 2,500 SMS segments',
 				type: 'info',
 				location: 'outputPane',
 			},
@@ -200,14 +200,14 @@ describe('Progress of long sends', () => {
 		expect(uiMessages[0]).toBe('12 of 120 recipients done: 0 sent, 12 skipped, 0 failed');
 		expect(uiMessages[9]).toBe('120 of 120 recipients done: 60 sent, 60 skipped, 0 failed');
 		expect(uiMessages[10]).toBe('Finished: 60 sent, 60 skipped, 0 failed');
-		expect(hints[0].message).toBe('Recipients: 60 sent, 60 skipped, 0 failed');
+		expect(hints[0].message).toBe('Recipients: 60 sent, 60 skipped, 0 failed; 60 SMS segments');
 	});
 
 	test('a short send sends no progress lines', async () => {
 		const { uiMessages, hints } = await hoiio.run(bulk(numbers(3)));
 
 		expect(uiMessages).toEqual([]);
-		expect(hints[0].message).toBe('Recipients: 3 sent, 0 skipped, 0 failed');
+		expect(hints[0].message).toBe('Recipients: 3 sent, 0 skipped, 0 failed; 3 SMS segments');
 	});
 });
 

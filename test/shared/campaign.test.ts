@@ -93,11 +93,26 @@ describe('Campaign: skip recipients already sent', () => {
 			skipped: true,
 			reason: 'already sent in campaign "spring"',
 			campaignKey: 'spring',
+			encoding: 'GSM-7',
+			characters: 33,
+			segments: 1,
 		});
-		expect(second.items[3].json).toEqual({ txn_ref: expect.stringMatching(/^AA-/) });
+		expect(second.items[3].json).toEqual({
+			txn_ref: expect.stringMatching(/^AA-/),
+			recipient: '+6581000004',
+			status: 'sent',
+			campaignKey: 'spring',
+			encoding: 'GSM-7',
+			characters: 33,
+			segments: 1,
+		});
 		expect(smsCountByNumber()).toEqual(Object.fromEntries(phones.map((phone) => [phone, 1])));
 		expect(second.hints).toEqual([
-			{ message: 'Recipients: 3 sent, 3 skipped, 0 failed', type: 'info', location: 'outputPane' },
+			{
+				message: 'Recipients: 3 sent, 3 skipped, 0 failed; 3 SMS segments',
+				type: 'info',
+				location: 'outputPane',
+			},
 		]);
 	});
 
@@ -125,7 +140,7 @@ describe('Campaign: skip recipients already sent', () => {
 			'sent',
 		]);
 		expect(first.hints[0]).toEqual({
-			message: 'Recipients: 4 sent, 0 skipped, 2 failed',
+			message: 'Recipients: 4 sent, 0 skipped, 2 failed; 4 SMS segments',
 			type: 'warning',
 			location: 'outputPane',
 		});

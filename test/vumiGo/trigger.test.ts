@@ -174,7 +174,7 @@ describe('Vumi Go Trigger', () => {
 		expect(runs[0].items[0][0].json).toMatchObject({ content: 'Hi again' });
 	});
 
-	test('the user and password live in a Vumi Go Push Auth credential, which the trigger asks for only with Basic Auth', async () => {
+	test('the user and password live in a Vumi Go Push Auth credential, which the trigger asks for only with Basic Auth (the account credential only to record opt-outs)', async () => {
 		const nodeType = (await loadPackage()).nodeType('vumiGoTrigger');
 		const property = (name: string) =>
 			nodeType.description.properties.find((candidate) => candidate.name === name);
@@ -191,6 +191,10 @@ describe('Vumi Go Trigger', () => {
 				name: 'vumiGoPushAuthApi',
 				required: true,
 				displayOptions: { show: { authentication: ['basicAuth'] } },
+			}),
+			expect.objectContaining({
+				name: 'vumiGoApi',
+				displayOptions: { show: { recordOptOuts: [true] } },
 			}),
 		]);
 		const test = nodeType.methods?.credentialTest?.pushAuthCanBeWrittenIntoUrl;

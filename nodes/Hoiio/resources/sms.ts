@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import type { DryRunProbes, SendRecipient } from '../../shared/campaign';
+import { CAMPAIGN_OPTIONS } from '../../shared/campaign';
 import type { OperationInput, OperationSpec } from '../../shared/operations';
 import {
 	failureFields,
@@ -10,7 +12,7 @@ import {
 import type { RequestSettings } from '../../shared/request';
 import { providerRequest } from '../../shared/request';
 import { hoiioProfile, unwrapHoiio } from '../api';
-import { prepareInput } from '../execute';
+import { defaultCountryCode, normalisePhone } from '../execute';
 import { historyFilters, hoiioNumber, message, reportFields, to, txnRef } from '../fields';
 
 /** Hoiio takes at most this many numbers in one bulk request. */
@@ -30,6 +32,27 @@ const senderName = {
 			: 'must be 3 to 11 letters, digits or spaces',
 };
 
+/** A dry run prices each destination with Hoiio's SMS rate (one request per country or region). */
+const dryRun: DryRunProbes = {
+	async ratePerSegment(context, recipient, itemIndex, settings) {
+		const { body } = await providerRequest(
+			context,
+			hoiioProfile,
+			{ method: 'POST', path: 'sms/get_rate', body: { dest: recipient }, itemIndex },
+			settings,
+		);
+		const { rate, currency } = unwrapHoiio(body);
+		return typeof rate === 'number' ? { amount: rate, currency: String(currency) } : undefined;
+	},
+};
+
+/** What the campaign knows of Hoiio's SMS sends: their text, numbers as recipients, rates. */
+const campaignSend = {
+	sms: { field: 'message', displayName: 'Message' },
+	phoneRecipients: true,
+	dryRun,
+};
+
 const sendBulk: OperationSpec = {
 	resource: 'sms',
 	operation: 'sendBulk',
@@ -41,7 +64,10 @@ const sendBulk: OperationSpec = {
 	path: 'sms/bulk_send',
 	onTimeout: 'fail',
 	// Chunks are recorded in the campaign one by one, as each is accepted (see sendBulkSms).
-	send: {},
+	send: {
+		...campaignSend,
+		allItemsInFirst: (context) => context.getNodeParameter('recipientSource', 0) === 'items',
+	},
 	fields: [
 		{
 			displayName: 'Recipients From',
@@ -93,23 +119,34 @@ const sendBulk: OperationSpec = {
 	run: sendBulkSms,
 };
 
-interface BulkRecipient {
-	recipient: string;
+interface BulkRecipient extends SendRecipient {
 	/** The input item the recipient came from: its output item is paired with it. */
 	itemIndex: number;
 }
 
-/** Collects the recipients of every input item (Recipients From = Input Items). */
-function recipientsFromItems(context: IExecuteFunctions): BulkRecipient[] {
+/**
+ * The recipients of every input item (Recipients From = Input Items), numbers checked and in E.164
+ * (an error names the item that gave a bad one), each with its item's Time Zone when the send has a
+ * Send Window.
+ */
+async function recipientsFromItems(
+	context: IExecuteFunctions,
+	withTimeZone: boolean,
+): Promise<BulkRecipient[]> {
+	const countryCode = await defaultCountryCode(context, 0);
 	const recipients: BulkRecipient[] = [];
 	const count = context.getInputData().length;
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		const value = context.getNodeParameter('recipient', itemIndex, '') as unknown;
+		const timeZone = withTimeZone
+			? { timeZone: context.getNodeParameter(`${CAMPAIGN_OPTIONS}.timeZone`, itemIndex, '') }
+			: {};
 		const entries = Array.isArray(value) ? value : [value];
 		for (const entry of entries) {
 			if (entry === undefined || entry === null || String(entry).trim() === '')
 				throw invalidInput(context, itemIndex, 'Recipient', 'is required but empty');
-			recipients.push({ recipient: String(entry).trim(), itemIndex });
+			const recipient = normalisePhone(context, itemIndex, 'Recipient', String(entry).trim(), countryCode);
+			recipients.push({ recipient, itemIndex, ...timeZone });
 		}
 	}
 	return recipients;
@@ -118,26 +155,25 @@ function recipientsFromItems(context: IExecuteFunctions): BulkRecipient[] {
 /** Every recipient of the send with the item it came from, numbers in E.164. */
 async function bulkRecipients(
 	context: IExecuteFunctions,
-	rawInput: OperationInput,
-): Promise<{ input: OperationInput; recipients: BulkRecipient[] }> {
-	if (rawInput.values.recipientSource !== 'items') {
-		const numbers = rawInput.values.recipients as string[];
-		return {
-			input: rawInput,
-			recipients: numbers.map((recipient) => ({ recipient, itemIndex: rawInput.itemIndex })),
-		};
-	}
-	// Numbers typed in the field were checked with the item; numbers from the items are checked here.
-	const collected = recipientsFromItems(context);
-	const input = await prepareInput(context, sendBulk, {
-		...rawInput,
-		values: { ...rawInput.values, recipients: collected.map((entry) => entry.recipient) },
-	});
+	input: OperationInput,
+): Promise<BulkRecipient[]> {
+	// Numbers typed in the field were checked with the item (prepareInput).
+	if (input.values.recipientSource === 'items')
+		return await recipientsFromItems(context, input.send?.hasSendWindow === true);
 	const numbers = input.values.recipients as string[];
-	return {
-		input,
-		recipients: collected.map((entry, index) => ({ ...entry, recipient: numbers[index] })),
-	};
+	return numbers.map((recipient) => ({ recipient, itemIndex: input.itemIndex }));
+}
+
+/** Each number once, with the first item that gave it. */
+function firstOfEach(recipients: BulkRecipient[]): BulkRecipient[] {
+	const seen = new Set<string>();
+	const first: BulkRecipient[] = [];
+	for (const entry of recipients) {
+		if (seen.has(entry.recipient)) continue;
+		seen.add(entry.recipient);
+		first.push(entry);
+	}
+	return first;
 }
 
 /** Hoiio's form parameters of a bulk send, but for the numbers. */
@@ -178,16 +214,12 @@ function recipientItems(
  */
 async function sendBulkSms(
 	context: IExecuteFunctions,
-	rawInput: OperationInput,
+	input: OperationInput,
 	settings: RequestSettings,
 ): Promise<INodeExecutionData[]> {
-	// In Input Items mode the first item sends for all of them.
-	if (rawInput.values.recipientSource === 'items' && rawInput.itemIndex > 0) return [];
-	const { input, recipients } = await bulkRecipients(context, rawInput);
+	const recipients = await bulkRecipients(context, input);
 	const tracking = input.send;
-	const campaignKey = tracking?.campaignKey;
-	const distinct = [...new Set(recipients.map((entry) => entry.recipient))];
-	const { toSend, skipped } = await selectRecipients(tracking, distinct);
+	const { toSend, held } = await selectRecipients(tracking, firstOfEach(recipients), input.values);
 	const common = bulkParameters(input);
 	const sent = await sendInChunks(context, tracking, toSend, BULK_CHUNK_SIZE, {
 		async sendChunk(numbers, position) {
@@ -203,11 +235,10 @@ async function sendBulkSms(
 				settings,
 			);
 			const reference = String(unwrapHoiio(body).bulk_txn_ref);
-			const status = { status: 'sent', bulk_txn_ref: reference, ...position };
 			const items = numbers.map((recipient) => ({
-				recipient,
-				...status,
-				...(campaignKey ? { campaignKey } : {}),
+				...(tracking ? tracking.sentFields(recipient) : { recipient, status: 'sent' }),
+				bulk_txn_ref: reference,
+				...position,
 			}));
 			return { reference, items };
 		},
@@ -217,7 +248,7 @@ async function sendBulkSms(
 			`Requests 1 to ${done} of ${chunks} (${done * BULK_CHUNK_SIZE} recipients) were already sent (bulk_txn_ref ${references.join(', ')})`,
 	});
 	const results = new Map<string, IDataObject>();
-	for (const item of [...skipped, ...sent]) results.set(String(item.recipient), item);
+	for (const item of [...held, ...sent]) results.set(String(item.recipient), item);
 	return recipientItems(recipients, results);
 }
 
@@ -231,7 +262,7 @@ export const smsOperations: OperationSpec[] = [
 		method: 'POST',
 		path: 'sms/send',
 		onTimeout: 'fail',
-		send: { recipientField: 'to' },
+		send: { recipientField: 'to', ...campaignSend },
 		fields: [to('Phone number to send the SMS to'), message, senderName, ...reportFields],
 	},
 	sendBulk,

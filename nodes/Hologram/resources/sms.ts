@@ -30,7 +30,11 @@ export const smsOperations: OperationSpec[] = [
 		method: 'POST',
 		path: 'sms/incoming',
 		onTimeout: 'fail',
-		send: { recipientField: 'deviceId' },
+		// An SMS to a device, not to a number: previewed and counted, but with no send window.
+		send: {
+			recipientField: 'deviceId',
+			sms: { field: 'message', displayName: 'Message', when: { encoding: ['text'] } },
+		},
 		fields,
 		output: sentOutput(fields),
 	},

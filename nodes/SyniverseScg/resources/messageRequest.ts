@@ -82,7 +82,31 @@ async function messageBody(
 		common.attachments = await attachmentsOf(context, input, settings);
 	// SCG never receives false, 0 or empty values (docs/wire-formats/syniverseScg.md#empty-values).
 	const optional = wireValues(optionalFields, values, (wireValue) => !isEmptyWireValue(wireValue));
+	const campaignKey = input.send?.campaignKey;
+	if (campaignKey !== undefined) {
+		// The only field of ours SCG's delivery reports carry back (external_message_request_id).
+		if (optional.external_id !== undefined && optional.external_id !== campaignKey)
+			throw invalidInput(
+				context,
+				input.itemIndex,
+				'External ID',
+				`and the Campaign Key are both set: SCG reports one ID back with each message (external_message_request_id), which a campaign fills with its key. Leave External ID empty, or make it the Campaign Key.`,
+			);
+		optional.external_id = campaignKey;
+	}
 	return { ...common, ...optional };
+}
+
+/** Contacts and groups get their numbers only inside SCG: no time zone can be known for them. */
+function refuseReferencesInWindow(context: IExecuteFunctions, input: OperationInput, to: string[]) {
+	const references = to.filter((entry) => /^(contact|group|fb|we):/.test(entry));
+	if (references.length === 0 || !input.send?.hasSendWindow) return;
+	throw invalidInput(
+		context,
+		input.itemIndex,
+		recipients.displayName,
+		`has ${references.slice(0, 3).join(', ')}${references.length > 3 ? ', …' : ''}: SCG expands contacts and groups itself, so their numbers and time zones are not known here and a Send Window cannot hold them back. List phone numbers, or leave out the Send Window (SCG's own Scheduled Delivery Time with Scheduled Delivery Time Zone LOCAL can time a message per recipient).`,
+	);
 }
 
 /**
@@ -100,13 +124,11 @@ async function createMessageRequests(
 	const nothingSent = () => ({ sent: false, to: [], ...report });
 	// Nothing left to send to: report it instead of failing the whole run.
 	if (to.length === 0) return context.helpers.returnJsonArray([nothingSent()]);
+	refuseReferencesInWindow(context, input, to);
 	const tracking = input.send;
-	const campaignKey = tracking?.campaignKey;
-	const { toSend, skipped } = await selectRecipients(tracking, to);
+	const { toSend, held } = await selectRecipients(tracking, to, input.values);
 	if (toSend.length === 0)
-		return context.helpers.returnJsonArray(
-			invalid.length > 0 ? [nothingSent(), ...skipped] : skipped,
-		);
+		return context.helpers.returnJsonArray(invalid.length > 0 ? [nothingSent(), ...held] : held);
 	const message = await messageBody(context, input, settings);
 	const size = (input.values.recipientsPerRequest as number | undefined) ?? RECIPIENTS_PER_REQUEST;
 	// Invalid numbers are reported once, with the first request.
@@ -123,9 +145,10 @@ async function createMessageRequests(
 			const item = {
 				...response.body,
 				...body,
+				status: 'sent',
 				recipientCount: chunkTo.length,
 				...position,
-				...(campaignKey ? { campaignKey } : {}),
+				...tracking?.campaignFields,
 				...extra(position.chunk),
 			};
 			return { reference: String(response.body.id), items: [item] };
@@ -142,7 +165,7 @@ async function createMessageRequests(
 		alreadyDone: (done, chunks, references) =>
 			`Message requests 1 to ${done} of ${chunks} were already created (${references.join(', ')})`,
 	});
-	return context.helpers.returnJsonArray([...created, ...skipped]);
+	return context.helpers.returnJsonArray([...created, ...held]);
 }
 
 export const messageRequestOperations: OperationSpec[] = [
@@ -157,7 +180,10 @@ export const messageRequestOperations: OperationSpec[] = [
 		path: PATH,
 		fields: createFields,
 		onTimeout: 'fail',
-		send: {},
+		send: {
+			sms: { field: 'message', displayName: 'Message', when: { messageType: ['SMS'] } },
+			phoneRecipients: true,
+		},
 		run: createMessageRequests,
 	},
 	{

@@ -73,15 +73,16 @@ export class CampaignTally {
 
 	constructor(readonly dryRun = false) {}
 
-	add(outcome: RecipientOutcome): void {
-		this.counts.set(outcome.status, this.count(outcome.status) + 1);
+	/** Counts `recipients` recipients with this outcome (each with the outcome's segments and cost). */
+	add(outcome: RecipientOutcome, recipients = 1): void {
+		this.counts.set(outcome.status, this.count(outcome.status) + recipients);
 		if (outcome.status !== 'sent' && outcome.status !== 'would send') return;
-		this.sending++;
-		this.segmentTotal += outcome.segments ?? 0;
+		this.sending += recipients;
+		this.segmentTotal += (outcome.segments ?? 0) * recipients;
 		if (outcome.cost) {
-			this.priced++;
+			this.priced += recipients;
 			const { currency, amount } = outcome.cost;
-			this.costs.set(currency, roundAmount((this.costs.get(currency) ?? 0) + amount));
+			this.costs.set(currency, roundAmount((this.costs.get(currency) ?? 0) + amount * recipients));
 		}
 	}
 
@@ -102,6 +103,11 @@ export class CampaignTally {
 		return [...this.costs].map(([currency, amount]) => ({ currency, amount }));
 	}
 
+	/** `2,400 SMS segments`. */
+	segmentsText(): string {
+		return `${formatCount(this.segmentTotal)} SMS segment${this.segmentTotal === 1 ? '' : 's'}`;
+	}
+
 	/**
 	 * One line for the execution hint: `Dry run: 1,200 would send, 56 deferred; 2,400 SMS segments;
 	 * estimated cost SGD 24.00`. Statuses no recipient had are left out.
@@ -111,10 +117,7 @@ export class CampaignTally {
 			(status) => `${formatCount(this.count(status))} ${status}`,
 		);
 		const parts = [counts.length > 0 ? counts.join(', ') : 'no recipients'];
-		if (this.sending > 0)
-			parts.push(
-				`${formatCount(this.segmentTotal)} SMS segment${this.segmentTotal === 1 ? '' : 's'}`,
-			);
+		if (this.segmentTotal > 0) parts.push(this.segmentsText());
 		if (this.priced > 0) {
 			const total = this.costTotals.map(formatCost).join(' + ');
 			const coverage =

@@ -291,6 +291,8 @@ export type RecipientWindow =
 export class SendWindowGate {
 	private readonly now: number;
 	private readonly states = new Map<string, WindowState>();
+	/** Item time zones as checked: checking one builds an `Intl.DateTimeFormat`, which is slow. */
+	private readonly itemZones = new Map<unknown, ReturnType<typeof checkTimeZone>>();
 
 	constructor(
 		readonly window: SendWindow,
@@ -308,7 +310,11 @@ export class SendWindowGate {
 		let timeZoneSource: TimeZoneSource;
 		let zoneNote = '';
 		if (itemTimeZone !== undefined && itemTimeZone !== null && itemTimeZone !== '') {
-			const check = checkTimeZone(itemTimeZone);
+			let check = this.itemZones.get(itemTimeZone);
+			if (!check) {
+				check = checkTimeZone(itemTimeZone);
+				this.itemZones.set(itemTimeZone, check);
+			}
 			if (!check.valid)
 				return { outcome: 'noTimeZone', cause: 'itemTimeZone', reason: check.reason };
 			[timeZone, timeZoneSource] = [check.timeZone, 'item'];

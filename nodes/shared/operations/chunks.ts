@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import { asNodeApiError } from '../errors';
-import type { SendTracking } from './campaign';
+import type { Selection, SendRecipient, SendTracking } from '../campaign';
 
 /** Where a chunk stands among the chunks of one send: both counted from 1. */
 export interface ChunkPosition {
@@ -31,12 +31,20 @@ export function failureFields(failure: NodeApiError): IDataObject {
 	};
 }
 
-/** Splits distinct recipients into those to send to now and the campaign's skipped items. */
+/**
+ * Splits distinct recipients into those to send to now and items for the others (see
+ * `SendTracking.select`); `values` are the item's checked values, the message among them.
+ */
 export async function selectRecipients(
 	tracking: SendTracking | undefined,
-	recipients: string[],
-): Promise<{ toSend: string[]; skipped: IDataObject[] }> {
-	return tracking ? await tracking.select(recipients) : { toSend: recipients, skipped: [] };
+	recipients: Array<string | SendRecipient>,
+	values: Record<string, unknown>,
+): Promise<Selection> {
+	if (tracking) return await tracking.select(recipients, values);
+	return {
+		toSend: recipients.map((entry) => (typeof entry === 'string' ? entry : entry.recipient)),
+		held: [],
+	};
 }
 
 /**

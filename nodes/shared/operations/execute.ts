@@ -5,7 +5,8 @@ import type { ProviderProfile } from '../provider';
 import type { RequestSettings } from '../request';
 import { ExecutionCredentials, providerRequest } from '../request';
 import { mapConcurrent, schedulerFor } from '../throttle';
-import { SendSession, nothingSent, recipientsIn } from './campaign';
+import type { PlannedSend } from '../campaign';
+import { SendSession, nothingSent, recipientsIn } from '../campaign';
 import type { ParameterReader } from './parameters';
 import { ExecutionParameters } from './parameters';
 import { simplifiedItems } from './simplify';
@@ -123,8 +124,9 @@ async function runOperation(
 }
 
 /**
- * A send to the recipients in one field: those already sent in the campaign are skipped (and shown
- * as skipped items), the rest are sent in the operation's one request and recorded once it succeeded.
+ * A send to the recipients in one field. The campaign checks each one first (send window, already
+ * sent, in a dry run everything else) and makes items for those not sent now; the rest are sent in
+ * the operation's one request and recorded once it succeeded.
  */
 async function runSend(
 	context: IExecuteFunctions,
@@ -138,9 +140,9 @@ async function runSend(
 	if (!tracking) return await runOperation(context, api, operation, input, settings);
 	const value = input.values[field];
 	const recipients = recipientsIn(value);
-	const { toSend, skipped } = await tracking.select(recipients);
-	const skippedItems = context.helpers.returnJsonArray(skipped);
-	if (toSend.length === 0) return skippedItems;
+	const { toSend, held } = await tracking.select(recipients, input.values);
+	const heldItems = context.helpers.returnJsonArray(held);
+	if (toSend.length === 0) return heldItems;
 	const narrowed =
 		Array.isArray(value) && toSend.length < recipients.length
 			? {
@@ -159,8 +161,14 @@ async function runSend(
 		if (!produced) tracking.failed(toSend);
 	}
 	if (nothingSent(produced)) tracking.notSent(toSend);
-	else await tracking.succeeded(toSend);
-	return [...produced, ...skippedItems];
+	else {
+		await tracking.succeeded(toSend);
+		const send = operation.send;
+		// A campaign's item says whom it reached, with the text's preview.
+		if (toSend.length === 1 && (send?.sms || send?.phoneRecipients))
+			for (const item of produced) Object.assign(item.json, tracking.sentFields(toSend[0]));
+	}
+	return [...produced, ...heldItems];
 }
 
 function errorItem(error: Error, itemIndex: number): INodeExecutionData {
@@ -186,23 +194,24 @@ export async function executeOperations(
 	const execution = { parameters, credentials: new ExecutionCredentials(context, parameters.node) };
 	const concurrency = items.length > 0 ? requestConcurrency(parameters) : 1;
 	const sends = new SendSession(context, parameters);
-	sends.expectItems(
-		items.filter((_item, itemIndex) => operationAt(parameters, api, itemIndex)?.send).length,
-	);
+	sends.expectItems(plannedSends(parameters, api, items.length));
 	const runItem = async (itemIndex: number): Promise<INodeExecutionData[]> => {
 		let operation: ResolvedOperation | undefined;
 		try {
 			operation = chosenOperation(context, parameters, api, itemIndex);
+			// A send for all input items at once is made by the first; the others have nothing to do.
+			if (itemIndex > 0 && operation.send?.allItemsInFirst?.(context)) return [];
+			const profile = operation.profile ?? api.profile;
+			const settings = requestSettings(context, itemIndex, profile, execution);
 			const checked: OperationInput = {
 				itemIndex,
 				values: readFieldValues(context, parameters, operation, itemIndex),
+				// Before prepareInput: a provider stamps the campaign key where its reports echo it.
+				send: operation.send ? sends.tracking(itemIndex, operation.send, settings) : undefined,
 			};
-			const prepared = api.prepareInput
+			const input = api.prepareInput
 				? await api.prepareInput(context, operation, checked)
 				: checked;
-			const input = operation.send ? { ...prepared, send: sends.tracking(itemIndex) } : prepared;
-			const profile = operation.profile ?? api.profile;
-			const settings = requestSettings(context, itemIndex, profile, execution);
 			const recipientField = operation.send?.recipientField;
 			const produced = recipientField
 				? await runSend(context, api, operation, input, settings, recipientField)
@@ -249,6 +258,16 @@ function operationNamed(
 	}
 	if (typeof resource !== 'string' || typeof operation !== 'string') return undefined;
 	return index.get(resource)?.get(operation);
+}
+
+/** The send items of the run, known before any item starts (for the progress total and Max Segments). */
+function plannedSends(parameters: ParameterReader, api: NodeApi, count: number): PlannedSend[] {
+	const sends: PlannedSend[] = [];
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		const spec = operationAt(parameters, api, itemIndex)?.send;
+		if (spec) sends.push({ itemIndex, spec });
+	}
+	return sends;
 }
 
 /** The operation an item asks for, or undefined when it names none of the node's. */

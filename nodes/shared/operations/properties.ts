@@ -1,6 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { CAMPAIGN_OPTIONS } from './campaign';
+import type { CampaignFeatures } from '../campaign';
+import { campaignProperty } from '../campaign';
 import { collectionOptions, fieldProperty } from './fieldProperties';
 import { FILTERS, isOwnParameter, optionalFieldsCollection } from './table';
 import type { OperationHead } from './actions';
@@ -186,46 +187,27 @@ export function buildProperties(api: NodeApi): INodeProperties[] {
 	];
 }
 
-/** The Campaign options of the send operations, one collection per resource that has any. */
+/**
+ * The Campaign options of the send operations: per resource, one collection for the sends that
+ * have the same options (an SMS gets Max Segments, a send to phone numbers a Send Window).
+ */
 function campaignProperties(api: NodeApi): INodeProperties[] {
 	const properties: INodeProperties[] = [];
 	for (const resource of api.resources) {
-		const sends = api.operations.filter(
-			(operation) => operation.resource === resource.value && operation.send,
-		);
-		if (sends.length === 0) continue;
-		properties.push({
-			displayName: 'Campaign',
-			name: CAMPAIGN_OPTIONS,
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			displayOptions: {
-				show: {
-					resource: [resource.value],
-					operation: sends.map((operation) => operation.operation),
-				},
-			},
-			options: [
-				{
-					displayName: 'Campaign Key',
-					name: 'campaignKey',
-					type: 'string',
-					default: '',
-					placeholder: 'spring-sale-2026',
-					description:
-						"Name of the campaign this send belongs to. Every recipient a send reached is remembered under it by this node (in n8n's database), so running the campaign again after a failure sends only to those not reached yet. A failed send remembers nothing. Leave empty to send without remembering.",
-				},
-				{
-					displayName: 'Skip Recipients Already Sent',
-					name: 'skipAlreadySent',
-					type: 'boolean',
-					default: true,
-					description:
-						'Whether to send nothing to a recipient this node already reached in the campaign, and output an item with skipped: true for it instead. Turn it off to send to everyone again while still recording the campaign.',
-				},
-			],
-		});
+		const groups = new Map<string, { features: CampaignFeatures; operations: string[] }>();
+		for (const operation of api.operations) {
+			if (operation.resource !== resource.value || !operation.send) continue;
+			const features = {
+				sms: operation.send.sms !== undefined,
+				phoneRecipients: operation.send.phoneRecipients === true,
+			};
+			const key = JSON.stringify(features);
+			const group = groups.get(key) ?? { features, operations: [] };
+			group.operations.push(operation.operation);
+			groups.set(key, group);
+		}
+		for (const { features, operations } of groups.values())
+			properties.push(campaignProperty(resource.value, operations, features));
 	}
 	return properties;
 }

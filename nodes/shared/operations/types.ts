@@ -11,7 +11,7 @@ import type {
 import type { Pagination } from '../pagination';
 import type { ProviderProfile } from '../provider';
 import type { RequestSettings } from '../request';
-import type { SendTracking } from './campaign';
+import type { CampaignSendSpec, SendTracking } from '../campaign';
 import type { Simplify } from './simplify';
 
 /**
@@ -124,9 +124,10 @@ export interface OperationInput {
 
 /**
  * A send to people or devices. It gets the Campaign options (Campaign Key, Skip Recipients Already
- * Sent) and counts towards the progress of the run.
+ * Sent; with `sms` or `phoneRecipients` also Dry Run, Max Segments, Send Window and Time Zone) and
+ * counts towards the progress of the run.
  */
-export interface SendSpec {
+export interface SendSpec extends CampaignSendSpec {
 	/**
 	 * The parameter with the recipient, or a list of them, sent in one request. The shared executor
 	 * then skips recipients already sent in the campaign, sends to the rest and records them once the
@@ -134,6 +135,11 @@ export interface SendSpec {
 	 * which record chunk by chunk: see `sendInChunks`).
 	 */
 	recipientField?: string;
+	/**
+	 * True when the first input item sends for all of them (Hoiio Send Bulk with Recipients From: Input
+	 * Items): the other items are not read at all, only their recipients, by the first item's `run`.
+	 */
+	allItemsInFirst?(context: IExecuteFunctions): boolean;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { invalidInput } from '../errors';
 import { isObject } from '../provider';
 import { isDotSegment } from '../request';
 import type { ParameterReader } from './parameters';
@@ -8,18 +9,7 @@ import type { ResolvedOperation } from './table';
 import { isOwnParameter, optionalFieldsCollection } from './table';
 import type { FieldSpec } from './types';
 
-/** A bad value: the message names the item (as n8n numbers them, from 0) and the field. */
-export function invalidInput(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	problem: string,
-): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `Item ${itemIndex}: "${field}" ${problem}`, {
-		itemIndex,
-		description: `Check the "${field}" parameter, or the expression that fills it, for item ${itemIndex}.`,
-	});
-}
+export { invalidInput };
 
 /** Makes the error for what is wrong with one value. */
 type Fail = (problem: string) => NodeOperationError;

@@ -72,7 +72,7 @@ describe('Hoiio emulator: numbers and account', () => {
 		});
 		expect((await h.post('/user/get_balance')).data.balance).toBe('96.000');
 		const active = (await h.post('/number/get_active')).data;
-		expect(active.entries_count).toBe('4');
+		expect(active.entries_count).toBe('5');
 		expect(active.entries.at(-1)).toEqual({
 			number: '+12015550110',
 			forward_to: '',

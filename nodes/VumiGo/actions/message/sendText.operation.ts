@@ -1,6 +1,7 @@
 import type { FieldSpec, OwnOperationHead, RunOperation } from '../../../shared/operations';
 import { operationProperties } from '../../../shared/operations';
 import { sessionEvent } from '../../fields';
+import { vumiCampaignSend, vumiSmsText } from '../../campaign';
 import { content, optedOutHandling, sendMessage, toAddress, toAddressType } from './send';
 
 const fields: FieldSpec[] = [
@@ -18,7 +19,7 @@ export const operation: OwnOperationHead = {
 	name: 'Send Text',
 	action: 'Send a text message',
 	description: 'Send a text message (SMS, USSD, chat) through the conversation',
-	send: { recipientField: 'toAddress' },
+	send: { recipientField: 'toAddress', ...vumiCampaignSend, sms: vumiSmsText },
 	fields,
 };
 

@@ -1,6 +1,7 @@
 import type { FieldSpec, OwnOperationHead, RunOperation } from '../../../shared/operations';
 import { operationProperties } from '../../../shared/operations';
 import { sessionEvent } from '../../fields';
+import { vumiCampaignSend } from '../../campaign';
 import { content, optedOutHandling, sendMessage, toAddress, toAddressType } from './send';
 
 const fields: FieldSpec[] = [
@@ -44,7 +45,7 @@ export const operation: OwnOperationHead = {
 	name: 'Send Voice',
 	action: 'Send a voice message',
 	description: 'Call someone through a voice channel and play a recording or spoken text',
-	send: { recipientField: 'toAddress' },
+	send: { recipientField: 'toAddress', ...vumiCampaignSend },
 	fields,
 };
 

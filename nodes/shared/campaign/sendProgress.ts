@@ -15,6 +15,10 @@ export class SendProgress {
 	sent = 0;
 	skipped = 0;
 	failed = 0;
+	/** Outside the send window: left for a later run. */
+	deferred = 0;
+	/** A dry run's recipients that a real run would send to. */
+	wouldSend = 0;
 	private planned = 0;
 	/** Send items that have not said yet how many recipients they have; each has at least one. */
 	private unplannedItems = 0;
@@ -41,11 +45,24 @@ export class SendProgress {
 	}
 
 	get done(): number {
-		return this.sent + this.skipped + this.failed;
+		return this.sent + this.skipped + this.failed + this.deferred + this.wouldSend;
 	}
 
+	add(status: 'sent' | 'skipped' | 'failed' | 'deferred' | 'would send', recipients: number): void {
+		if (status === 'would send') this.wouldSend += recipients;
+		else this[status] += recipients;
+	}
+
+	/** `3 sent, 1 skipped, 0 failed`, then deferred and would send where there are any. */
 	summary(): string {
-		return `${formatCount(this.sent)} sent, ${formatCount(this.skipped)} skipped, ${formatCount(this.failed)} failed`;
+		const counts = [
+			`${formatCount(this.sent)} sent`,
+			`${formatCount(this.skipped)} skipped`,
+			`${formatCount(this.failed)} failed`,
+		];
+		if (this.deferred > 0) counts.push(`${formatCount(this.deferred)} deferred`);
+		if (this.wouldSend > 0) counts.push(`${formatCount(this.wouldSend)} would send`);
+		return counts.join(', ');
 	}
 
 	/** A progress line at every tenth of a long send, in the browser console of a manual run. */

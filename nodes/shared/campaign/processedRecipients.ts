@@ -24,6 +24,11 @@ export class ProcessedRecipients {
 	private checks: Array<Waiting<Set<string>>> = [];
 	private records: Array<Waiting<void>> = [];
 	private draining?: Promise<void>;
+	/**
+	 * Whether the node had recorded nothing when this execution first checked. Then nothing needs
+	 * checking for the rest of it: what this execution sends, it also claims (see sendSession.ts).
+	 */
+	private emptyAtStart?: boolean;
 
 	constructor(private readonly context: IExecuteFunctions) {}
 
@@ -50,6 +55,20 @@ export class ProcessedRecipients {
 		});
 	}
 
+	/**
+	 * Which values were recorded, leaving the record as it was. n8n has no check without recording,
+	 * so what a check records as new is taken back at once. A node that had recorded nothing when the
+	 * execution began is not checked at all, so a dry run of a new campaign writes nothing.
+	 */
+	private async check(values: string[]): Promise<Set<string>> {
+		const helpers = this.context.helpers;
+		this.emptyAtStart ??= (await helpers.getProcessedDataCount(SCOPE, MODE)) === 0;
+		if (this.emptyAtStart) return new Set();
+		const result = await helpers.checkProcessedAndRecord(values, SCOPE, MODE);
+		if (result.new.length > 0) await helpers.removeProcessed(result.new, SCOPE, MODE);
+		return new Set(result.processed.map(String));
+	}
+
 	private async run(): Promise<void> {
 		const helpers = this.context.helpers;
 		while (this.records.length > 0 || this.checks.length > 0) {
@@ -66,10 +85,7 @@ export class ProcessedRecipients {
 			const checks = this.checks.splice(0);
 			if (checks.length > 0) {
 				try {
-					// n8n has no check without recording: take back what this check recorded as new.
-					const result = await helpers.checkProcessedAndRecord(distinct(checks), SCOPE, MODE);
-					if (result.new.length > 0) await helpers.removeProcessed(result.new, SCOPE, MODE);
-					const processed = new Set(result.processed.map(String));
+					const processed = await this.check(distinct(checks));
 					for (const waiting of checks) waiting.resolve(processed);
 				} catch (error) {
 					for (const waiting of checks) waiting.reject(error);
