@@ -80,7 +80,9 @@ describe('Hoiio examples in n8n', () => {
 	it('send an SMS with its delivery report: the report reaches the workflow’s own Hoiio Trigger', async () => {
 		const { id } = await n8n.importExample('hoiio-sms-with-delivery-report.json');
 		// Delivery reports need no number forwarding: activation leaves every number as it was.
-		expect((await state()).numbers.map((number) => number.forward_sms_to)).toEqual(['', '', '']);
+		const forwarding = (await state()).numbers.map((number) => number.forward_sms_to);
+		expect(forwarding.length).toBeGreaterThan(0);
+		expect(forwarding).toEqual(forwarding.map(() => ''));
 
 		const answer = await n8n.webhook<{ txnRef: string }>('POST', 'hoiio/send-sms', {
 			to: '9123 4567',
