@@ -159,6 +159,17 @@ export class HoiioTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'hoiioApi', required: true }],
+		triggerPanel: {
+			header: "Hoiio's notifications for the events chosen here",
+			executionsHelp: {
+				inactive:
+					'<b>While building your workflow</b>, click "Execute step" (or "Test workflow"): Hoiio is pointed at this node\'s test URL, so a listened-for SMS number forwards its SMS here until the test ends. Then send an SMS to the number, make a call or send an SMS with the Hoiio node (its delivery report comes here); the first event appears here.<br /><br /><b>Once you are happy with your workflow</b>, publish it (activate it). Then every event starts an execution, and you see them in the executions list.',
+				active:
+					'<b>While building your workflow</b>, click "Execute step" (or "Test workflow") to see one event here (a listened-for number forwards to the test URL until the test ends).<br /><br /><b>Your workflow is active</b>, so every event starts an execution; you see them in the executions list.',
+			},
+			activationHint:
+				'Once you have finished building your workflow, publish it (activate it): Hoiio then sends every event to the production URL.',
+		},
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],

@@ -78,6 +78,17 @@ export class SmartLivingPollTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		triggerPanel: {
+			header: 'New states of the assets chosen here, polled from SmartLiving',
+			executionsHelp: {
+				inactive:
+					'<b>While building your workflow</b>, click "Fetch test event": one poll returns each chosen asset\'s current state.<br /><br /><b>Once you are happy with your workflow</b>, publish it (activate it). Then every poll that finds new states starts an execution, each state once, and you see them in the executions list.',
+				active:
+					'<b>While building your workflow</b>, click "Fetch test event" to see each chosen asset\'s current state.<br /><br /><b>Your workflow is active</b>: every poll that finds new states starts an execution; you see them in the executions list.',
+			},
+			activationHint:
+				'Once you have finished building your workflow, publish it (activate it) to have it poll on the schedule set below.',
+		},
 		credentials: [{ name: 'smartLivingApi', required: true }],
 		properties: [
 			{

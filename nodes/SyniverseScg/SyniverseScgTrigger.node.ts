@@ -193,6 +193,17 @@ export class SyniverseScgTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'syniverseScgApi', required: true }],
+		triggerPanel: {
+			header: "Syniverse SCG's Event Manager deliveries for the events chosen here",
+			executionsHelp: {
+				inactive:
+					'<b>While building your workflow</b>, click "Execute step" (or "Test workflow"): the trigger subscribes this node\'s test URL to SCG\'s Event Manager. Then send a message with the Syniverse SCG node, or have someone text your sender ID; the first matching event appears here.<br /><br /><b>Once you are happy with your workflow</b>, publish it (activate it). Then every matching event starts an execution, and you see them in the executions list.',
+				active:
+					'<b>While building your workflow</b>, click "Execute step" (or "Test workflow") to see one event here.<br /><br /><b>Your workflow is active</b>, so every matching event starts an execution; you see them in the executions list.',
+			},
+			activationHint:
+				'Once you have finished building your workflow, publish it (activate it): the trigger then subscribes the production URL and every event starts an execution.',
+		},
 		webhooks: [
 			{
 				name: 'default',

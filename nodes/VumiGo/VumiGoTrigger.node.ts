@@ -180,6 +180,17 @@ export class VumiGoTrigger implements INodeType {
 				displayOptions: { show: { recordOptOuts: [true] } },
 			},
 		],
+		triggerPanel: {
+			header: 'Pushes from your Vumi Go conversation',
+			executionsHelp: {
+				inactive:
+					'<b>While building your workflow</b>, paste the test URL into the conversation\'s push URLs and click "Execute step" (or "Test workflow"). Then send a message to the conversation, or send one with the Vumi Go node (its ack and delivery report come here); the first push appears here.<br /><br /><b>Once you are happy with your workflow</b>, paste the production URL into the push URLs and publish the workflow (activate it). Then every push starts an execution.',
+				active:
+					'<b>While building your workflow</b>, paste the test URL into the push URLs and click "Execute step" (or "Test workflow") to see one push here.<br /><br /><b>Your workflow is active</b>: every push to the production URL starts an execution; you see them in the executions list.',
+			},
+			activationHint:
+				"Once you have finished building your workflow, paste the production URL into the conversation's push URLs and publish the workflow (activate it).",
+		},
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
@@ -222,7 +233,7 @@ export class VumiGoTrigger implements INodeType {
 			},
 			{
 				displayName:
-					'Vumi Go hands back nothing of a send but its message ID: acks, nacks and delivery reports name no recipient and no campaign. To tie them back, keep each send\'s message_id with its recipient and campaign (in a Data Table, say) and look the event\'s user_message_id up there.',
+					"Vumi Go hands back nothing of a send but its message ID: acks, nacks and delivery reports name no recipient and no campaign. To tie them back, keep each send's message_id with its recipient and campaign (in a Data Table, say) and look the event's user_message_id up there.",
 				name: 'reportNotice',
 				type: 'notice',
 				default: '',
