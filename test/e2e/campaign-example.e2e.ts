@@ -361,3 +361,82 @@ describe('The scheduled Syniverse SCG campaign example', () => {
 		);
 	});
 });
+
+describe('The Vumi Go campaign example that keeps message IDs for the delivery reports', () => {
+	const vumi = new SandboxControl('vumiGo');
+	const tables: Record<string, string> = {};
+	const recipients = ['+27710000001', '+27710000002', '+27710000003'];
+	interface SentRow {
+		messageId: string;
+		recipient: string | null;
+		campaignKey: string | null;
+		deliveryState: string | null;
+	}
+
+	beforeAll(async () => {
+		await vumi.reset();
+		tables.vumi_go_sent_messages = await n8n.createDataTable(
+			'vumi_go_sent_messages',
+			columnsOf('vumi_go_sent_messages'),
+		);
+		const { workflow } = await n8n.importExample('vumiGo-campaign-track-message-ids.json', {
+			dataTables: tables,
+		});
+		// What a user does in Vumi Go: paste the trigger's production URL into the push event URL.
+		const trigger = workflow.nodes.find((node) => node.name === 'Delivery Reports');
+		const response = await fetch(
+			`${new URL(vumi.baseUrl).origin}/__sandbox/vumiGo/conversations/conv-sms-1/config`,
+			{
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					push_event_url: `${n8n.url}/webhook/${trigger?.webhookId}/webhook`,
+				}),
+			},
+		);
+		expect(response.status).toBe(200);
+	});
+
+	afterAll(async () => {
+		await n8n.cleanUp();
+		for (const id of Object.values(tables)) await n8n.deleteDataTable(id).catch(() => undefined);
+	});
+
+	it('ties each delivery report, which names only a message ID, to its recipient and campaign', async () => {
+		const answer = await n8n.webhook('POST', 'vumi-go/campaign-send', {
+			recipients,
+			message: 'Clinic opens at 08:00 on Saturday',
+			campaignKey: 'clinic-saturday',
+		});
+		expect(answer.status).toBe(200);
+
+		const sent = (
+			await vumi.state<{ outboundMessages: { message_id: string; to_addr: string }[] }>()
+		).outboundMessages.filter((message) => recipients.includes(message.to_addr));
+		expect(sent.map((message) => message.to_addr).sort()).toEqual([...recipients].sort());
+		const rows = await until(
+			'a delivery state in every message row',
+			() => n8n.dataTableRows<SentRow>(tables.vumi_go_sent_messages),
+			(found) => found.length === 3 && found.every((row) => row.deliveryState && row.recipient),
+		);
+		const byId = <T extends { messageId: string }>(list: T[]) =>
+			[...list].sort((a, b) => a.messageId.localeCompare(b.messageId));
+		expect(
+			byId(rows).map(({ messageId, recipient, campaignKey, deliveryState }) => ({
+				messageId,
+				recipient,
+				campaignKey,
+				deliveryState,
+			})),
+		).toEqual(
+			byId(
+				sent.map((message) => ({
+					messageId: message.message_id,
+					recipient: message.to_addr,
+					campaignKey: 'clinic-saturday',
+					deliveryState: 'delivered',
+				})),
+			),
+		);
+	});
+});
