@@ -171,7 +171,7 @@ const refusals: RefusalCase[] = [
 		operation: 'sms send',
 		name: `device ID with ${what}`,
 		parameters: { ...hologramSms, message: 'Hi', deviceId: value },
-		field: 'Device ID',
+		field: 'Device',
 	})),
 	...phoneCases(
 		'Hologram',
@@ -250,6 +250,19 @@ const refusals: RefusalCase[] = [
 		parameters: { ...slState, valueType: 'json', jsonValue: JSON.stringify(ONE_MB) },
 		field: 'Value',
 	},
+	// Syniverse SCG: contact and sender IDs have a known form (letters and digits), checked before sending.
+	...[
+		{ operation: 'contact get', name: 'contactId', field: 'Contact' },
+		{ operation: 'senderId get', name: 'senderId', field: 'Sender ID' },
+	].flatMap(({ operation, name, field }) =>
+		[...PATH_IDS, ...DOT_IDS].map((id) => ({
+			node: 'Syniverse SCG',
+			operation,
+			name: `ID ${JSON.stringify(id)}`,
+			parameters: { resource: operation.split(' ')[0], operation: 'get', [name]: id },
+			field,
+		})),
+	),
 ];
 
 const pathCases: PathCase[] = [
@@ -294,20 +307,6 @@ const pathCases: PathCase[] = [
 		parameters: (id) => ({ resource: 'messageRequest', operation: 'get', messageRequestId: id }),
 		path: (id) => `${SCG_API}/messaging/message_requests/${id}`,
 		field: 'Message Request ID',
-	},
-	{
-		node: 'Syniverse SCG',
-		operation: 'contact get',
-		parameters: (id) => ({ resource: 'contact', operation: 'get', contactId: id }),
-		path: (id) => `${SCG_API}/contacts/${id}`,
-		field: 'Contact ID',
-	},
-	{
-		node: 'Syniverse SCG',
-		operation: 'senderId get',
-		parameters: (id) => ({ resource: 'senderId', operation: 'get', senderId: id }),
-		path: (id) => `${SCG_API}/messaging/sender_ids/${id}`,
-		field: 'Sender ID',
 	},
 	{
 		node: 'Vumi Go',
