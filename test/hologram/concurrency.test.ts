@@ -67,8 +67,10 @@ describe('Hologram: items side by side', () => {
 			.map(receivedAt)
 			.sort((a, b) => a - b);
 		expect(times).toHaveLength(devices.length);
-		// Six requests at 10 per second take at least five intervals of 100 ms (less clock rounding).
-		expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(480);
+		// Six requests at 10 per second go out 100 ms apart. The first can reach the emulator late (it alone
+		// pays for the execution's credential read and the first connection), so the spacing is measured
+		// from the second: four intervals of 100 ms, less clock rounding.
+		expect(times[times.length - 1] - times[1]).toBeGreaterThanOrEqual(380);
 	});
 
 	test('a 429 slows every later request of the execution down, not only the one that got it', async () => {
