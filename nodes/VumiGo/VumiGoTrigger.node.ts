@@ -173,12 +173,10 @@ export class VumiGoTrigger implements INodeType {
 				displayOptions: { show: { authentication: ['basicAuth'] } },
 				testedBy: 'pushAuthCanBeWrittenIntoUrl',
 			},
-			// Only to record opt-outs: the account's token reaches the opt-out list.
-			{
-				name: 'vumiGoApi',
-				required: true,
-				displayOptions: { show: { recordOptOuts: [true] } },
-			},
+			// Only to record opt-outs: the account's token reaches the opt-out list. Optional and shown always:
+			// n8n 1.x hides the parameters that a credential's displayOptions depend on (here Events and
+			// Record Opt-Outs) from the parameter list.
+			{ name: 'vumiGoApi', required: false },
 		],
 		triggerPanel: {
 			header: 'Pushes from your Vumi Go conversation',
