@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { PageNumberKeys } from '../shared/pagination';
 import { pageNumberPagination } from '../shared/pagination';
 import type { EnvelopeFailure, ProviderProfile } from '../shared/provider';
-import { isObject, stripTrailingSlash } from '../shared/provider';
+import { credentialBaseUrl, isObject } from '../shared/provider';
 
 export const HOIIO_DEFAULT_BASE_URL = 'https://secure.hoiio.com/open';
 
@@ -83,8 +83,7 @@ function envelopeFailure(body: unknown): EnvelopeFailure | undefined {
 export const hoiioProfile: ProviderProfile = {
 	displayName: 'Hoiio',
 	credentialType: 'hoiioApi',
-	baseUrl: (credentials) =>
-		stripTrailingSlash(String(credentials.baseUrl || HOIIO_DEFAULT_BASE_URL)),
+	baseUrl: credentialBaseUrl(HOIIO_DEFAULT_BASE_URL),
 	secretFields: ['accessToken'],
 	errorMessage: (body) => {
 		const failure = envelopeFailure(body);

@@ -5,21 +5,17 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import { everyRecord } from '../shared/listSearch';
 import { providerRequest } from '../shared/request';
 import { hoiioPageKeys, hoiioPagination, hoiioProfile } from './api';
 
 async function listAll(context: ILoadOptionsFunctions, path: string): Promise<IDataObject[]> {
-	return await hoiioPagination.collect(
-		async (page) =>
-			(
-				await providerRequest(context, hoiioProfile, {
-					method: 'POST',
-					path,
-					body: page,
-					idempotent: true,
-				})
-			).body,
-	);
+	return await everyRecord(context, hoiioProfile, hoiioPagination, (page) => ({
+		method: 'POST',
+		path,
+		body: page,
+		idempotent: true,
+	}));
 }
 
 /** Dropdowns filled from the live API, so users pick numbers and countries instead of typing them. */

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { IdCursorKeys } from '../shared/pagination';
 import { idCursorPagination } from '../shared/pagination';
 import type { ProviderProfile } from '../shared/provider';
-import { isObject, stripTrailingSlash } from '../shared/provider';
+import { credentialBaseUrl, isObject } from '../shared/provider';
 
 export const HOLOGRAM_DEFAULT_BASE_URL = 'https://dashboard.hologram.io/api/1';
 
@@ -11,8 +11,7 @@ export const HOLOGRAM_DEFAULT_BASE_URL = 'https://dashboard.hologram.io/api/1';
 export const hologramProfile: ProviderProfile = {
 	displayName: 'Hologram',
 	credentialType: 'hologramApi',
-	baseUrl: (credentials) =>
-		stripTrailingSlash(String(credentials.baseUrl || HOLOGRAM_DEFAULT_BASE_URL)),
+	baseUrl: credentialBaseUrl(HOLOGRAM_DEFAULT_BASE_URL),
 	secretFields: ['apiKey'],
 	errorMessage: (body) =>
 		isObject(body) && typeof body.error === 'string' ? body.error : undefined,

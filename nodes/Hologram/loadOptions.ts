@@ -1,20 +1,17 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import type { PageSearch } from '../shared/listSearch';
-import { listSearchMethods, matchingEntries, pageRecords } from '../shared/listSearch';
+import { everyRecord, listSearchMethods, matchingEntries, pageRecords } from '../shared/listSearch';
 import { providerRequest } from '../shared/request';
 import { isObject } from '../shared/provider';
 import { hologramPageKeys, hologramPagination, hologramProfile } from './api';
 
 async function listAll(context: ILoadOptionsFunctions, path: string): Promise<IDataObject[]> {
-	return await hologramPagination.collect(
-		async (qs) =>
-			(await providerRequest(context, hologramProfile, { method: 'GET', path, qs })).body,
-	);
+	return await everyRecord(context, hologramProfile, hologramPagination, (qs) => ({
+		method: 'GET',
+		path,
+		qs,
+	}));
 }
 
 function toOptions(

@@ -3,12 +3,11 @@ import type { IDataObject } from 'n8n-workflow';
 import type { OffsetKeys } from '../shared/pagination';
 import { offsetPagination } from '../shared/pagination';
 import type { ProviderProfile } from '../shared/provider';
-import { isObject, stripTrailingSlash } from '../shared/provider';
+import { credentialBaseUrl, isObject } from '../shared/provider';
 
 export const SCG_DEFAULT_BASE_URL = 'https://api.syniverse.com';
 
-const hostOf = (credentials: IDataObject) =>
-	stripTrailingSlash(String(credentials.baseUrl || SCG_DEFAULT_BASE_URL));
+const hostOf = credentialBaseUrl(SCG_DEFAULT_BASE_URL);
 
 /**
  * SCG's error body is not documented (docs/wire-formats/syniverseScg.md#errors): take the first message-like

@@ -1,12 +1,8 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { isObject } from '../shared/provider';
 import type { PageSearch } from '../shared/listSearch';
-import { listSearchMethods, matchingEntries, pageRecords } from '../shared/listSearch';
+import { everyRecord, listSearchMethods, matchingEntries, pageRecords } from '../shared/listSearch';
 import { providerRequest } from '../shared/request';
 import { scgPageKeys, scgPagination, scgProfile } from './api';
 
@@ -15,11 +11,11 @@ async function listAll(
 	path: string,
 	qs: IDataObject = {},
 ): Promise<IDataObject[]> {
-	return await scgPagination.collect(
-		async (page) =>
-			(await providerRequest(context, scgProfile, { method: 'GET', path, qs: { ...qs, ...page } }))
-				.body,
-	);
+	return await everyRecord(context, scgProfile, scgPagination, (page) => ({
+		method: 'GET',
+		path,
+		qs: { ...qs, ...page },
+	}));
 }
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);

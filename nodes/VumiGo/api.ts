@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { OpaqueCursorKeys } from '../shared/pagination';
 import { opaqueCursorPagination } from '../shared/pagination';
 import type { ProviderProfile } from '../shared/provider';
-import { isObject, stripTrailingSlash } from '../shared/provider';
+import { credentialBaseUrl, isObject, stripTrailingSlash } from '../shared/provider';
 import type { RequestSettings } from '../shared/request';
 import { providerRequest } from '../shared/request';
 
@@ -36,8 +36,7 @@ const SECRET_FIELDS = ['accessToken', 'conversationToken'];
 const accountCredential = {
 	displayName: 'Vumi Go',
 	credentialType: VUMI_CREDENTIAL,
-	baseUrl: (credentials: IDataObject) =>
-		stripTrailingSlash(String(credentials.baseUrl || VUMI_DEFAULT_BASE_URL)),
+	baseUrl: credentialBaseUrl(VUMI_DEFAULT_BASE_URL),
 	secretFields: SECRET_FIELDS,
 	errorMessage: vumiErrorMessage,
 };

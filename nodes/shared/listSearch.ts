@@ -5,7 +5,23 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import type { Pagination } from './pagination';
+import type { ProviderProfile } from './provider';
 import { isObject } from './provider';
+import type { ProviderRequest } from './request';
+import { providerRequest } from './request';
+
+/** Every record of a list, page by page, for a dropdown: `request` is the request for one page. */
+export async function everyRecord(
+	context: ILoadOptionsFunctions,
+	profile: ProviderProfile,
+	pagination: Pagination,
+	request: (page: IDataObject) => ProviderRequest,
+): Promise<IDataObject[]> {
+	return await pagination.collect(
+		async (page) => (await providerRequest(context, profile, request(page))).body,
+	);
+}
 
 /** The records of one list page: the array under `itemsKey`, or none when the answer has no such list. */
 export function pageRecords(body: unknown, itemsKey: string): IDataObject[] {

@@ -43,6 +43,13 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A profile's `baseUrl`: the credential's Base URL, or the provider's own when it is left empty. */
+export function credentialBaseUrl(
+	defaultUrl: string,
+): (credentials: ICredentialDataDecryptedObject) => string {
+	return (credentials) => stripTrailingSlash(String(credentials.baseUrl || defaultUrl));
+}
+
 export function stripTrailingSlash(url: string): string {
 	return url.replace(/\/+$/, '');
 }
