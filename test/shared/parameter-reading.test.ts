@@ -285,3 +285,124 @@ describe('ExecutionParameters', () => {
 		expect(holdsExpression(['a', 2, true, null])).toBe(false);
 	});
 });
+
+/** Item values of every kind, under the key the expressions read ("text", and "a key" for brackets). */
+const ITEM_VALUES: unknown[] = ['Hello', '', 42, 0, -1.5, true, false, null, { a: 1 }, [1, 2]];
+const itemsOf = (values: unknown[]) =>
+	[...values.map((value) => ({ text: value, 'a key': value })), {}] as IDataObject[];
+
+/**
+ * Reads one parameter for every item both ways: n8n's getNodeParameter, and ExecutionParameters given a
+ * context that counts how often it asks n8n.
+ */
+function itemFieldNode(
+	name: string,
+	parameter: string,
+	options?: { extractValue: true },
+): INodeType {
+	return {
+		description: { ...new Hologram().description, name, displayName: name },
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			let askedN8n = 0;
+			const counting = new Proxy(this, {
+				get: (target, property) => {
+					const value = Reflect.get(target, property) as unknown;
+					if (property === 'getNodeParameter')
+						return (...args: Parameters<IExecuteFunctions['getNodeParameter']>) => {
+							askedN8n++;
+							return target.getNodeParameter(...args);
+						};
+					return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+				},
+			});
+			const fast = new ExecutionParameters(counting);
+			return [
+				this.getInputData().map((_item, itemIndex) => {
+					const before = askedN8n;
+					const kept = attempt(() => fast.get(parameter, itemIndex, undefined, options));
+					const n8n = attempt(() =>
+						this.getNodeParameter(parameter, itemIndex, undefined, options),
+					);
+					return { json: { kept, n8n, askedN8n: askedN8n - before } };
+				}),
+			];
+		},
+	};
+}
+
+describe('A parameter that is only {{ $json.key }} is read from the item, as n8n resolves it', () => {
+	const DIRECT = [
+		'={{ $json.text }}',
+		'={{$json.text}}',
+		"={{ $json['a key'] }}",
+		'={{ $json["text"] }}',
+	];
+	const BY_N8N = [
+		'={{ $json.text.length }}',
+		'={{ $json.text + "" }}',
+		'=Hi {{ $json.text }}',
+		'={{ $json.text }} ',
+		'={{ $json.missing }}',
+		'={{ $json.__proto__ }}',
+		'={{ $("Other").item.json.text }}',
+	];
+
+	test.each([...DIRECT, ...BY_N8N])(
+		'%s: the same value or error for every kind of item value',
+		async (expression) => {
+			const fixture = `itemField${[...DIRECT, ...BY_N8N].indexOf(expression)}`;
+			registerTestNodeType(fixture, itemFieldNode(fixture, 'message'));
+			const { items, error } = await runNode({
+				node: fixture,
+				parameters: {
+					resource: 'sms',
+					operation: 'send',
+					deviceId: 3004,
+					encoding: 'text',
+					message: expression,
+				},
+				credentials: { hologramApi: {} },
+				items: itemsOf(ITEM_VALUES),
+			});
+
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(ITEM_VALUES.length + 1);
+			for (const [index, item] of items.entries())
+				expect({ index, kept: item.json.kept }).toEqual({ index, kept: item.json.n8n });
+			// Text, numbers and booleans (the first seven values) without asking n8n; the rest from n8n.
+			const asked = items.map((item) => item.json.askedN8n);
+			const direct = DIRECT.includes(expression);
+			expect(asked).toEqual(items.map((_item, index) => (direct && index < 7 ? 0 : 1)));
+		},
+	);
+
+	test('a resource locator by ID or from the list gives the item value as its ID', async () => {
+		registerTestNodeType(
+			'itemFieldLocator',
+			itemFieldNode('itemFieldLocator', 'deviceId', { extractValue: true }),
+		);
+		// A locator by ID, from the list, and a plain value as saved before the field offered a list.
+		for (const deviceId of [
+			{ __rl: true, mode: 'id', value: '={{ $json.text }}' },
+			{ __rl: true, mode: 'list', value: '={{ $json.text }}' },
+			'={{ $json.text }}',
+		]) {
+			const { items, error } = await runNode({
+				node: 'itemFieldLocator',
+				parameters: { resource: 'device', operation: 'get', deviceId },
+				credentials: { hologramApi: {} },
+				items: itemsOf([3004, '3005', { id: 1 }]),
+			});
+
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.json.kept)).toEqual(items.map((item) => item.json.n8n));
+			expect(items.map((item) => item.json.kept)).toEqual([
+				{ value: 3004 },
+				{ value: '3005' },
+				{ value: { id: 1 } },
+				{ value: null },
+			]);
+			expect(items.map((item) => item.json.askedN8n)).toEqual([0, 0, 1, 1]);
+		}
+	});
+});

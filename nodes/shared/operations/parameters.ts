@@ -1,4 +1,10 @@
-import type { IExecuteFunctions, INode, INodeParameters } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+} from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
 /** What `getNodeParameter` is asked besides the name and the item. */
@@ -33,11 +39,42 @@ export function holdsExpression(value: unknown): boolean {
 const PLAIN_NAME = /^\w+$/;
 
 /**
+ * The expression n8n writes when a user drags an input field onto a parameter: `{{ $json.key }}`, or
+ * `{{ $json["key"] }}` for a key that is no identifier. Group 1 or 3 is the key.
+ */
+const ITEM_FIELD = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"'\\]*)\2\s*\])\s*\}\}$/;
+
+/**
+ * The key whose item value a stored parameter resolves to, if it is only `{{ $json.key }}`: as text, or as
+ * the ID of a resource locator (stored as a locator in its By ID or From List mode, or as a plain value
+ * as saved before the field offered a list). n8n's `extractValue` takes those as they are; only By URL
+ * extracts (`fieldProperties.ts`), and the executor asks it of resource locators only (`values.ts`).
+ */
+export function itemFieldOf(stored: unknown, options?: ParameterOptions): string | undefined {
+	let expression = stored;
+	const locator = stored as { __rl?: boolean; mode?: string; value?: unknown } | null;
+	if (options?.extractValue && typeof locator === 'object' && locator !== null) {
+		const byValue = locator.__rl && (locator.mode === 'id' || locator.mode === 'list');
+		expression = byValue ? locator.value : undefined;
+	}
+	const match = typeof expression === 'string' ? ITEM_FIELD.exec(expression) : null;
+	return match ? (match[1] ?? match[3]) : undefined;
+}
+
+/** What n8n's expression gives unchanged and a reader cannot change: text, a number, a boolean. */
+function isPlainValue(value: unknown): value is string | number | boolean {
+	return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
  * The node's parameters as one execution reads them. A parameter stored without an expression resolves
  * to the same value for every item, so n8n resolves it once, for the first item that asks, and every
  * later item gets a copy of that answer (n8n's own checks, defaults and `extractValue` included). A
- * parameter with an expression is resolved by n8n for each item. A failure is never kept: the next
- * item asks n8n again and gets its own error.
+ * parameter that is only `{{ $json.key }}` is the item's own value under that key when that is text, a
+ * number or a boolean: read from the item, as n8n's expression would give it, without setting up n8n's
+ * expression context for each item (about a third of an item's cost: BENCHMARKS.md, benchmark 1). Any
+ * other expression, or another value, is resolved by n8n for each item. A failure is never kept: the
+ * next item asks n8n again and gets its own error.
  */
 export class ExecutionParameters implements ParameterReader {
 	/** The node as n8n runs it; `getNode()` copies the whole node on every call. */
@@ -46,19 +83,43 @@ export class ExecutionParameters implements ParameterReader {
 	private readonly sameForEveryItem = new Map<string, { value: unknown }>();
 	/** Whether a parameter resolves the same for every item, by name, decided on its first read. */
 	private readonly constant = new Map<string, boolean>();
+	/** The item key a parameter is only `{{ $json.key }}` of (null: none), by the `get` key. */
+	private readonly itemFields = new Map<string, string | null>();
+	/** The items n8n resolves `$json` in: the node's input. */
+	private readonly items: INodeExecutionData[];
 
 	constructor(private readonly context: IExecuteFunctions) {
 		this.node = context.getNode();
 		this.stored = this.node.parameters;
+		this.items = context.getInputData();
 	}
 
 	get(name: string, itemIndex: number, fallback?: unknown, options?: ParameterOptions): unknown {
 		const key = options?.extractValue ? `${name}:value` : name;
 		const kept = this.sameForEveryItem.get(key);
 		if (kept) return copyOf(kept.value);
+		const fromItem = this.itemValue(key, name, itemIndex, options);
+		if (fromItem !== undefined) return fromItem;
 		const value = this.context.getNodeParameter(name, itemIndex, fallback as never, options);
 		if (this.isSameForEveryItem(name)) this.sameForEveryItem.set(key, { value: copyOf(value) });
 		return value;
+	}
+
+	private itemValue(
+		key: string,
+		name: string,
+		itemIndex: number,
+		options?: ParameterOptions,
+	): string | number | boolean | undefined {
+		let field = this.itemFields.get(key);
+		if (field === undefined) {
+			field = (PLAIN_NAME.test(name) && itemFieldOf(this.stored[name], options)) || null;
+			this.itemFields.set(key, field);
+		}
+		const json: IDataObject | undefined = this.items[itemIndex]?.json;
+		if (field === null || !json || !Object.prototype.hasOwnProperty.call(json, field)) return;
+		const value = json[field];
+		return isPlainValue(value) ? value : undefined;
 	}
 
 	private isSameForEveryItem(name: string): boolean {
