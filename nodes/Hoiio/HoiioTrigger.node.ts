@@ -10,6 +10,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { keywordListsOf, keywordProperties } from '../shared/campaign';
+import { checkPhoneNumber } from '../shared/phone';
 import { chosenOptionsSubtitle } from '../shared/subtitle';
 import type { Forwarding } from './forwarding';
 import { currentForwarding, updateForwarding, wantedForwarding } from './forwarding';
@@ -69,7 +70,10 @@ function forwardedNumber(context: IHookFunctions): string | undefined {
 			'Choose the Hoiio number whose incoming SMS, calls or faxes should start this workflow',
 		);
 	}
-	return number;
+	// By Number takes "+65 3157 1234" as the editor allows it; Hoiio knows the number in E.164.
+	const check = checkPhoneNumber(number);
+	if (!check.valid) throw new NodeOperationError(context.getNode(), `Hoiio Number ${check.reason}`);
+	return check.number;
 }
 
 /** The query parameter of the secret in the URL the trigger gives the number's forwarding. */

@@ -81,6 +81,33 @@ describe('Hoiio Trigger → activation and deactivation', () => {
 		expect(notice?.displayName).toMatch(/^Listening for a test event takes over this number/);
 	});
 
+	test('takes a number typed By Number with spaces and dashes as the E.164 number Hoiio knows', async () => {
+		const trigger = await triggers.start({
+			events: ['incomingSms'],
+			hoiioNumber: { __rl: true, mode: 'id', value: ' +1 201-555-0101 ' },
+		});
+
+		const update = hoiio
+			.requests()
+			.find((request) => request.pathname === '/open/number/update_forwarding');
+		expect(sentParameters(update!).number).toBe(hoiioSeed.usNumber);
+		expect(numberState(hoiioSeed.usNumber).forward_sms_to.startsWith(trigger.url)).toBe(true);
+		await triggers.stop(trigger);
+		expect(numberState(hoiioSeed.usNumber).forward_sms_to).toBe('');
+	});
+
+	test('refuses a number By Number that is no phone number, naming the field', async () => {
+		await expect(
+			triggers.start({
+				events: ['incomingSms'],
+				hoiioNumber: { __rl: true, mode: 'id', value: '+65 3158 000x' },
+			}),
+		).rejects.toThrow(/^Hoiio Number "\+65 3158 000x" contains characters that are not digits/);
+		expect(
+			hoiio.requests().some((request) => request.pathname === '/open/number/update_forwarding'),
+		).toBe(false);
+	});
+
 	test('clears a forwarding that was empty before activation', async () => {
 		const trigger = await triggers.start({
 			events: ['incomingSms'],
