@@ -494,28 +494,19 @@ function seedNumbers(state: HoiioState): void {
 			expiry: '2030-12-31',
 			auto_extend_status: 'disabled',
 		},
-		{
-			number: hoiioSeed.usNumber,
-			country: 'US',
-			state: 'NJ',
-			capabilities: ['VOICE', 'SMS'],
-			forward_to: '',
-			forward_sms_to: '',
-			mode: 'voice',
-			expiry: '2030-06-30',
-			auto_extend_status: 'enabled',
-		},
-		{
-			number: hoiioSeed.campaignNumber,
-			country: 'US',
-			state: 'NJ',
-			capabilities: ['VOICE', 'SMS'],
-			forward_to: '',
-			forward_sms_to: '',
-			mode: 'voice',
-			expiry: '2030-06-30',
-			auto_extend_status: 'enabled',
-		},
+		...[hoiioSeed.usNumber, hoiioSeed.campaignNumber].map(
+			(number): HoiioSubscribedNumber => ({
+				number,
+				country: 'US',
+				state: 'NJ',
+				capabilities: ['VOICE', 'SMS'],
+				forward_to: '',
+				forward_sms_to: '',
+				mode: 'voice',
+				expiry: '2030-06-30',
+				auto_extend_status: 'enabled',
+			}),
+		),
 	];
 }
 
