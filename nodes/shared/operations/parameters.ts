@@ -81,10 +81,8 @@ export class ExecutionParameters implements ParameterReader {
 	readonly node: INode;
 	private readonly stored: INodeParameters;
 	private readonly sameForEveryItem = new Map<string, { value: unknown }>();
-	/** Whether a parameter resolves the same for every item, by name, decided on its first read. */
-	private readonly constant = new Map<string, boolean>();
-	/** The item key a parameter is only `{{ $json.key }}` of (null: none), by the `get` key. */
-	private readonly itemFields = new Map<string, string | null>();
+	/** How each parameter is read, by the `get` key, decided on its first read from what is stored. */
+	private readonly readings = new Map<string, Reading>();
 	/** The items n8n resolves `$json` in: the node's input. */
 	private readonly items: INodeExecutionData[];
 
@@ -98,41 +96,44 @@ export class ExecutionParameters implements ParameterReader {
 		const key = options?.extractValue ? `${name}:value` : name;
 		const kept = this.sameForEveryItem.get(key);
 		if (kept) return copyOf(kept.value);
-		const fromItem = this.itemValue(key, name, itemIndex, options);
-		if (fromItem !== undefined) return fromItem;
+		const reading = this.readingOf(key, name, options);
+		if (reading.from === 'item') {
+			const fromItem = this.itemValue(reading.field, itemIndex);
+			if (fromItem !== undefined) return fromItem;
+		}
 		const value = this.context.getNodeParameter(name, itemIndex, fallback as never, options);
-		if (this.isSameForEveryItem(name)) this.sameForEveryItem.set(key, { value: copyOf(value) });
+		if (reading.from === 'once') this.sameForEveryItem.set(key, { value: copyOf(value) });
 		return value;
 	}
 
-	private itemValue(
-		key: string,
-		name: string,
-		itemIndex: number,
-		options?: ParameterOptions,
-	): string | number | boolean | undefined {
-		let field = this.itemFields.get(key);
-		if (field === undefined) {
-			field = (PLAIN_NAME.test(name) && itemFieldOf(this.stored[name], options)) || null;
-			this.itemFields.set(key, field);
+	private readingOf(key: string, name: string, options?: ParameterOptions): Reading {
+		let reading = this.readings.get(key);
+		if (reading === undefined) {
+			// A parameter that is not stored resolves to the fallback, which callers may give differently.
+			const stored = PLAIN_NAME.test(name) ? this.stored[name] : undefined;
+			const field = itemFieldOf(stored, options);
+			if (stored !== undefined && !holdsExpression(stored)) reading = { from: 'once' };
+			else if (field !== undefined) reading = { from: 'item', field };
+			else reading = { from: 'eachItem' };
+			this.readings.set(key, reading);
 		}
+		return reading;
+	}
+
+	/** The item's own text, number or boolean under `field`, else undefined (n8n resolves it). */
+	private itemValue(field: string, itemIndex: number): string | number | boolean | undefined {
 		const json: IDataObject | undefined = this.items[itemIndex]?.json;
-		if (field === null || !json || !Object.prototype.hasOwnProperty.call(json, field)) return;
+		if (!json || !Object.prototype.hasOwnProperty.call(json, field)) return undefined;
 		const value = json[field];
 		return isPlainValue(value) ? value : undefined;
 	}
-
-	private isSameForEveryItem(name: string): boolean {
-		let constant = this.constant.get(name);
-		if (constant === undefined) {
-			// A parameter that is not stored resolves to the fallback, which callers may give differently.
-			const stored = PLAIN_NAME.test(name) ? this.stored[name] : undefined;
-			constant = stored !== undefined && !holdsExpression(stored);
-			this.constant.set(name, constant);
-		}
-		return constant;
-	}
 }
+
+/**
+ * How `ExecutionParameters` reads a parameter: by n8n once (no expression), from the item (only
+ * `{{ $json.key }}`), or by n8n for each item.
+ */
+type Reading = { from: 'once' } | { from: 'item'; field: string } | { from: 'eachItem' };
 
 /** n8n hands out a new object on every read; so does the kept answer, so no item changes another's. */
 function copyOf(value: unknown): unknown {
