@@ -5,7 +5,7 @@
 //   node scripts/ensure-n8n.mjs [version]     prints the path of the n8n executable
 // The version is N8N_VERSION unless given, or set in TELCO_IOT_N8N_VERSION (CI runs the e2e suite on both).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,13 +29,27 @@ export const n8nDir = n8nDirFor();
 export const n8nBin = n8nBinFor();
 
 /**
+ * npm 12 runs a dependency's install script only when the project's package.json allows it (earlier
+ * versions only warn), so `npm rebuild sqlite3` would skip the driver's build in silence without this.
+ */
+const ALLOW_SCRIPTS = { sqlite3: true };
+
+/**
  * What the install folder's package.json needs per version. n8n 1.x depends on an xlsx tarball on a host
  * these machines cannot reach; the same release from the npm registry replaces it.
  */
 function runtimeManifest(version) {
-	const manifest = { name: 'n8n-runtime', private: true };
+	const manifest = { name: 'n8n-runtime', private: true, allowScripts: ALLOW_SCRIPTS };
 	if (version.startsWith('1.')) manifest.overrides = { xlsx: '0.18.5' };
 	return manifest;
+}
+
+/** An install made before the manifest allowed the driver's build gets the permission added. */
+function allowDriverBuild(dir) {
+	const file = join(dir, 'package.json');
+	const manifest = JSON.parse(readFileSync(file, 'utf8'));
+	manifest.allowScripts = { ...manifest.allowScripts, ...ALLOW_SCRIPTS };
+	writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 function log(message) {
@@ -110,6 +124,7 @@ export function sqliteDriverProblem(version = selectedVersion) {
 
 async function buildSqliteDriver(version) {
 	log('building sqlite3 (the database driver) for this Node');
+	allowDriverBuild(n8nDirFor(version));
 	await run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], {
 		cwd: n8nDirFor(version),
 		env: npmEnvironment(),

@@ -7,7 +7,7 @@
 // 2. Runs `npm ci` when node_modules is missing or older than package-lock.json.
 // 3. Runs `npm run <script>` with that PATH.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,7 +38,12 @@ if (major < 24) {
 			`Node ${process.versions.node} is too old for n8n 2.x: installing node@24 into .tools/node24 (once)`,
 		);
 		mkdirSync(toolsDir, { recursive: true });
-		// The project's .npmrc skips install scripts, but the `node` package sets up its binary in one.
+		// The project's .npmrc skips install scripts, but the `node` package sets up its binary in one;
+		// npm 12 runs it only when the package.json of the folder installed into allows it.
+		writeFileSync(
+			join(toolsDir, 'package.json'),
+			`${JSON.stringify({ name: 'node24', private: true, allowScripts: { node: true } }, null, 2)}\n`,
+		);
 		const status = run(
 			'npm',
 			[
