@@ -19,6 +19,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { n8nBin, selectedVersion } from './ensure-n8n.mjs';
+import { packedPackage } from './packages.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -58,7 +59,7 @@ export async function packPackages() {
 		const output = await run('npm', ['pack', '--json', '--pack-destination', destination], {
 			cwd: dir,
 		});
-		const [{ filename }] = JSON.parse(output.slice(output.indexOf('[')));
+		const { filename } = packedPackage(output);
 		tarballs.push(join(destination, filename));
 	}
 	return tarballs;

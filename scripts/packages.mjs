@@ -17,3 +17,16 @@ export function publishedPackages() {
 			packageJson: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')),
 		}));
 }
+
+/**
+ * What `npm pack --json` says of the one package it packed (`filename`, `files`, ...): npm 11 and earlier
+ * print an array of packages, npm 12 an object keyed by package name; anything a script printed comes first.
+ */
+export function packedPackage(output) {
+	const start = output.search(/^[[{]/m);
+	if (start < 0) throw new Error(`npm pack printed no JSON:\n${output}`);
+	const parsed = JSON.parse(output.slice(start));
+	const [packed] = Array.isArray(parsed) ? parsed : Object.values(parsed);
+	if (!packed?.filename) throw new Error(`npm pack named no tarball:\n${output}`);
+	return packed;
+}

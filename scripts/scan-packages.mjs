@@ -18,7 +18,7 @@ import {
 import { ESLint } from 'eslint';
 import glob from 'fast-glob';
 
-import { publishedPackages } from './packages.mjs';
+import { packedPackage, publishedPackages } from './packages.mjs';
 
 /** What the scanner's CLI lints in the tarball it downloads (analyzePackageByName in scanner.mjs). */
 const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
@@ -91,7 +91,7 @@ function run(command, args, cwd) {
 
 /** `npm pack` of the package, unpacked into a folder of `workDir` as the scanner unpacks a download. */
 function packAndUnpack(dir, workDir) {
-	const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', workDir], dir));
+	const packed = packedPackage(run('npm', ['pack', '--json', '--pack-destination', workDir], dir));
 	const unpacked = join(workDir, 'package');
 	mkdirSync(unpacked);
 	run('tar', ['-xzf', packed.filename, '-C', unpacked, '--strip-components=1'], workDir);
