@@ -3,32 +3,20 @@
 // Shared by `npm start` (scripts/start.mjs), the end-to-end tests (test/e2e/global-setup.mjs) and the queue-mode
 // tests (test/queue/global-setup.mjs: one main and workers, with Redis and PostgreSQL from scripts/services.mjs).
 import { spawn } from 'node:child_process';
-import {
-	existsSync,
-	mkdirSync,
-	mkdtempSync,
-	openSync,
-	readFileSync,
-	rmSync,
-	writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { n8nBin, selectedVersion } from './ensure-n8n.mjs';
-import { packedPackage } from './packages.mjs';
+import { packedPackage, publishedPackages, root } from './packages.mjs';
 
-export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-/** The MQTT companion package (self-hosted n8n only), in its own folder. */
-export const companionRoot = join(root, 'n8n-nodes-telco-iot-mqtt');
+export { root };
 /** Both packages, the main one first, each with its folder and package.json. */
-export const packages = [root, companionRoot].map((dir) => ({
+export const packages = publishedPackages().map(({ dir, packageJson }) => ({
 	dir,
-	json: JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')),
+	json: packageJson,
 }));
 
 /** Runs a command to completion; rejects with its output when it fails. */
