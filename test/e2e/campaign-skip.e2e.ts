@@ -154,7 +154,12 @@ describe('Campaigns in n8n: run again after a failure, and each recipient gets o
 		const first = await n8n.webhook('POST', path, { recipients });
 
 		expect({ status: first.status, text: first.text }).toEqual(n8n.failedRunAnswer);
-		expect((await n8n.lastExecution(id)).status).toBe('error');
+		const failed = await n8n.lastExecution(id);
+		expect(failed.status).toBe('error');
+		// The refusal of the second request, not any other failure, stopped the run.
+		expect(failed.data?.resultData.error?.description).toContain(
+			'Message requests 1 to 1 of 3 were already created',
+		);
 		expect(campaignRequests(await scg.state<ScgState>())).toEqual([recipients.slice(0, 2)]);
 
 		const second = await n8n.webhook<Record<string, unknown>[]>('POST', path, { recipients });

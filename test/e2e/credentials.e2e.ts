@@ -14,14 +14,23 @@ interface TestResult {
 	message: string;
 }
 
-/** Runs n8n's credential test on the sandbox credential of `type` with `data` in place of its own. */
+/**
+ * Runs n8n's credential test on a credential of `type` saved with `data` for this test alone. Not on the
+ * sandbox credential: n8n 1.x writes the tested values into the credential it tests when the type renews a
+ * session token (SCG, SmartLiving legacy; `preAuthentication` in its credentials-helper), which left the
+ * shared credential pointing at another server for the specs that ran after this one.
+ */
 async function credentialTest(type: string, data: Record<string, unknown>): Promise<TestResult> {
-	const { id, name } = n8n.facts.credentials[type];
-	const answer = await n8n.rest<{ data: TestResult }>('POST', '/credentials/test', {
-		credentials: { id, name, type, data },
-	});
-	if (answer.status !== 200) throw new Error(`credential test: ${answer.status} ${answer.text}`);
-	return answer.json.data;
+	const { id, name } = await n8n.createCredential({ name: `credential test: ${type}`, type, data });
+	try {
+		const answer = await n8n.rest<{ data: TestResult }>('POST', '/credentials/test', {
+			credentials: { id, name, type, data },
+		});
+		if (answer.status !== 200) throw new Error(`credential test: ${answer.status} ${answer.text}`);
+		return answer.json.data;
+	} finally {
+		await n8n.api('DELETE', `/credentials/${id}`);
+	}
 }
 
 /**
