@@ -69,8 +69,10 @@ describe('Hologram: items side by side', () => {
 		expect(times).toHaveLength(devices.length);
 		// Six requests at 10 per second go out 100 ms apart. The first can reach the emulator late (it alone
 		// pays for the execution's credential read and the first connection), so the spacing is measured
-		// from the second: four intervals of 100 ms, less clock rounding.
-		expect(times[times.length - 1] - times[1]).toBeGreaterThanOrEqual(380);
+		// from the second: four intervals of 100 ms. Each request opens a connection of its own, whose set-up
+		// time varies on a busy machine (376 ms was seen beside an n8n install), so one interval is allowed
+		// for that; without the limit the six arrive within a few milliseconds.
+		expect(times[times.length - 1] - times[1]).toBeGreaterThanOrEqual(300);
 	});
 
 	test('a 429 slows every later request of the execution down, not only the one that got it', async () => {
