@@ -121,6 +121,38 @@ describe('SmartLiving MQTT Trigger (n8n-nodes-telco-iot-mqtt)', () => {
 		expect(emitted[1][0][0].json).toMatchObject({ value: 2, at: '2024-01-01T00:00:00.000Z' });
 	});
 
+	test('one at a time: a run whose end n8n never reports holds the next message only for Longest Wait for a Run', async () => {
+		// n8n in queue mode can lose the end of a run a worker finished quickly (README: "One message at a time
+		// in queue mode"); the held executions here stand for that.
+		const trigger = await sl.startTrigger(
+			'maker',
+			{
+				level: 'device',
+				direction: 'out',
+				kinds: ['state'],
+				deviceId: thermostat,
+				options: { runWaitSeconds: 2 },
+			},
+			{ holdExecutions: true },
+		);
+		await untilConnected();
+		for (const value of [1, 2, 3])
+			await sl
+				.emulator()
+				.publishRaw(`device/${thermostat}/asset/humidity/state`, `{"value": ${value}}`, { qos: 1 });
+		await trigger.waitForEmit(1);
+		const first = Date.now();
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+		expect(trigger.emitted).toHaveLength(1);
+		await trigger.waitForEmit(2, 5000);
+		expect(Date.now() - first).toBeGreaterThanOrEqual(1900);
+		// A run that does end lets the next message go at once.
+		trigger.finishExecution();
+		trigger.finishExecution();
+		const emitted = await trigger.waitForEmit(3, 1000);
+		expect(emitted.map((run) => run[0][0].json.value)).toEqual([1, 2, 3]);
+	});
+
 	test('batching: up to N messages in one execution', async () => {
 		const trigger = await sl.startTrigger('maker', {
 			level: 'device',

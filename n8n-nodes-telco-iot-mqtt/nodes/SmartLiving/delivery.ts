@@ -1,12 +1,27 @@
 import type { IDataObject, INodeExecutionData, IRun, ITriggerFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import type { TriggerOptions } from './triggerParameters';
+import { DEFAULT_RUN_WAIT_SECONDS, type TriggerOptions } from './triggerParameters';
 
 /** Sleeps in short steps, so nothing outlives the trigger by more than a moment after it stopped. */
 export async function waitUnlessStopped(ms: number, stopped: () => boolean): Promise<void> {
 	const until = Date.now() + ms;
 	while (!stopped() && Date.now() < until) await sleep(Math.min(100, until - Date.now()));
+}
+
+/** Whether `promise` settles within `ms`; the wait ends early once `giveUp()` says so. */
+async function settlesWithin(
+	promise: Promise<unknown>,
+	ms: number,
+	giveUp: () => boolean,
+): Promise<boolean> {
+	let settled = false;
+	const settling = promise.then(
+		() => (settled = true),
+		() => (settled = true),
+	);
+	const timeUp = waitUnlessStopped(ms, () => settled || giveUp()).then(() => settled);
+	return await Promise.race([settling, timeUp]);
 }
 
 /**
@@ -15,6 +30,8 @@ export async function waitUnlessStopped(ms: number, stopped: () => boolean): Pro
  */
 export class WorkflowDelivery {
 	private stopped = false;
+	/** Deactivated and past its grace: a run still going is not waited for. */
+	private closed = false;
 	private batch: IDataObject[] = [];
 	private batchTimer = false;
 	private batchGeneration = 0;
@@ -52,12 +69,13 @@ export class WorkflowDelivery {
 		void this.flush().catch(() => {});
 	}
 
-	/** Whether every run started so far finished within `graceMs`. */
+	/** Whether every run started so far finished within `graceMs`; after that no run is waited for any more. */
 	async settled(graceMs: number): Promise<boolean> {
 		let settled = false;
 		void this.chain.then(() => (settled = true));
 		const until = Date.now() + graceMs;
 		while (!settled && Date.now() < until) await sleep(20);
+		this.closed = true;
 		return settled;
 	}
 
@@ -93,10 +111,18 @@ export class WorkflowDelivery {
 		}
 		const done = this.context.helpers.createDeferredPromise<IRun>();
 		this.context.emit(data, undefined, done);
-		try {
-			await done.promise;
-		} catch {
-			// A failed execution is in the execution list; the message is not redelivered forever.
+		// A failed execution is in the execution list either way; the message is not redelivered forever.
+		const limitSeconds = this.options.runWaitSeconds ?? DEFAULT_RUN_WAIT_SECONDS;
+		if (limitSeconds <= 0) {
+			await done.promise.catch(() => {});
+			return;
 		}
+		if (await settlesWithin(done.promise, limitSeconds * 1000, () => this.closed)) return;
+		// n8n in queue mode can miss the end of a run that a worker finished quickly (README: "One message at a
+		// time in queue mode"); waiting on would stop the trigger for good.
+		if (!this.closed)
+			this.context.logger.warn(
+				`SmartLiving trigger: n8n did not report the end of a run within ${limitSeconds} s; taking the next message (README: "One message at a time in queue mode")`,
+			);
 	}
 }

@@ -9,9 +9,13 @@ import { DIRECTION_WORDS, topicsFor } from './topics';
 
 /** The SmartLiving MQTT Trigger's parameters: how n8n shows them, and how the trigger reads them. */
 
+/** How long One Message at a Time waits for n8n to report a run's end, unless the Options say otherwise. */
+export const DEFAULT_RUN_WAIT_SECONDS = 300;
+
 /** What the Options collection holds. */
 export interface TriggerOptions {
 	oneAtATime?: boolean;
+	runWaitSeconds?: number;
 	batchSize?: number;
 	batchWindowMs?: number;
 	reportDownAfterSeconds?: number;
@@ -226,6 +230,15 @@ export const triggerProperties: INodeProperties[] = [
 				placeholder: 'device/abc123/asset/+/feed',
 				description:
 					'Advanced: subscribe to this MQTT topic instead of the one built from the choices above',
+			},
+			{
+				displayName: 'Longest Wait for a Run (Seconds)',
+				name: 'runWaitSeconds',
+				type: 'number',
+				default: DEFAULT_RUN_WAIT_SECONDS,
+				typeOptions: { minValue: 0 },
+				description:
+					'With One Message at a Time: how long to wait for an execution to end before taking the next message anyway. 0 = as long as it takes.',
 			},
 			{
 				displayName: 'One Message at a Time',
