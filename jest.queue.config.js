@@ -4,9 +4,9 @@
  * test/queue/global-setup.mjs. The provider e2e specs run against it (same results as a single instance, but
  * for redeliveries, which a trigger can only drop in the webhook process that saw the event first), then the
  * queue's own checks: every trigger event does its work once over both webhook processes, on one worker, and a
- * load of webhook events loses and duplicates none. test/e2e/hoiio.e2e.ts is left out: its "Report to Hoiio
- * Trigger" example cannot work on a worker (test/queue/triggers.e2e.ts says why, and runs the auto-reply
- * example of examples/scaling-out).
+ * load of webhook events loses and duplicates none. test/e2e/hoiio.e2e.ts is left out: test/queue/triggers.e2e.ts
+ * runs its examples in this set-up instead (the delivery report through the webhook processes, and the
+ * auto-reply built to run once per event, examples/scaling-out).
  * @type {import('jest').Config}
  */
 module.exports = {
