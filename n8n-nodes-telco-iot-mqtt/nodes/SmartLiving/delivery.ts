@@ -118,11 +118,11 @@ export class WorkflowDelivery {
 			return;
 		}
 		if (await settlesWithin(done.promise, limitSeconds * 1000, () => this.closed)) return;
-		// n8n in queue mode can miss the end of a run that a worker finished quickly (README: "One message at a
-		// time in queue mode"); waiting on would stop the trigger for good.
+		// n8n in queue mode can miss the end of a run that a worker finished quickly (n8n-nodes-telco-iot-mqtt/
+		// README.md, "One message at a time in queue mode"); waiting on would stop the trigger for good.
 		if (!this.closed)
 			this.context.logger.warn(
-				`SmartLiving trigger: n8n did not report the end of a run within ${limitSeconds} s; taking the next message (README: "One message at a time in queue mode")`,
+				`SmartLiving trigger: n8n did not report the end of a run within ${limitSeconds} s; taking the next message (see "One message at a time in queue mode" in the n8n-nodes-telco-iot-mqtt README)`,
 			);
 	}
 }
