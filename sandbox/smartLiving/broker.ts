@@ -39,6 +39,8 @@ export class EmbeddedBroker<Identity> {
 	private server?: Server;
 	private readonly sockets = new Set<Socket>();
 	private readonly identities = new Map<Client, Identity>();
+	/** Topic filters each client's session has subscribed to (granted ones), until the broker is wiped. */
+	private readonly subscriptions = new Map<string, Set<string>>();
 	private boundPort?: number;
 	private boundHost = defaultHost;
 
@@ -56,6 +58,13 @@ export class EmbeddedBroker<Identity> {
 
 	get host(): string {
 		return this.boundHost;
+	}
+
+	/** What each session subscribed to, so a test can publish live once a subscriber is there. */
+	get subscribedTopics(): { clientId: string; topic: string }[] {
+		return [...this.subscriptions].flatMap(([clientId, topics]) =>
+			[...topics].map((topic) => ({ clientId, topic })),
+		);
 	}
 
 	get connectedClientIds(): string[] {
@@ -95,6 +104,7 @@ export class EmbeddedBroker<Identity> {
 		const broker = this.broker;
 		this.broker = undefined;
 		this.identities.clear();
+		this.subscriptions.clear();
 		if (broker) await new Promise<void>((resolve) => broker.close(() => resolve()));
 	}
 
@@ -186,6 +196,16 @@ export class EmbeddedBroker<Identity> {
 			);
 		});
 		broker.on('clientDisconnect', (client) => identities.delete(client));
+		// aedes emits these once a subscription is stored, before its SUBACK and retained messages go out.
+		const subscriptions = this.subscriptions;
+		broker.on('subscribe', (granted, client) => {
+			const topics = subscriptions.get(client.id) ?? new Set<string>();
+			for (const { topic } of granted) topics.add(topic);
+			subscriptions.set(client.id, topics);
+		});
+		broker.on('unsubscribe', (topics, client) => {
+			for (const topic of topics) subscriptions.get(client.id)?.delete(topic);
+		});
 		return broker;
 	}
 }

@@ -62,6 +62,7 @@ const actions = new Map<string, ControlAction>([
 			url: emulator.mqttUrl,
 			listening: emulator.brokerListening,
 			clients: emulator.mqttClientIds,
+			subscriptions: emulator.mqttSubscriptions,
 			counts: emulator.state.mqtt.counts,
 		}),
 	],

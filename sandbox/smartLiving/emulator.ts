@@ -203,6 +203,10 @@ export class SmartLivingEmulator
 		return this.broker.connectedClientIds;
 	}
 
+	get mqttSubscriptions(): { clientId: string; topic: string }[] {
+		return this.broker.subscribedTopics;
+	}
+
 	/** Messages published on topics matching `filter` (MQTT wildcards allowed); all messages without one. */
 	messageCount(filter = '#'): number {
 		return Object.entries(this.state.mqtt.counts)

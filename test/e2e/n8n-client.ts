@@ -637,4 +637,26 @@ export class SandboxControl {
 	async injectFault(fault: Record<string, unknown>): Promise<void> {
 		await this.control('POST', 'faults', fault);
 	}
+
+	/**
+	 * SmartLiving: resolves once the emulator's MQTT broker holds a subscription (an activation call returns
+	 * before the trigger has subscribed), so a test can publish live. A retained state published while the
+	 * trigger subscribes reaches it twice on aedes (forwarded live, and again as the retained message), which
+	 * QoS 1 allows but a count of runs does not.
+	 */
+	async untilMqttSubscribed(timeoutMs = 30_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const { subscriptions } = await this.control<{ subscriptions: unknown[] }>(
+				'GET',
+				`${this.provider}/mqtt`,
+			);
+			if (subscriptions.length > 0) return;
+			if (Date.now() > deadline)
+				throw new Error(
+					`No MQTT subscription on the ${this.provider} broker after ${timeoutMs} ms`,
+				);
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	}
 }

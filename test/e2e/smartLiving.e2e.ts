@@ -5,10 +5,9 @@
  * The polling trigger (main package): a manual run fetches the current states, an activated workflow runs
  * for the states that came after its activation, and a missing asset fails the activation.
  *
- * The first state of each MQTT test is published retained: the broker hands it to the trigger whether its
- * subscription was made before or after the publish (the activation call returns before the trigger has
- * connected), so no test waits for a guessed moment. The broker is wiped after each test, which also drops
- * the retained message and the trigger's session.
+ * Each MQTT test publishes its first state once the broker holds the trigger's subscription (the activation
+ * call returns before the trigger has connected), so no test waits for a guessed moment. The broker is wiped
+ * after each test, which also drops the trigger's session.
  */
 import {
 	N8n,
@@ -47,7 +46,7 @@ async function control<T = unknown>(action: string, body: unknown = {}): Promise
 }
 
 /** The thermostat publishes a temperature on its Maker state topic, as the device itself would. */
-const publishTemperature = (value: number, options: { at?: string; retain?: boolean } = {}) =>
+const publishTemperature = (value: number, options: { at?: string } = {}) =>
 	control<{ topic: string; payload: string }>('device-state', {
 		assetId: seed.temperature,
 		value,
@@ -59,6 +58,8 @@ const triggerItem = (execution: Execution) => nodeOutput(execution, 'Temperature
 
 beforeEach(async () => {
 	await smartLiving.reset();
+	// No session of another spec's trigger may count as this test's subscription.
+	await control('mqtt/wipe');
 });
 
 afterEach(async () => {
@@ -92,10 +93,8 @@ describe('SmartLiving MQTT Trigger (companion package) in n8n', () => {
 			connections: {},
 		});
 
-		const { topic, payload } = await publishTemperature(23.5, {
-			at: '2024-06-01T10:00:00.000Z',
-			retain: true,
-		});
+		await smartLiving.untilMqttSubscribed();
+		const { topic, payload } = await publishTemperature(23.5, { at: '2024-06-01T10:00:00.000Z' });
 
 		const [execution] = await n8n.executions(id, 1);
 		expect(execution.status).toBe('success');
@@ -193,9 +192,9 @@ describe('SmartLiving examples', () => {
 				?.state?.value;
 		expect(await targetState()).toBe(21);
 
-		await publishTemperature(21, { retain: true });
+		await smartLiving.untilMqttSubscribed();
+		await publishTemperature(21);
 		const [mild] = await n8n.executions(id, 1);
-		// The trigger is subscribed now (it received the first state): the next one goes out live.
 		await publishTemperature(27);
 		const [, hot] = await n8n.executions(id, 2);
 
